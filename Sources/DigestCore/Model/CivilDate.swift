@@ -1,0 +1,70 @@
+/// A calendar date with no time and no time zone: what an item's "date" means.
+///
+/// Stored and printed as `YYYY-MM-DD`. It never passes through `Date` or a
+/// `Calendar`, so the same input gives the same stored date on every machine,
+/// whatever its time zone.
+package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package let year: Int
+    package let month: Int
+    package let day: Int
+
+    /// Returns nil for a day the calendar does not have (2021-02-29, 2020-04-31).
+    package init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Reads the canonical `YYYY-MM-DD` form only; user input goes through `DateParser`.
+    package init?(iso text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = CivilDate.number(bytes[0..<4]),
+              let month = CivilDate.number(bytes[5..<7]),
+              let day = CivilDate.number(bytes[8..<10]) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    package static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    package static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    /// `2020-09-28`: the stored and JSON form.
+    package var iso: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
+
+    /// `2020/09/28`: the form of a digest page's "Posted on" line.
+    package var slashed: String { "\(Self.pad(year, 4))/\(Self.pad(month, 2))/\(Self.pad(day, 2))" }
+
+    /// `September 28 2020`: the form of a digest page's attribution line.
+    package var long: String { "\(MonthName.english[month - 1]) \(Self.pad(day, 2)) \(year)" }
+
+    package var description: String { iso }
+
+    package static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for byte in digits {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}

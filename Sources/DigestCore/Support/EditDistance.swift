@@ -1,0 +1,30 @@
+/// Levenshtein distance, used to suggest what a user probably meant
+/// (a month name, a command, a flag).
+package enum EditDistance {
+    package static func between(_ lhs: String, _ rhs: String) -> Int {
+        let a = Array(lhs), b = Array(rhs)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// The candidate closest to `word`, if any is within `limit` edits.
+    package static func closest(to word: String, among candidates: [String], limit: Int = 2) -> String? {
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = between(word, candidate)
+            if distance <= limit, best.map({ distance < $0.1 }) ?? true { best = (candidate, distance) }
+        }
+        return best?.0
+    }
+}
