@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "digest", targets: ["digest"]),
+        .executable(name: "digest-links", targets: ["digest-links"]),
     ],
     targets: [
         .systemLibrary(
@@ -15,7 +16,12 @@ let package = Package(
         .target(name: "DigestCore", dependencies: ["CSQLite"]),
         .target(name: "DigestCLI", dependencies: ["DigestCore"]),
         .executableTarget(name: "digest", dependencies: ["DigestCLI"]),
-        .testTarget(name: "DigestCoreTests", dependencies: ["DigestCore"]),
+        // The link checker is its own program so that `digest` never links
+        // FoundationNetworking (libcurl), which would slow every command's start-up.
+        .target(name: "DigestLinkCheck"),
+        .executableTarget(name: "digest-links", dependencies: ["DigestLinkCheck"]),
+        .testTarget(name: "DigestCoreTests", dependencies: ["DigestCore"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "DigestCLITests", dependencies: ["DigestCLI", "DigestCore"]),
+        .testTarget(name: "DigestLinkCheckTests", dependencies: ["DigestLinkCheck"], exclude: ["Fixtures"]),
     ]
 )

@@ -113,7 +113,7 @@ package enum DateParser {
         } else if let guess = MonthName.nearest(to: monthWord) {
             let name = MonthName.english[guess - 1]
             guard forgiveMonths else {
-                return .failure(Problem(reason: "'\(monthWord)' is not a month name; did you mean \(name)?",
+                return .failure(Problem(reason: "'\(monthWord)' is not a month name (did you mean \(name)?)",
                                         fix: "spell the month as \(name)"))
             }
             month = guess

@@ -1,0 +1,121 @@
+import DigestCore
+
+/// The digest command line: parses the arguments, runs the command, and
+/// turns its outcome into output and an exit code.
+package enum CLI {
+    package static let version = "1.0.0"
+
+    /// Everything the process prints, and how it ends.
+    package struct Outcome {
+        package var exitCode: Int32
+        package var standardOutput: String
+        package var standardError: String
+    }
+
+    static let commands: [Command.Type] = [
+        InitCommand.self, ConfigCommand.self, DraftCommand.self, EditIssueCommand.self, ListCommand.self,
+        ShowCommand.self, AddItemCommand.self, EditItemCommand.self, RemoveItemCommand.self, MoveItemCommand.self,
+        SubmitCommand.self, ReviewCommand.self, BacklogCommand.self, ReopenCommand.self,
+        HistoryCommand.self, DiffCommand.self, DoctorCommand.self,
+    ]
+
+    package static func run(arguments: [String], environment: [String: String],
+                            standardInput: @escaping () -> [UInt8]) -> Outcome {
+        let specs = commands.map { $0.spec }
+        let wantsJSON = arguments.contains("--json")
+        let parsed: ArgumentParser.Parsed
+        do {
+            parsed = try ArgumentParser(commands: specs).parse(arguments)
+        } catch {
+            return failure(error, json: wantsJSON)
+        }
+        switch parsed {
+        case .version(let flags):
+            if flags.contains("json") {
+                let document = JSONValue.object([("version", .string(version)), ("sqlite", .string(Database.libraryVersion))])
+                return Outcome(exitCode: 0, standardOutput: JSONWriter(pretty: true).string(document) + "\n", standardError: "")
+            }
+            return Outcome(exitCode: 0, standardOutput: "digest \(version)\n", standardError: "")
+        case .help(let topic, _):
+            let text = topic.map(HelpFormatter.command) ?? HelpFormatter.general(commands: specs, version: version)
+            return Outcome(exitCode: 0, standardOutput: text, standardError: "")
+        case .run(let invocation, let globals, let flags):
+            let context = Context(globals: globals, flags: flags, environment: environment, standardInput: standardInput)
+            guard let command = commands.first(where: { $0.spec.name == invocation.spec.name }) else {
+                return failure(DigestError.internalError("no implementation for '\(invocation.spec.name)'."), json: context.json)
+            }
+            do {
+                let result = try command.run(invocation, context)
+                return outcome(of: result, context: context)
+            } catch {
+                var failed = failure(error, json: context.json)
+                failed.standardError = warningLines(context.warnings) + failed.standardError
+                return failed
+            }
+        }
+    }
+
+    private static func outcome(of result: CommandResult, context: Context) -> Outcome {
+        var output = ""
+        if context.json {
+            var document = result.json
+            if case .object(var members) = document, !context.warnings.isEmpty {
+                members.append(("warnings", .array(context.warnings.map(JSONValue.string))))
+                document = .object(members)
+            }
+            output = JSONWriter(pretty: true).string(document) + "\n"
+        } else if !(context.quiet && result.isConfirmation) {
+            output = result.text
+        }
+        var errors = warningLines(context.warnings)
+        if let error = result.error { errors += "digest: error: \(error)\n" }
+        return Outcome(exitCode: result.exitCode, standardOutput: output, standardError: errors)
+    }
+
+    private static func warningLines(_ warnings: [String]) -> String {
+        warnings.map { "digest: warning: \($0)\n" }.joined()
+    }
+
+    /// The error message (and with `--json`, the one JSON document) for a failure.
+    static func failure(_ error: Error, json: Bool) -> Outcome {
+        let code: Int32
+        var message: String
+        var problems: [ValidationProblem] = []
+        switch error {
+        case let error as DigestError:
+            code = error.exitCode
+            message = error.description
+            if case .invalid(let found) = error { problems = found }
+            if case .usage(_, let command?) = error {
+                message += "\nUsage: digest \(command) …\nSee 'digest help \(command)'."
+            }
+        case CLIError.usage(let text, let command):
+            code = 64
+            message = text
+            if let command {
+                message += "\nUsage: \(command.usage)\nSee 'digest help \(command.name)'."
+            } else {
+                message += "\nSee 'digest help'."
+            }
+        case let error as DatabaseError:
+            code = 70
+            message = "an unexpected database error: \(error). This is a bug; please report it."
+        default:
+            code = 70
+            message = "an unexpected error: \(error). This is a bug; please report it."
+        }
+        var standardOutput = ""
+        if json {
+            var members: [(String, JSONValue)] = [("exit_code", .integer(Int(code))), ("message", .string(message))]
+            if !problems.isEmpty {
+                members.append(("problems", .array(problems.map { problem in
+                    .object([("location", .optional(problem.location)), ("field", .string(problem.field)),
+                             ("value", .optional(problem.value)), ("reason", .string(problem.reason)),
+                             ("fix", .string(problem.fix))])
+                })))
+            }
+            standardOutput = JSONWriter(pretty: true).string(.object([("error", .object(members))])) + "\n"
+        }
+        return Outcome(exitCode: code, standardOutput: standardOutput, standardError: "digest: error: \(message)\n")
+    }
+}

@@ -1,0 +1,34 @@
+import DigestCore
+
+enum DoctorCommand: Command {
+    static let spec = CommandSpec(
+        name: "doctor",
+        abstract: "Check the database: SQLite's integrity and foreign keys, the schema version, digest's invariants.",
+        options: [.flag("repair-search", "Rebuild the full-text search index from the items.")],
+        examples: ["digest doctor"])
+
+    static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
+        let store = try context.openStore(writing: invocation.has("repair-search"))
+        if invocation.has("repair-search") { try store.rebuildSearchIndex() }
+        let checks = try store.doctor()
+        var text = ""
+        for check in checks {
+            text += (check.passed ? "ok      " : "PROBLEM ") + check.name + "\n"
+            for problem in check.problems { text += "        - \(problem)\n" }
+        }
+        let healthy = checks.allSatisfy(\.passed)
+        text += healthy ? "The database is healthy.\n" : "The database has problems (see above).\n"
+        var result = CommandResult.data(text, json: .object([
+            ("healthy", .bool(healthy)),
+            ("checks", .array(checks.map { check in
+                .object([("name", .string(check.name)), ("ok", .bool(check.passed)),
+                         ("problems", .array(check.problems.map(JSONValue.string)))])
+            })),
+        ]))
+        if !healthy {
+            result.exitCode = 78
+            result.error = "the database at \(context.databasePath) failed \(checks.filter { !$0.passed }.count) check(s)."
+        }
+        return result
+    }
+}

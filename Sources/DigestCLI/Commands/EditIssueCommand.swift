@@ -1,0 +1,32 @@
+import DigestCore
+
+enum EditIssueCommand: Command {
+    static let spec = CommandSpec(
+        name: "edit-issue",
+        abstract: "Change an issue's date, title or intro (before it is published).",
+        arguments: [ArgumentSpec(name: "ISSUE", help: "The issue number.")],
+        options: [
+            .value("date", "DATE", "The new date."),
+            .value("title", "TEXT", "The new title (empty: back to the default)."),
+            .value("intro", "TEXT", "The new intro (empty: none)."),
+        ],
+        examples: ["digest edit-issue 3 --title \"Harbour notes, week 47\""],
+        changesIssue: true,
+        writes: true)
+
+    static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
+        let number = try invocation.number(at: 0)
+        guard invocation.has("date") || invocation.has("title") || invocation.has("intro") else {
+            throw invocation.usageError("say what to change: --date, --title or --intro.")
+        }
+        let fields = try IssueFieldsInput.read(invocation, requireDate: false)
+        let store = try context.openStore(writing: true)
+        let before = try store.issueHead(number)
+        let issue = try store.editIssue(number, date: fields.date, title: fields.title.map { $0 ?? "" },
+                                        intro: fields.intro.map { $0 ?? "" }, request: try context.request(invocation))
+        let text = issue.version == before?.version
+            ? "Issue \(number) already has these values; nothing changed (version \(issue.version)).\n"
+            : "Updated issue \(number) (version \(issue.version)).\n"
+        return .confirmation(text, json: .object([("issue", .object(issue.headJSON))]))
+    }
+}

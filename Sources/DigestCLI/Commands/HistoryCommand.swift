@@ -1,0 +1,22 @@
+import DigestCore
+
+enum HistoryCommand: Command {
+    static let spec = CommandSpec(
+        name: "history",
+        abstract: "List an issue's revisions: version, time, who, what.",
+        arguments: [ArgumentSpec(name: "ISSUE", help: "The issue number.")],
+        examples: ["digest history 3", "digest show 3 --version 2", "digest diff 3 2 5"])
+
+    static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
+        let number = try invocation.number(at: 0)
+        let store = try context.openStore(writing: false)
+        let revisions = try store.history(of: number)
+        var rows: [[String]] = [["VERSION", "AT", "ACTOR", "ACTION", "WHAT"]]
+        for revision in revisions {
+            var what = revision.summary
+            if let message = revision.message { what += " — \(message)" }
+            rows.append([String(revision.version), revision.at, revision.actor, revision.action, what])
+        }
+        return .data(TextLayout.table(rows), json: .object([("revisions", .array(revisions.map(\.json)))]))
+    }
+}

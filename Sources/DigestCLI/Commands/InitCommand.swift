@@ -1,0 +1,51 @@
+import DigestCore
+
+enum InitCommand: Command {
+    static let spec = CommandSpec(
+        name: "init",
+        abstract: "Create a new digest database (never overwrites an existing file).",
+        discussion: "The database is --db PATH, else $DIGEST_DB, else ./digest.sqlite. The options set the "
+            + "publication's first settings; change them later with 'digest config'.",
+        options: [
+            .value("publication", "NAME", "The publication's name (publication.name)."),
+            .value("about", "TEXT", "A paragraph about the publication (publication.about)."),
+            .value("email", "ADDR", "The publication's address, the email's From (publication.email)."),
+            .value("website", "URL", "The publication's website (publication.website)."),
+            .value("list-address", "ADDR", "The mailing list's address, the email's To (list.address)."),
+        ],
+        examples: [
+            "digest init --publication \"The Harbour Weekly\" --email editors@harbour.example",
+            "digest --db archive.sqlite init",
+        ],
+        writes: true,
+        needsDatabase: false)
+
+    static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
+        let pairs: [(String, String)] = [
+            ("publication", SettingKey.publicationName), ("about", SettingKey.publicationAbout),
+            ("email", SettingKey.publicationEmail), ("website", SettingKey.publicationWebsite),
+            ("list-address", SettingKey.listAddress),
+        ]
+        var settings: [(String, String)] = []
+        var collector = ProblemCollector()
+        for (option, key) in pairs {
+            guard let value = invocation.value(option) else { continue }
+            let normalised = try collector.attempt { () throws(DigestError) in
+                try SettingValue.normalise(value, for: key, shownAs: "--\(option)")
+            }
+            if let normalised { settings.append((key, normalised)) }
+        }
+        try collector.finish()
+        let actor = try context.actor()
+        let path = context.databasePath
+        let store = try DigestStore.create(at: path, environment: context.environment)
+        try store.initialSettings(settings, actor: actor)
+        let json = JSONValue.object([
+            ("database", .object([
+                ("path", .string(path)), ("schema", .integer(Migrator.digest.latestVersion)),
+                ("settings", .object(settings.map { ($0.0, .string($0.1)) })),
+            ])),
+        ])
+        return .confirmation("Created \(path). Next: digest draft --date YYYY-MM-DD\n", json: json)
+    }
+}

@@ -1,0 +1,26 @@
+import DigestCore
+
+enum ShowCommand: Command {
+    static let spec = CommandSpec(
+        name: "show",
+        abstract: "Show an issue and its items, now or as it was at version N.",
+        arguments: [ArgumentSpec(name: "ISSUE", help: "The issue number.")],
+        options: [.value("version", "N", "Show the issue as it was at version N ('digest history ISSUE' lists them).")],
+        examples: ["digest show 3", "digest show 3 --version 2", "digest show 3 --json"])
+
+    static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
+        let number = try invocation.number(at: 0)
+        let version = try invocation.number(option: "version")
+        let store = try context.openStore(writing: false)
+        let issue = try store.read { try store.issue(number, asOf: version) }
+        var text = issue.heading + "\n" + issue.statusLine(itemCount: issue.items.count)
+        if let version { text += " (as of version \(version))" }
+        text += "\n"
+        if let intro = issue.intro { text += "\n" + TextLayout.wrap(intro, indent: "  ") + "\n" }
+        for item in issue.items {
+            text += "\n" + item.block() + "\n"
+        }
+        if issue.items.isEmpty { text += "\nNo items yet; add one with 'digest add-item \(number) …'.\n" }
+        return .data(text, json: .object([("issue", issue.json)]))
+    }
+}

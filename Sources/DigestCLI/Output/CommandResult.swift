@@ -1,0 +1,25 @@
+import DigestCore
+
+/// What a command has to say: text for people, one JSON document for
+/// programs, and the exit code.
+struct CommandResult {
+    /// What a person reads on standard output.
+    var text: String
+    /// What `--json` prints instead.
+    var json: JSONValue
+    /// A confirmation ("Added item 12 …"), which `--quiet` silences; data
+    /// (show, list, render) always prints.
+    var isConfirmation: Bool
+    var exitCode: Int32 = 0
+    /// An error message to print after the output, when a command succeeds in
+    /// part (publish: edition stored, files not written).
+    var error: String?
+
+    static func confirmation(_ text: String, json: JSONValue) -> CommandResult {
+        CommandResult(text: text, json: json, isConfirmation: true)
+    }
+
+    static func data(_ text: String, json: JSONValue) -> CommandResult {
+        CommandResult(text: text, json: json, isConfirmation: false)
+    }
+}

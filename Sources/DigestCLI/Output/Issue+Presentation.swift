@@ -1,0 +1,44 @@
+import DigestCore
+
+extension Issue {
+    /// The issue's own fields, as `list --json` prints them.
+    var headJSON: [(String, JSONValue)] {
+        [
+            ("number", .integer(number)),
+            ("date", .string(date.iso)),
+            ("title", .optional(title)),
+            ("status", .string(status.rawValue)),
+            ("version", .integer(version)),
+            ("intro", .optional(intro)),
+            ("edition", .optional(edition)),
+        ]
+    }
+
+    /// The issue with its items, as `show --json` prints it.
+    var json: JSONValue {
+        .object(headJSON + [("items", .array(items.map(\.json)))])
+    }
+
+    /// `Issue 3 — Harbour notes (2026-11-23)`
+    var heading: String {
+        "Issue \(number)" + (title.map { " — \($0)" } ?? "") + " (\(date.iso))"
+    }
+
+    /// `draft · version 5 · 3 items`
+    func statusLine(itemCount: Int) -> String {
+        var parts = [status.rawValue]
+        if let edition { parts.append(status == .published ? "edition \(edition)" : "last published as edition \(edition)") }
+        parts.append("version \(version)")
+        parts.append(TextLayout.plural(itemCount, "item"))
+        return parts.joined(separator: " · ")
+    }
+}
+
+extension Revision {
+    var json: JSONValue {
+        .object([
+            ("version", .integer(version)), ("at", .string(at)), ("actor", .string(actor)),
+            ("action", .string(action)), ("summary", .string(summary)), ("message", .optional(message)),
+        ])
+    }
+}

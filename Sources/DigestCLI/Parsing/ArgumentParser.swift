@@ -1,0 +1,177 @@
+import DigestCore
+
+/// Splits a command line into the command, its arguments and its options.
+///
+/// Global options may stand before or after the command; `--name value` and
+/// `--name=value` are the same; `--` ends the options. `digest --version`
+/// alone is the program's version, while after a command `--version N` is
+/// that command's own option.
+struct ArgumentParser {
+    let commands: [CommandSpec]
+
+    /// What the command line asks for.
+    enum Parsed {
+        case run(Invocation, globals: [String: [String]], globalFlags: Set<String>)
+        case help(topic: CommandSpec?, globalFlags: Set<String>)
+        case version(globalFlags: Set<String>)
+    }
+
+    func parse(_ arguments: [String]) throws -> Parsed {
+        var globals: [String: [String]] = [:]
+        var globalFlags: Set<String> = []
+        var index = 0
+        var commandName: String?
+
+        // Global options before the command.
+        while index < arguments.count, commandName == nil {
+            let token = arguments[index]
+            if token == "--" { index += 1; break }
+            if token == "-h" || token == "--help" {
+                globalFlags.insert("help")
+                index += 1
+                continue
+            }
+            if token == "--version" {
+                globalFlags.insert("version")
+                index += 1
+                continue
+            }
+            if token.hasPrefix("--") {
+                let (name, inline) = split(token)
+                guard let spec = GlobalOptions.specs.first(where: { $0.name == name }) else {
+                    throw CLIError.usage(unknownOptionMessage(name, among: GlobalOptions.specs, command: nil)
+                        + " Options of a command go after its name.", command: nil)
+                }
+                index = try consume(spec, inline: inline, at: index, in: arguments, into: &globals, flags: &globalFlags, command: nil)
+                continue
+            }
+            if token.hasPrefix("-"), token.count > 1 {
+                throw CLIError.usage("unknown option '\(token)'.", command: nil)
+            }
+            commandName = token
+            index += 1
+        }
+        if commandName == nil, index < arguments.count { commandName = arguments[index]; index += 1 }
+
+        guard let commandName else {
+            if globalFlags.contains("version") { return .version(globalFlags: globalFlags) }
+            return .help(topic: nil, globalFlags: globalFlags)
+        }
+        if commandName == "help" {
+            let topicName = arguments[index...].first { !$0.hasPrefix("-") }
+            guard let topicName else { return .help(topic: nil, globalFlags: globalFlags) }
+            guard let topic = commands.first(where: { $0.name == topicName }) else {
+                throw CLIError.usage(unknownCommandMessage(topicName), command: nil)
+            }
+            return .help(topic: topic, globalFlags: globalFlags)
+        }
+        guard let spec = commands.first(where: { $0.name == commandName }) else {
+            throw CLIError.usage(unknownCommandMessage(commandName), command: nil)
+        }
+        if globalFlags.contains("version") {
+            throw CLIError.usage("--version before a command is the program's version; "
+                + "put a command's --version N after the command name.", command: spec)
+        }
+
+        var invocation = Invocation(spec: spec)
+        let options = spec.allOptions
+        var optionsEnded = false
+        while index < arguments.count {
+            let token = arguments[index]
+            if optionsEnded || !token.hasPrefix("-") || token == "-" {
+                invocation.positionals.append(token)
+                index += 1
+                continue
+            }
+            if token == "--" { optionsEnded = true; index += 1; continue }
+            if token == "-h" || token == "--help" {
+                return .help(topic: spec, globalFlags: globalFlags)
+            }
+            guard token.hasPrefix("--") else {
+                throw CLIError.usage("unknown option '\(token)' for '\(spec.name)'.", command: spec)
+            }
+            let (name, inline) = split(token)
+            if let option = options.first(where: { $0.name == name }) {
+                index = try consume(option, inline: inline, at: index, in: arguments,
+                                    into: &invocation.values, flags: &invocation.flags, command: spec)
+            } else if let global = GlobalOptions.specs.first(where: { $0.name == name }) {
+                index = try consume(global, inline: inline, at: index, in: arguments,
+                                    into: &globals, flags: &globalFlags, command: spec)
+            } else {
+                throw CLIError.usage(unknownOptionMessage(name, among: options + GlobalOptions.specs, command: spec),
+                                     command: spec)
+            }
+        }
+        if globalFlags.contains("help") { return .help(topic: spec, globalFlags: globalFlags) }
+        let maximum = spec.arguments.count
+        if invocation.positionals.count > maximum {
+            let extra = invocation.positionals[maximum]
+            throw CLIError.usage("'\(spec.name)' does not take the argument '\(extra)'"
+                + (maximum == 0 ? "." : " (it takes \(spec.arguments.map(\.name).joined(separator: " ")))."),
+                command: spec)
+        }
+        return .run(invocation, globals: globals, globalFlags: globalFlags)
+    }
+
+    private func split(_ token: String) -> (name: String, inline: String?) {
+        let body = token.dropFirst(2)
+        guard let equals = body.firstIndex(of: "=") else { return (String(body), nil) }
+        return (String(body[..<equals]), String(body[body.index(after: equals)...]))
+    }
+
+    /// Stores one option's value (or flag) and returns the index after it.
+    private func consume(_ option: OptionSpec, inline: String?, at index: Int, in arguments: [String],
+                         into values: inout [String: [String]], flags: inout Set<String>,
+                         command: CommandSpec?) throws -> Int {
+        guard option.takesValue else {
+            if let inline {
+                throw CLIError.usage("--\(option.name) takes no value (got '\(inline)').", command: command)
+            }
+            flags.insert(option.name)
+            return index + 1
+        }
+        if let inline {
+            values.add(inline, for: option)
+            return index + 1
+        }
+        guard index + 1 < arguments.count else {
+            throw CLIError.usage("--\(option.name) needs a value (\(option.valueName ?? "VALUE")).", command: command)
+        }
+        let value = arguments[index + 1]
+        if value.hasPrefix("--"), value.count > 2, option.valueName != "TEXT" {
+            throw CLIError.usage("--\(option.name) needs a value (\(option.valueName ?? "VALUE")), "
+                + "but '\(value)' follows it; write --\(option.name)=VALUE for a value that starts with dashes.",
+                command: command)
+        }
+        values.add(value, for: option)
+        return index + 2
+    }
+
+    private func unknownCommandMessage(_ name: String) -> String {
+        var message = "'\(name)' is not a digest command."
+        let names = commands.map(\.name)
+        if let close = EditDistance.closest(to: name, among: names, limit: max(2, name.count / 3)) {
+            message += " Did you mean '\(close)'?"
+        }
+        return message + " 'digest help' lists the commands."
+    }
+
+    private func unknownOptionMessage(_ name: String, among options: [OptionSpec], command: CommandSpec?) -> String {
+        var message = "unknown option '--\(name)'" + (command.map { " for '\($0.name)'" } ?? "") + "."
+        if let close = EditDistance.closest(to: name, among: options.map(\.name), limit: max(2, name.count / 3)) {
+            message += " Did you mean '--\(close)'?"
+        }
+        return message
+    }
+}
+
+extension Dictionary where Key == String, Value == [String] {
+    /// Stores an option's value: repeatable options add up, others keep the last.
+    fileprivate mutating func add(_ value: String, for option: OptionSpec) {
+        if option.repeatable {
+            self[option.name, default: []].append(value)
+        } else {
+            self[option.name] = [value]
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// Everything that can stop a digest command, each with the exit code
+/// the command ends with. Messages are whole sentences that say what went
+/// wrong, with which issue, item or field, and what to do.
+package enum DigestError: Error, CustomStringConvertible, Equatable {
+    /// The workflow refuses (wrong stage, frozen issue, version conflict, exists): exit 1.
+    case refused(String)
+    /// The command line itself is wrong: exit 64.
+    case usage(String, command: String?)
+    /// Invalid data: every problem found, all at once: exit 65.
+    case invalid([ValidationProblem])
+    /// Malformed input that is not about one field (bad JSON, bad UTF-8, a broken template): exit 65.
+    case malformed(String)
+    /// Database, issue, item or input file not found: exit 66.
+    case notFound(String)
+    /// A bug: exit 70.
+    case internalError(String)
+    /// An output file or the database cannot be written: exit 73.
+    case cannotWrite(String)
+    /// The database stayed locked past the busy timeout: exit 75.
+    case busy(String)
+    /// Four-eyes or the roster says no: exit 77.
+    case notPermitted(String)
+    /// A database from a newer digest, not a digest database, or corrupt: exit 78.
+    case incompatibleDatabase(String)
+
+    package var exitCode: Int32 {
+        switch self {
+        case .refused: return 1
+        case .usage: return 64
+        case .invalid, .malformed: return 65
+        case .notFound: return 66
+        case .internalError: return 70
+        case .cannotWrite: return 73
+        case .busy: return 75
+        case .notPermitted: return 77
+        case .incompatibleDatabase: return 78
+        }
+    }
+
+    package var description: String {
+        switch self {
+        case .refused(let message), .usage(let message, _), .malformed(let message),
+             .notFound(let message), .internalError(let message), .cannotWrite(let message),
+             .busy(let message), .notPermitted(let message), .incompatibleDatabase(let message):
+            return message
+        case .invalid(let problems):
+            if problems.count == 1 { return problems[0].description }
+            return "\(problems.count) problems; nothing was stored:\n"
+                + problems.map { "  - \($0.description)" }.joined(separator: "\n")
+        }
+    }
+}

@@ -1,0 +1,151 @@
+/// Reads items from JSON input: one object, an array of objects, or JSON
+/// Lines (one object a line). Keys are those of `show --json`; keys that
+/// `show --json` prints but an editor cannot set (id, position, …) are
+/// ignored, so its output can be fed back in.
+package enum ItemRecordReader {
+    static let fieldKeys: Set<String> = Set(ItemFields.names)
+    static let ignoredKeys: Set<String> = [
+        "id", "position", "added_by", "edited_by", "reviewed_by", "reviewed_at", "origin", "link_check",
+    ]
+    static let issueKeys: Set<String> = ["issue", "issue_date", "issue_title"]
+
+    /// Every record in `bytes`, or every problem found in it (all at once).
+    package static func read(_ bytes: [UInt8], origin: String) throws(DigestError) -> [ItemRecord] {
+        _ = try UTF8Input.decode(bytes, from: origin)
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+        guard start < bytes.count else {
+            throw .malformed("\(origin) is empty; give one JSON object, an array of objects, or one object a line.")
+        }
+        switch bytes[start] {
+        case UInt8(ascii: "["):
+            let value: JSONValue
+            do {
+                value = try JSONParser.parse(bytes, range: start..<bytes.count)
+            } catch {
+                throw .malformed("\(origin) is not valid JSON: \(error).")
+            }
+            let elements = value.arrayValue ?? []
+            guard !elements.isEmpty else { throw .malformed("\(origin) holds an empty array: no items to add.") }
+            return try collect(elements.enumerated().map { index, element in
+                (element, "item \(index + 1)", nil)
+            })
+        case UInt8(ascii: "{"):
+            if let single = try? JSONParser.parse(bytes, range: start..<bytes.count) {
+                return try collect([(single, nil, nil)])
+            }
+            return try readLines(bytes, origin: origin)
+        default:
+            throw .malformed("\(origin) does not start with '{' or '['; give one JSON object, an array of objects, "
+                + "or JSON Lines (one object a line).")
+        }
+    }
+
+    /// JSON Lines: each non-blank line one object; every bad line reported by number.
+    private static func readLines(_ bytes: [UInt8], origin: String) throws(DigestError) -> [ItemRecord] {
+        var entries: [(JSONValue, String?, Int?)] = []
+        var problems: [ValidationProblem] = []
+        var lineStart = 0
+        var lineNumber = 0
+        while lineStart <= bytes.count {
+            lineNumber += 1
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let blank = bytes[lineStart..<lineEnd].allSatisfy { [0x20, 0x09, 0x0D].contains($0) }
+            if !blank {
+                do {
+                    let value = try JSONParser.parse(bytes, range: lineStart..<lineEnd)
+                    entries.append((value, "line \(lineNumber)", lineNumber))
+                } catch {
+                    problems.append(ValidationProblem(location: "line \(lineNumber)", field: "JSON", value: nil,
+                                                      reason: "not valid JSON (column \(error.column): \(error.reason))",
+                                                      fix: "write one complete JSON object on each line"))
+                }
+            }
+            if lineEnd >= bytes.count { break }
+            lineStart = lineEnd + 1
+        }
+        let checked = checkedRecords(entries)
+        let all = (problems + checked.problems).sorted { ($0.location ?? "").lineOrder < ($1.location ?? "").lineOrder }
+        if !all.isEmpty { throw .invalid(all) }
+        return checked.records
+    }
+
+    private static func collect(_ entries: [(JSONValue, String?, Int?)]) throws(DigestError) -> [ItemRecord] {
+        let checked = checkedRecords(entries)
+        if !checked.problems.isEmpty { throw .invalid(checked.problems) }
+        return checked.records
+    }
+
+    private static func checkedRecords(_ entries: [(JSONValue, String?, Int?)])
+        -> (records: [ItemRecord], problems: [ValidationProblem])
+    {
+        var records: [ItemRecord] = []
+        var problems: [ValidationProblem] = []
+        for (value, location, line) in entries {
+            switch record(from: value, location: location, line: line) {
+            case .success(let record): records.append(record)
+            case .failure(let found): problems += found.problems
+            }
+        }
+        return (records, problems)
+    }
+
+    private struct Problems: Error { let problems: [ValidationProblem] }
+
+    private static func record(from value: JSONValue, location: String?, line: Int?) -> Result<ItemRecord, Problems> {
+        guard let members = value.objectValue else {
+            return .failure(Problems(problems: [ValidationProblem(
+                location: location, field: "JSON", value: nil, reason: "it is \(value.typeName), not an object",
+                fix: "give each item as an object such as {\"title\": …, \"url\": …}")]))
+        }
+        var record = ItemRecord(values: [:], incomplete: false, location: location, line: line)
+        var problems: [ValidationProblem] = []
+        func problem(_ key: String, _ reason: String, _ fix: String) {
+            problems.append(ValidationProblem(location: location, field: key, value: nil, reason: reason, fix: fix))
+        }
+        for (key, member) in members {
+            if fieldKeys.contains(key) || key == "issue_date" || key == "issue_title" || key == "status" || key == "note" {
+                switch member {
+                case .null: continue
+                case .string(let text):
+                    switch key {
+                    case "issue_date": record.issueDate = text
+                    case "issue_title": record.issueTitle = text
+                    case "status": record.status = text
+                    case "note": record.note = text
+                    default: record.values[key] = text
+                    }
+                default: problem(key, "it is \(member.typeName), not a string", "give it as a JSON string")
+                }
+            } else if key == "incomplete" {
+                switch member {
+                case .bool(let flag): record.incomplete = flag
+                case .null: continue
+                default: problem(key, "it is \(member.typeName), not true or false", "give true or false")
+                }
+            } else if key == "issue" {
+                guard !member.isNull else { continue }
+                guard let number = member.intValue, number >= 1 else {
+                    problem(key, "it is not an issue number", "give a whole number from 1 up")
+                    continue
+                }
+                record.issue = number
+            } else if !ignoredKeys.contains(key) {
+                let known = Array(fieldKeys) + ["incomplete"] + Array(issueKeys)
+                let fix = EditDistance.closest(to: key, among: known, limit: 3).map { "did you mean \"\($0)\"?" }
+                    ?? "the keys are \(ItemFields.names.joined(separator: ", ")) (as in show --json)"
+                problem(key, "there is no such key", fix)
+            }
+        }
+        return problems.isEmpty ? .success(record) : .failure(Problems(problems: problems))
+    }
+}
+
+extension String {
+    /// Orders "line 9" before "line 10".
+    fileprivate var lineOrder: Int {
+        Int(split(separator: " ").last ?? "") ?? 0
+    }
+}

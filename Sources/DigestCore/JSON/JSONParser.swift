@@ -1,0 +1,281 @@
+/// Reads JSON (RFC 8259) from UTF-8 bytes, with errors that say where:
+/// line and column, and what was expected.
+package struct JSONParser {
+    package struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
+        package let line: Int
+        package let column: Int
+        package let reason: String
+        package var description: String { "line \(line), column \(column): \(reason)" }
+    }
+
+    private let bytes: [UInt8]
+    private var index: Int
+    private let end: Int
+    private var depth = 0
+
+    private static let maximumDepth = 256
+
+    private init(bytes: [UInt8], range: Range<Int>) {
+        self.bytes = bytes
+        self.index = range.lowerBound
+        self.end = range.upperBound
+    }
+
+    /// Parses exactly one JSON value filling `range` of `bytes` (surrounding white space allowed).
+    package static func parse(_ bytes: [UInt8], range: Range<Int>? = nil) throws(Failure) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, range: range ?? 0..<bytes.count)
+        parser.skipWhitespace()
+        let value = try parser.parseValue()
+        parser.skipWhitespace()
+        guard parser.index == parser.end else {
+            throw parser.failure("unexpected \(parser.describeCurrent()) after the end of the JSON value")
+        }
+        return value
+    }
+
+    package static func parse(_ text: String) throws(Failure) -> JSONValue {
+        try parse(Array(text.utf8))
+    }
+
+    private mutating func parseValue() throws(Failure) -> JSONValue {
+        guard index < end else { throw failure("the input ends where a value was expected") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expectWord("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        default: throw failure("expected a value (object, array, string, number, true, false or null), found \(describeCurrent())")
+        }
+    }
+
+    private mutating func parseObject() throws(Failure) -> JSONValue {
+        try enter()
+        index += 1
+        var members: [(String, JSONValue)] = []
+        skipWhitespace()
+        if index < end, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return .object(members)
+        }
+        while true {
+            skipWhitespace()
+            guard index < end, bytes[index] == UInt8(ascii: "\"") else {
+                throw failure("expected a key in double quotes, found \(describeCurrent())")
+            }
+            let key = try parseString()
+            skipWhitespace()
+            guard index < end, bytes[index] == UInt8(ascii: ":") else {
+                throw failure("expected ':' after the key \"\(key)\", found \(describeCurrent())")
+            }
+            index += 1
+            skipWhitespace()
+            members.append((key, try parseValue()))
+            skipWhitespace()
+            guard index < end else { throw failure("the input ends inside an object; add '}'") }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; break }
+            throw failure("expected ',' or '}' after a value, found \(describeCurrent())")
+        }
+        depth -= 1
+        return .object(members)
+    }
+
+    private mutating func parseArray() throws(Failure) -> JSONValue {
+        try enter()
+        index += 1
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if index < end, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return .array(elements)
+        }
+        while true {
+            skipWhitespace()
+            elements.append(try parseValue())
+            skipWhitespace()
+            guard index < end else { throw failure("the input ends inside an array; add ']'") }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "]") { index += 1; break }
+            throw failure("expected ',' or ']' after a value, found \(describeCurrent())")
+        }
+        depth -= 1
+        return .array(elements)
+    }
+
+    private mutating func enter() throws(Failure) {
+        depth += 1
+        guard depth <= JSONParser.maximumDepth else { throw failure("the JSON nests deeper than \(JSONParser.maximumDepth) levels") }
+    }
+
+    private mutating func parseString() throws(Failure) -> String {
+        index += 1
+        var runStart = index
+        var scratch: [UInt8] = []
+        var escaped = false
+        while index < end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let text: String
+                if escaped {
+                    scratch += bytes[runStart..<index]
+                    text = String(decoding: scratch, as: UTF8.self)
+                } else {
+                    text = String(decoding: bytes[runStart..<index], as: UTF8.self)
+                }
+                index += 1
+                return text
+            }
+            if byte < 0x20 {
+                throw failure("a string holds a raw control character (0x\(String(byte, radix: 16))); write it as an escape such as \\n")
+            }
+            if byte == UInt8(ascii: "\\") {
+                escaped = true
+                scratch += bytes[runStart..<index]
+                index += 1
+                guard index < end else { break }
+                switch bytes[index] {
+                case UInt8(ascii: "\""): scratch.append(0x22)
+                case UInt8(ascii: "\\"): scratch.append(0x5C)
+                case UInt8(ascii: "/"): scratch.append(0x2F)
+                case UInt8(ascii: "b"): scratch.append(0x08)
+                case UInt8(ascii: "f"): scratch.append(0x0C)
+                case UInt8(ascii: "n"): scratch.append(0x0A)
+                case UInt8(ascii: "r"): scratch.append(0x0D)
+                case UInt8(ascii: "t"): scratch.append(0x09)
+                case UInt8(ascii: "u"):
+                    let scalar = try parseUnicodeEscape()
+                    scratch += Array(String(Character(scalar)).utf8)
+                    runStart = index
+                    continue
+                default:
+                    throw failure("unknown escape '\\\(describeByte(bytes[index]))' in a string")
+                }
+                index += 1
+                runStart = index
+                continue
+            }
+            index += 1
+        }
+        throw failure("the input ends inside a string; close it with '\"'")
+    }
+
+    /// Reads `uXXXX` (index at `u`), joining surrogate pairs.
+    private mutating func parseUnicodeEscape() throws(Failure) -> Unicode.Scalar {
+        index += 1
+        let first = try hex4()
+        if (0xD800...0xDBFF).contains(first) {
+            guard index + 1 < end, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                throw failure("a \\u escape holds half of a surrogate pair")
+            }
+            index += 2
+            let second = try hex4()
+            guard (0xDC00...0xDFFF).contains(second),
+                  let scalar = Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)) else {
+                throw failure("a \\u escape holds half of a surrogate pair")
+            }
+            return scalar
+        }
+        guard let scalar = Unicode.Scalar(first) else {
+            throw failure("a \\u escape holds half of a surrogate pair")
+        }
+        return scalar
+    }
+
+    private mutating func hex4() throws(Failure) -> UInt32 {
+        guard index + 4 <= end else { throw failure("a \\u escape needs four hex digits") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw failure("a \\u escape needs four hex digits")
+            }
+            value = value << 4 | UInt32(digit)
+            index += 1
+        }
+        return value
+    }
+
+    private mutating func parseNumber() throws(Failure) -> JSONValue {
+        let start = index
+        var isInteger = true
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < end, isDigit(bytes[index]) else { throw failure("a number needs digits after '-'") }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+            if index < end, isDigit(bytes[index]) { throw failure("a number may not start with 0") }
+        } else {
+            while index < end, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < end, bytes[index] == UInt8(ascii: ".") {
+            isInteger = false
+            index += 1
+            guard index < end, isDigit(bytes[index]) else { throw failure("a number needs digits after '.'") }
+            while index < end, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < end, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            isInteger = false
+            index += 1
+            if index < end, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < end, isDigit(bytes[index]) else { throw failure("a number needs digits in its exponent") }
+            while index < end, isDigit(bytes[index]) { index += 1 }
+        }
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        if isInteger, let number = Int(text) { return .integer(number) }
+        guard let number = Double(text) else { throw failure("the number \(text) cannot be read") }
+        return .double(number)
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    private mutating func expectWord(_ word: String) throws(Failure) {
+        let expected = Array(word.utf8)
+        guard index + expected.count <= end, Array(bytes[index..<index + expected.count]) == expected else {
+            throw failure("expected a value, found \(describeCurrent())")
+        }
+        index += expected.count
+    }
+
+    private mutating func skipWhitespace() {
+        while index < end {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
+    }
+
+    private func describeCurrent() -> String {
+        guard index < end else { return "the end of the input" }
+        return "'\(describeByte(bytes[index]))'"
+    }
+
+    private func describeByte(_ byte: UInt8) -> String {
+        byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : "0x" + String(byte, radix: 16)
+    }
+
+    /// The error at the current position, counting lines and columns from the start.
+    private func failure(_ reason: String) -> Failure {
+        var line = 1, column = 1
+        var position = 0
+        let stop = min(index, bytes.count)
+        while position < stop {
+            if bytes[position] == 0x0A {
+                line += 1
+                column = 1
+            } else if bytes[position] & 0xC0 != 0x80 {
+                column += 1
+            }
+            position += 1
+        }
+        return Failure(line: line, column: column, reason: reason)
+    }
+}

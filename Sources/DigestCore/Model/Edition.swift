@@ -1,0 +1,14 @@
+/// A published edition: the exact bytes that went out.
+package struct Edition: Equatable, Sendable {
+    package let issue: Int
+    package let edition: Int
+    /// The issue version that was published.
+    package let version: Int
+    package let publishedAt: String
+    package let publishedBy: String
+    package let messageID: String
+    package let markdown: String
+    package let html: String
+    package let text: String
+    package let email: String
+}

@@ -1,0 +1,48 @@
+/// What an editor writes about a link: the validated, NFC-normalised fields.
+package struct ItemFields: Equatable, Sendable {
+    package var title: String
+    /// Nil for an incomplete item (a page import, or `--incomplete`).
+    package var url: String?
+    package var source: String
+    package var author: String?
+    package var date: CivilDate
+    package var excerpt: String
+    package var section: String?
+    package var postedOn: CivilDate?
+    /// The trailing "read more" link title, when it differs from the title.
+    package var linkText: String?
+
+    package init(title: String, url: String?, source: String, author: String? = nil, date: CivilDate,
+                 excerpt: String, section: String? = nil, postedOn: CivilDate? = nil, linkText: String? = nil) {
+        self.title = title
+        self.url = url
+        self.source = source
+        self.author = author
+        self.date = date
+        self.excerpt = excerpt
+        self.section = section
+        self.postedOn = postedOn
+        self.linkText = linkText
+    }
+
+    package var isIncomplete: Bool { url == nil }
+
+    /// Field names as users type them (`--posted-on`, JSON `posted_on`), in display order.
+    package static let names = ["title", "url", "source", "author", "date", "excerpt", "section", "posted_on", "link_text"]
+
+    /// The value of a field as text, for diffs and messages.
+    package func value(of field: String) -> String? {
+        switch field {
+        case "title": return title
+        case "url": return url
+        case "source": return source
+        case "author": return author
+        case "date": return date.iso
+        case "excerpt": return excerpt
+        case "section": return section
+        case "posted_on": return postedOn?.iso
+        case "link_text": return linkText
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// The settings digest knows, with what each accepts.
+package enum SettingKey {
+    package static let publicationName = "publication.name"
+    package static let publicationAbout = "publication.about"
+    package static let publicationEmail = "publication.email"
+    package static let publicationWebsite = "publication.website"
+    package static let listAddress = "list.address"
+    package static let listUnsubscribe = "list.unsubscribe"
+    package static let templates = "templates"
+    package static let excerptMax = "excerpt.max"
+    package static let fourEyes = "review.four-eyes"
+    package static let requireLinksOK = "publish.require-links-ok"
+    package static let peoplePrefix = "people."
+
+    /// Every fixed key, in the order `config` lists them, with a line of help.
+    package static let all: [(key: String, help: String)] = [
+        (publicationName, "the publication's name, at the top of every render"),
+        (publicationAbout, "a paragraph about the publication, under its name"),
+        (publicationEmail, "the publication's address: the email's From, and the contact line"),
+        (publicationWebsite, "the publication's website (http or https)"),
+        (listAddress, "the mailing list's address: the email's To"),
+        (listUnsubscribe, "how to unsubscribe: an address, a mailto: or an https: link (List-Unsubscribe)"),
+        (templates, "a folder of templates overriding the built-in ones, file by file"),
+        (excerptMax, "the longest excerpt allowed, in characters (default 2000)"),
+        (fourEyes, "on: nobody approves an item they added or last edited (default on)"),
+        (requireLinksOK, "on: publish refuses while any link is broken or unchecked (default off)"),
+    ]
+
+    package static func isKnown(_ key: String) -> Bool {
+        all.contains { $0.key == key } || isPerson(key)
+    }
+
+    package static func isPerson(_ key: String) -> Bool {
+        key.hasPrefix(peoplePrefix) && key.count > peoplePrefix.count
+    }
+}

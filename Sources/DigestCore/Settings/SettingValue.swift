@@ -1,0 +1,73 @@
+/// Checks and normalises a value before it is stored under a setting.
+package enum SettingValue {
+    package static func isOn(_ value: String) -> Bool {
+        ["on", "true", "yes", "1"].contains(value.lowercased())
+    }
+
+    /// The value to store, or the problem with it.
+    /// `shownAs` names the field in problems when the user typed something
+    /// else than the key (`--email` for `publication.email`).
+    package static func normalise(_ value: String, for key: String, shownAs field: String? = nil) throws(DigestError) -> String {
+        let trimmed = TextRules.note.normalise(value)
+        func invalid(_ reason: String, _ fix: String) -> DigestError {
+            .invalid([ValidationProblem(field: field ?? key, value: value, reason: reason, fix: fix)])
+        }
+        switch key {
+        case SettingKey.publicationName:
+            if let problem = TextRules.title.problem(with: trimmed) { throw invalid(problem.reason, problem.fix) }
+            guard !trimmed.isEmpty else { throw invalid("it is empty", "give the publication a name") }
+            return trimmed
+        case SettingKey.publicationAbout:
+            if let problem = TextRules.note.problem(with: trimmed) { throw invalid(problem.reason, problem.fix) }
+            return trimmed
+        case SettingKey.publicationEmail, SettingKey.listAddress:
+            guard EmailAddress.isValid(trimmed) else {
+                throw invalid("it is not an email address", "write it as name@example.org")
+            }
+            return trimmed
+        case SettingKey.publicationWebsite:
+            if let problem = URLValidator.validate(trimmed) { throw invalid(problem.reason, problem.fix) }
+            return trimmed
+        case SettingKey.listUnsubscribe:
+            if EmailAddress.isValid(trimmed) { return trimmed }
+            if trimmed.lowercased().hasPrefix("mailto:"), EmailAddress.isValid(String(trimmed.dropFirst(7))) {
+                return trimmed
+            }
+            if URLValidator.validate(trimmed) == nil { return trimmed }
+            throw invalid("it is neither an email address nor an http(s) link",
+                          "give an address (leave@example.org), mailto:leave@example.org or https://example.org/unsubscribe")
+        case SettingKey.templates:
+            guard !trimmed.isEmpty, TextRules.title.problem(with: trimmed) == nil else {
+                throw invalid("it is not a folder path", "give the folder that holds your .tmpl files")
+            }
+            return trimmed
+        case SettingKey.excerptMax:
+            guard let number = Int(trimmed), (1...100_000).contains(number) else {
+                throw invalid("it is not a whole number from 1 to 100000", "give the longest excerpt allowed, for example 2000")
+            }
+            return String(number)
+        case SettingKey.fourEyes, SettingKey.requireLinksOK:
+            switch trimmed.lowercased() {
+            case "on", "true", "yes", "1": return "on"
+            case "off", "false", "no", "0": return "off"
+            default: throw invalid("it is neither on nor off", "write on or off")
+            }
+        default:
+            if SettingKey.isPerson(key) {
+                guard let role = Role(rawValue: trimmed.lowercased()) else {
+                    throw invalid("it is not a role", "write editor, reviewer or both")
+                }
+                return role.rawValue
+            }
+            throw DigestError.invalid([ValidationProblem(field: "key", value: key, reason: "there is no such setting",
+                                                        fix: SettingValue.suggestion(for: key))])
+        }
+    }
+
+    package static func suggestion(for key: String) -> String {
+        if let close = EditDistance.closest(to: key, among: SettingKey.all.map(\.key), limit: 4) {
+            return "did you mean \(close)? ('digest config' lists every setting)"
+        }
+        return "'digest config' lists every setting"
+    }
+}

@@ -1,0 +1,29 @@
+/// The database's settings, read once per command.
+package struct Settings: Sendable {
+    package private(set) var values: [String: String]
+
+    package init(values: [String: String]) {
+        self.values = values
+    }
+
+    package subscript(key: String) -> String? { values[key] }
+
+    package var excerptLimit: Int {
+        values[SettingKey.excerptMax].flatMap(Int.init) ?? ItemValidator.defaultExcerptLimit
+    }
+
+    package var fourEyes: Bool { values[SettingKey.fourEyes].map(SettingValue.isOn) ?? true }
+
+    package var requireLinksOK: Bool { values[SettingKey.requireLinksOK].map(SettingValue.isOn) ?? false }
+
+    /// The roster: empty means everyone may do everything.
+    package var roster: [String: Role] {
+        var people: [String: Role] = [:]
+        for (key, value) in values where SettingKey.isPerson(key) {
+            if let role = Role(rawValue: value) {
+                people[String(key.dropFirst(SettingKey.peoplePrefix.count))] = role
+            }
+        }
+        return people
+    }
+}

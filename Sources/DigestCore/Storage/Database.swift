@@ -1,0 +1,142 @@
+import CSQLite
+
+/// One connection to a SQLite file. The C API stays inside the storage
+/// types; everything above works with `Statement`, `Row` and `DatabaseError`.
+package final class Database {
+    /// How the file is opened.
+    package enum Access: Sendable {
+        /// Read and write; the file must exist.
+        case readWrite
+        /// Create the file if it is missing.
+        case create
+        /// Read only, sharing the WAL with writers.
+        case readOnly
+        /// Read only, from a file nobody can be writing: needed to read a WAL
+        /// database on a read-only directory or mount, where SQLite cannot
+        /// create the shared-memory file.
+        case immutable
+    }
+
+    private let handle: OpaquePointer
+    package let path: String
+    package let access: Access
+    private var statementCache: [String: Statement] = [:]
+
+    /// How long a writer waits for another one before giving up with `SQLITE_BUSY`.
+    package static let busyTimeoutMilliseconds: Int32 = 10_000
+
+    package init(path: String, access: Access) throws(DatabaseError) {
+        self.path = path
+        self.access = access
+        var flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        let name: String
+        switch access {
+        case .readWrite:
+            flags |= SQLITE_OPEN_READWRITE
+            name = Database.uri(for: path, query: "")
+        case .create:
+            flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+            name = Database.uri(for: path, query: "")
+        case .readOnly:
+            flags |= SQLITE_OPEN_READONLY
+            name = Database.uri(for: path, query: "?mode=ro")
+        case .immutable:
+            flags |= SQLITE_OPEN_READONLY
+            name = Database.uri(for: path, query: "?mode=ro&immutable=1")
+        }
+        var opened: OpaquePointer?
+        let code = sqlite3_open_v2(name, &opened, flags, nil)
+        guard code == SQLITE_OK, let opened else {
+            let message = opened.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open the database"
+            let extended = opened.map { sqlite3_extended_errcode($0) } ?? code
+            sqlite3_close_v2(opened)
+            throw DatabaseError(extendedCode: extended, message: message)
+        }
+        handle = opened
+        sqlite3_busy_timeout(handle, Database.busyTimeoutMilliseconds)
+        do {
+            // Foreign keys are off by default in SQLite, per connection; schema
+            // code is never trusted to run unsafe functions.
+            try execute("PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF")
+        } catch {
+            sqlite3_close_v2(handle)
+            throw error
+        }
+    }
+
+    deinit {
+        statementCache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// A file path as an SQLite URI, so that `?`, `#` and `%` in a path are
+    /// not read as URI syntax.
+    private static func uri(for path: String, query: String) -> String {
+        var bytes = Array("file:".utf8)
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "%"):
+                bytes += Array("%\(String(byte, radix: 16, uppercase: true))".utf8)
+            default:
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self) + query
+    }
+
+    /// Runs one or more statements that return no rows.
+    package func execute(_ sql: String) throws(DatabaseError) {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &message)
+        guard code == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(message)
+            throw DatabaseError(extendedCode: sqlite3_extended_errcode(handle), message: text, sql: sql)
+        }
+    }
+
+    /// A prepared statement, kept for reuse on this connection.
+    package func statement(_ sql: String) throws(DatabaseError) -> Statement {
+        if let cached = statementCache[sql] { return cached }
+        let statement = try Statement(connection: handle, sql: sql)
+        statementCache[sql] = statement
+        return statement
+    }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back
+    /// when it throws. Writers start as IMMEDIATE so they take the write lock
+    /// at once: a read transaction upgraded later would fail with
+    /// `SQLITE_BUSY_SNAPSHOT` without waiting for the busy timeout.
+    package func transaction<T>(immediate: Bool, _ body: () throws -> T) throws -> T {
+        try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            if sqlite3_get_autocommit(handle) == 0 {
+                // The original error is what matters; a failed rollback leaves
+                // the transaction to be discarded when the connection closes.
+                try? execute("ROLLBACK")
+            }
+            throw error
+        }
+    }
+
+    package var lastInsertedRowID: Int { Int(sqlite3_last_insert_rowid(handle)) }
+
+    package var changes: Int { Int(sqlite3_changes(handle)) }
+
+    package var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// A single integer from a query such as a PRAGMA.
+    package func integer(_ sql: String, _ values: [DatabaseValueConvertible] = []) throws -> Int? {
+        try statement(sql).row(values) { $0.optionalInt(0) } ?? nil
+    }
+
+    package func text(_ sql: String, _ values: [DatabaseValueConvertible] = []) throws -> String? {
+        try statement(sql).row(values) { $0.optionalString(0) } ?? nil
+    }
+
+    package static var libraryVersion: String { String(cString: sqlite3_libversion()) }
+}

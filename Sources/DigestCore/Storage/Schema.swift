@@ -1,0 +1,183 @@
+/// The database schema, as the ordered list of its migrations.
+///
+/// Issues and items are versioned by validity ranges: a state row holds from
+/// the issue version `valid_from` up to, not including, `valid_to` (NULL while
+/// it is current). A change closes the current row and inserts the new one,
+/// so each revision stores only what it changed, and the issue as of any
+/// version is one indexed query away.
+package enum Schema {
+    /// `PRAGMA application_id`: marks a file as a digest database ("DGST").
+    package static let applicationID = 0x4447_5354
+
+    package static let migrations: [Migration] = [
+        Migration(version: 1, name: "versioned issues and items", sql: version1),
+    ]
+
+    private static let version1 = """
+        CREATE TABLE settings(
+          key   TEXT PRIMARY KEY NOT NULL,
+          value TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE settings_log(
+          id        INTEGER PRIMARY KEY,
+          at        TEXT NOT NULL,
+          actor     TEXT NOT NULL,
+          key       TEXT NOT NULL,
+          old_value TEXT,
+          new_value TEXT
+        );
+
+        CREATE TABLE issues(
+          number     INTEGER PRIMARY KEY CHECK (number >= 1),
+          version    INTEGER NOT NULL CHECK (version >= 1),
+          created_at TEXT NOT NULL,
+          created_by TEXT NOT NULL
+        );
+
+        CREATE TABLE issue_states(
+          id         INTEGER PRIMARY KEY,
+          issue      INTEGER NOT NULL REFERENCES issues(number),
+          valid_from INTEGER NOT NULL,
+          valid_to   INTEGER CHECK (valid_to IS NULL OR valid_to > valid_from),
+          date       TEXT NOT NULL CHECK (date IS date(date)),
+          title      TEXT,
+          intro      TEXT,
+          status     TEXT NOT NULL CHECK (status IN ('draft', 'in-review', 'published')),
+          edition    INTEGER
+        );
+        CREATE UNIQUE INDEX issue_states_current ON issue_states(issue) WHERE valid_to IS NULL;
+        CREATE INDEX issue_states_by_version ON issue_states(issue, valid_from);
+
+        CREATE TABLE items(
+          id       INTEGER PRIMARY KEY,
+          issue    INTEGER NOT NULL REFERENCES issues(number),
+          origin   INTEGER REFERENCES items(id),
+          added_at TEXT NOT NULL,
+          added_by TEXT NOT NULL
+        );
+        CREATE INDEX items_by_issue ON items(issue);
+
+        CREATE TABLE item_states(
+          id          INTEGER PRIMARY KEY,
+          item        INTEGER NOT NULL REFERENCES items(id),
+          issue       INTEGER NOT NULL REFERENCES issues(number),
+          valid_from  INTEGER NOT NULL,
+          valid_to    INTEGER CHECK (valid_to IS NULL OR valid_to > valid_from),
+          position    REAL NOT NULL,
+          title       TEXT NOT NULL,
+          url         TEXT,
+          url_key     TEXT,
+          source      TEXT NOT NULL,
+          author      TEXT,
+          date        TEXT NOT NULL CHECK (date IS date(date)),
+          excerpt     TEXT NOT NULL,
+          section     TEXT,
+          posted_on   TEXT CHECK (posted_on IS NULL OR posted_on IS date(posted_on)),
+          link_text   TEXT,
+          status      TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+          note        TEXT,
+          added_by    TEXT NOT NULL,
+          edited_by   TEXT,
+          reviewed_by TEXT,
+          reviewed_at TEXT,
+          CHECK ((url IS NULL) = (url_key IS NULL))
+        );
+        CREATE UNIQUE INDEX item_states_current ON item_states(item) WHERE valid_to IS NULL;
+        CREATE INDEX item_states_current_by_issue ON item_states(issue, position) WHERE valid_to IS NULL;
+        CREATE INDEX item_states_by_version ON item_states(issue, valid_from);
+        CREATE INDEX item_states_by_link ON item_states(url_key) WHERE valid_to IS NULL AND url_key IS NOT NULL;
+
+        CREATE TABLE revisions(
+          issue   INTEGER NOT NULL REFERENCES issues(number),
+          version INTEGER NOT NULL,
+          at      TEXT NOT NULL,
+          actor   TEXT NOT NULL,
+          action  TEXT NOT NULL,
+          summary TEXT NOT NULL,
+          message TEXT,
+          PRIMARY KEY (issue, version)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE editions(
+          issue        INTEGER NOT NULL REFERENCES issues(number),
+          edition      INTEGER NOT NULL,
+          version      INTEGER NOT NULL,
+          published_at TEXT NOT NULL,
+          published_by TEXT NOT NULL,
+          message_id   TEXT NOT NULL UNIQUE,
+          markdown     TEXT NOT NULL,
+          html         TEXT NOT NULL,
+          text         TEXT NOT NULL,
+          email        TEXT NOT NULL,
+          PRIMARY KEY (issue, edition)
+        );
+        CREATE UNIQUE INDEX editions_by_version ON editions(issue, version);
+
+        CREATE TABLE backlog(
+          item        INTEGER PRIMARY KEY REFERENCES items(id),
+          state       INTEGER NOT NULL REFERENCES item_states(id),
+          from_issue  INTEGER NOT NULL REFERENCES issues(number),
+          deferred_at TEXT NOT NULL,
+          deferred_by TEXT NOT NULL,
+          taken_into  INTEGER REFERENCES items(id)
+        );
+
+        CREATE TABLE link_checks(
+          item          INTEGER PRIMARY KEY REFERENCES items(id),
+          url           TEXT NOT NULL,
+          checked_at    TEXT NOT NULL,
+          outcome       TEXT NOT NULL,
+          status        INTEGER,
+          final_url     TEXT,
+          suggested_url TEXT,
+          detail        TEXT
+        );
+
+        -- History is append-only: a closed state, a revision or an edition can
+        -- never be changed or deleted, so no bug can rewrite what was published.
+        CREATE TRIGGER item_states_are_history BEFORE UPDATE ON item_states
+        WHEN OLD.valid_to IS NOT NULL
+          OR NEW.id IS NOT OLD.id OR NEW.item IS NOT OLD.item OR NEW.issue IS NOT OLD.issue
+          OR NEW.valid_from IS NOT OLD.valid_from OR NEW.position IS NOT OLD.position
+          OR NEW.title IS NOT OLD.title OR NEW.url IS NOT OLD.url OR NEW.url_key IS NOT OLD.url_key
+          OR NEW.source IS NOT OLD.source OR NEW.author IS NOT OLD.author OR NEW.date IS NOT OLD.date
+          OR NEW.excerpt IS NOT OLD.excerpt OR NEW.section IS NOT OLD.section
+          OR NEW.posted_on IS NOT OLD.posted_on OR NEW.link_text IS NOT OLD.link_text
+          OR NEW.status IS NOT OLD.status OR NEW.note IS NOT OLD.note
+          OR NEW.added_by IS NOT OLD.added_by OR NEW.edited_by IS NOT OLD.edited_by
+          OR NEW.reviewed_by IS NOT OLD.reviewed_by OR NEW.reviewed_at IS NOT OLD.reviewed_at
+        BEGIN SELECT RAISE(ABORT, 'item states are history: only closing the current state is allowed'); END;
+        CREATE TRIGGER item_states_are_kept BEFORE DELETE ON item_states
+        BEGIN SELECT RAISE(ABORT, 'item states are history and cannot be deleted'); END;
+        CREATE TRIGGER issue_states_are_history BEFORE UPDATE ON issue_states
+        WHEN OLD.valid_to IS NOT NULL
+          OR NEW.id IS NOT OLD.id OR NEW.issue IS NOT OLD.issue OR NEW.valid_from IS NOT OLD.valid_from
+          OR NEW.date IS NOT OLD.date OR NEW.title IS NOT OLD.title OR NEW.intro IS NOT OLD.intro
+          OR NEW.status IS NOT OLD.status OR NEW.edition IS NOT OLD.edition
+        BEGIN SELECT RAISE(ABORT, 'issue states are history: only closing the current state is allowed'); END;
+        CREATE TRIGGER issue_states_are_kept BEFORE DELETE ON issue_states
+        BEGIN SELECT RAISE(ABORT, 'issue states are history and cannot be deleted'); END;
+        CREATE TRIGGER revisions_are_history BEFORE UPDATE ON revisions
+        BEGIN SELECT RAISE(ABORT, 'revisions are history and cannot be changed'); END;
+        CREATE TRIGGER revisions_are_kept BEFORE DELETE ON revisions
+        BEGIN SELECT RAISE(ABORT, 'revisions are history and cannot be deleted'); END;
+        CREATE TRIGGER editions_are_history BEFORE UPDATE ON editions
+        BEGIN SELECT RAISE(ABORT, 'published editions cannot be changed'); END;
+        CREATE TRIGGER editions_are_kept BEFORE DELETE ON editions
+        BEGIN SELECT RAISE(ABORT, 'published editions cannot be deleted'); END;
+
+        -- Full-text search over the current state of every item. The index
+        -- reads its text from this view (external content), so the text is
+        -- stored once; it is kept in step by the code that opens and closes
+        -- states, and rebuilt in one pass after bulk loads.
+        CREATE VIEW search_source AS
+          SELECT id AS state_id, title, excerpt, source, coalesce(author, '') AS author
+          FROM item_states WHERE valid_to IS NULL;
+        CREATE VIRTUAL TABLE item_search USING fts5(
+          title, excerpt, source, author,
+          content = 'search_source', content_rowid = 'state_id',
+          tokenize = 'unicode61 remove_diacritics 2'
+        );
+        """
+}

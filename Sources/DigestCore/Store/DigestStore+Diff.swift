@@ -1,0 +1,58 @@
+/// Comparing two versions of an issue.
+extension DigestStore {
+    /// Added, removed, moved and changed items (field by field) between
+    /// versions `from` and `to`, and changes to the issue's own fields.
+    ///
+    /// An item counts as moved when it was itself moved (its sort key
+    /// changed), not when it only shifted because another item came or went.
+    package func diff(_ number: Int, from: Int, to: Int) throws -> IssueDiff {
+        try read {
+            let old = try issue(number, asOf: from)
+            let new = try issue(number, asOf: to)
+            var issueChanges: [IssueDiff.FieldChange] = []
+            let pairs: [(String, String?, String?)] = [
+                ("date", old.date.iso, new.date.iso), ("title", old.title, new.title), ("intro", old.intro, new.intro),
+                ("status", old.status.rawValue, new.status.rawValue),
+                ("edition", old.edition.map(String.init), new.edition.map(String.init)),
+            ]
+            for (field, before, after) in pairs where before != after {
+                issueChanges.append(IssueDiff.FieldChange(field: field, from: before, to: after))
+            }
+            let oldItems = Dictionary(uniqueKeysWithValues: old.items.map { ($0.id, $0) })
+            let newItems = Dictionary(uniqueKeysWithValues: new.items.map { ($0.id, $0) })
+            var changes: [IssueDiff.ItemChange] = []
+            for item in new.items {
+                guard let before = oldItems[item.id] else {
+                    changes.append(IssueDiff.ItemChange(id: item.id, kind: .added, title: item.fields.title,
+                                                        fromPosition: nil, toPosition: item.position, fields: []))
+                    continue
+                }
+                let fields = Self.fieldChanges(before, item)
+                let moved = before.sortKey != item.sortKey
+                guard !fields.isEmpty || moved else { continue }
+                changes.append(IssueDiff.ItemChange(id: item.id, kind: fields.isEmpty ? .moved : .changed,
+                                                    title: item.fields.title, fromPosition: before.position,
+                                                    toPosition: item.position, fields: fields))
+            }
+            for item in old.items where newItems[item.id] == nil {
+                changes.append(IssueDiff.ItemChange(id: item.id, kind: .removed, title: item.fields.title,
+                                                    fromPosition: item.position, toPosition: nil, fields: []))
+            }
+            return IssueDiff(issue: number, from: from, to: to, issueChanges: issueChanges, items: changes)
+        }
+    }
+
+    private static func fieldChanges(_ old: Item, _ new: Item) -> [IssueDiff.FieldChange] {
+        var changes = ItemFields.names.compactMap { name -> IssueDiff.FieldChange? in
+            let before = old.fields.value(of: name), after = new.fields.value(of: name)
+            return before == after ? nil : IssueDiff.FieldChange(field: name, from: before, to: after)
+        }
+        if old.status != new.status {
+            changes.append(IssueDiff.FieldChange(field: "status", from: old.status.rawValue, to: new.status.rawValue))
+        }
+        if old.note != new.note {
+            changes.append(IssueDiff.FieldChange(field: "note", from: old.note, to: new.note))
+        }
+        return changes
+    }
+}

@@ -1,0 +1,50 @@
+/// Opening issues and changing their own fields.
+extension DigestStore {
+    /// Opens issue (highest number + 1) as a draft at version 1.
+    package func draft(date: CivilDate, title: String?, intro: String?, request: ChangeRequest) throws -> Issue {
+        try write {
+            try authorize(request.actor, as: .editor, to: "draft")
+            let number = (try database.integer("SELECT max(number) FROM issues") ?? 0) + 1
+            try createIssue(number: number, date: date, title: title, intro: intro, actor: request.actor,
+                            summary: "opened issue \(number) for \(date.iso)", message: request.message)
+            return Issue(number: number, date: date, title: title, intro: intro, status: .draft, version: 1, edition: nil)
+        }
+    }
+
+    /// Inserts a new issue at version 1 with its `draft` revision.
+    func createIssue(number: Int, date: CivilDate, title: String?, intro: String?, actor: String,
+                     summary: String, message: String?, action: String = "draft") throws {
+        let at = now.rfc3339
+        try database.statement("INSERT INTO issues(number, version, created_at, created_by) VALUES (?, 1, ?, ?)")
+            .execute([number, at, actor])
+        try insertIssueState(number: number, version: 1, date: date, title: title, intro: intro, status: .draft,
+                             edition: nil)
+        try database.statement(
+            "INSERT INTO revisions(issue, version, at, actor, action, summary, message) VALUES (?, 1, ?, ?, ?, ?, ?)"
+        ).execute([number, at, actor, action, summary, message])
+    }
+
+    /// Changes an issue's date, title or intro (an empty title or intro clears it).
+    package func editIssue(_ number: Int, date: CivilDate?, title: String?, intro: String?,
+                           request: ChangeRequest) throws -> Issue {
+        try changeIssue(number, action: "edit-issue", request: request, stages: [.draft, .inReview], role: .editor) { change in
+            let before = change.before
+            let newTitle = title.map { $0.isEmpty ? nil : $0 } ?? before.title
+            let newIntro = intro.map { $0.isEmpty ? nil : $0 } ?? before.intro
+            let newDate = date ?? before.date
+            var changed: [String] = []
+            if newDate != before.date { changed.append("date") }
+            if newTitle != before.title { changed.append("title") }
+            if newIntro != before.intro { changed.append("intro") }
+            guard !changed.isEmpty else { return (before, nil) }
+            try replaceIssueState(before, version: change.version, date: newDate, title: .some(newTitle),
+                                  intro: .some(newIntro))
+            var after = before
+            after.date = newDate
+            after.title = newTitle
+            after.intro = newIntro
+            after.version = change.version
+            return (after, "changed the issue's \(changed.joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,145 @@
+/// The review stage: submitting, deciding, deferring, reopening.
+extension DigestStore {
+    /// draft → in-review. The item set is closed from then on.
+    package func submit(_ number: Int, request: ChangeRequest) throws -> Issue {
+        try changeIssue(number, action: "submit", request: request, stages: [.draft], role: .editor) { change in
+            let items = try self.items(of: number)
+            guard !items.isEmpty else {
+                throw DigestError.refused("issue \(number) has no items; add some with 'digest add-item \(number) …' "
+                    + "before submitting it for review.")
+            }
+            try replaceIssueState(change.before, version: change.version, status: .inReview)
+            var issue = change.before
+            issue.status = .inReview
+            issue.version = change.version
+            issue.items = items
+            let pending = items.filter { $0.status == .pending }.count
+            return (issue, "submitted for review with \(items.count) items (\(pending) pending)")
+        }
+    }
+
+    /// Records approvals, rejections and deferrals as one revision.
+    package func review(_ number: Int, decisions: ReviewDecisions, request: ChangeRequest) throws -> ReviewOutcome {
+        try changeIssue(number, action: "review", request: request, stages: [.inReview], role: .reviewer) { change in
+            let current = try self.items(of: number)
+            func find(_ id: Int) throws -> Item {
+                if let item = current.first(where: { $0.id == id }) { return item }
+                return try currentItem(id, of: number)
+            }
+            let approving = try decisions.approve.map(find)
+            let rejecting = try decisions.reject.map(find)
+            let deferring = try decisions.deferred.map(find)
+            if let incomplete = approving.first(where: { $0.fields.isIncomplete }) {
+                throw DigestError.refused("item \(incomplete.id) has no link yet (it is incomplete) and cannot be "
+                    + "approved; complete it with 'digest edit-item \(number) \(incomplete.id) --url URL' first.")
+            }
+            if try settings.fourEyes, let own = approving.first(where: { $0.lastAuthor == change.actor }) {
+                throw DigestError.notPermitted(try fourEyesRefusal(item: own, actor: change.actor))
+            }
+            var approved: [Item] = [], rejected: [Item] = []
+            var changedIDs: [String] = []
+            for (items, status) in [(approving, ItemStatus.approved), (rejecting, .rejected)] {
+                for item in items {
+                    var decided = item
+                    decided.status = status
+                    decided.note = decisions.note
+                    decided.reviewedBy = change.actor
+                    decided.reviewedAt = change.at
+                    if item.status != status || item.note != decisions.note {
+                        try replaceState(of: item, version: change.version, status: status,
+                                         note: .some(decisions.note), reviewedBy: .some(change.actor),
+                                         reviewedAt: .some(change.at))
+                        changedIDs.append(String(item.id))
+                    }
+                    if status == .approved { approved.append(decided) } else { rejected.append(decided) }
+                }
+            }
+            for item in deferring {
+                try closeState(of: item, version: change.version)
+                try database.statement("""
+                    INSERT INTO backlog(item, state, from_issue, deferred_at, deferred_by) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(item) DO UPDATE SET state = excluded.state, from_issue = excluded.from_issue,
+                      deferred_at = excluded.deferred_at, deferred_by = excluded.deferred_by, taken_into = NULL
+                    """).execute([item.id, item.stateID, number, change.at, change.actor])
+            }
+            let deferredIDs = Set(deferring.map(\.id))
+            let pending = current.filter { item in
+                !deferredIDs.contains(item.id) && !approving.contains { $0.id == item.id }
+                    && !rejecting.contains { $0.id == item.id } && item.status == .pending
+            }.count
+            let outcome = ReviewOutcome(issueVersion: change.version, approved: approved, rejected: rejected,
+                                        deferred: deferring, stillPending: pending)
+            guard !changedIDs.isEmpty || !deferring.isEmpty else { return (outcome, nil) }
+            var parts: [String] = []
+            let list = { (items: [Item]) in items.map { String($0.id) }.joined(separator: ", ") }
+            if !approved.isEmpty { parts.append("approved \(list(approved))") }
+            if !rejected.isEmpty { parts.append("rejected \(list(rejected))") }
+            if !deferring.isEmpty { parts.append("deferred \(list(deferring)) to the backlog") }
+            var summary = parts.joined(separator: "; ")
+            if let note = decisions.note { summary += " (note: \(note))" }
+            return (outcome, summary)
+        }
+    }
+
+    private func fourEyesRefusal(item: Item, actor: String) throws -> String {
+        let verb = item.editedBy == nil ? "added" : "last edited"
+        let reviewers = try settings.roster.filter { $0.key != actor && $0.value.allows(.reviewer) }.keys.sorted()
+        let who = reviewers.isEmpty
+            ? "anyone else may (as themselves, or with --as NAME)"
+            : "\(reviewers.joined(separator: " or ")) may"
+        return "\(actor) \(verb) item \(item.id), and four-eyes review is on: someone else must approve it; "
+            + "\(who). Rejecting and deferring stay open to you."
+    }
+
+    /// in-review or published → draft, for corrections. Review decisions are kept.
+    package func reopen(_ number: Int, reason: String, request: ChangeRequest) throws -> Issue {
+        var request = request
+        request.message = reason
+        return try changeIssue(number, action: "reopen", request: request, stages: [.inReview, .published],
+                               role: .editor) { change in
+            try replaceIssueState(change.before, version: change.version, status: .draft)
+            var issue = change.before
+            issue.status = .draft
+            issue.version = change.version
+            return (issue, "reopened from \(change.before.status.rawValue) for corrections")
+        }
+    }
+
+    /// The deferred items no issue has taken yet, oldest first.
+    package func backlog() throws -> [BacklogEntry] {
+        try database.statement("""
+            SELECT \(Self.itemColumns), b.from_issue, b.deferred_at, b.deferred_by
+            FROM backlog b JOIN item_states s ON s.id = b.state JOIN items i ON i.id = b.item
+            WHERE b.taken_into IS NULL ORDER BY b.deferred_at, b.item
+            """).rows { row in
+            BacklogEntry(item: try Self.item(from: row, position: 0), fromIssue: row.int(20),
+                         deferredAt: row.string(21), deferredBy: row.string(22))
+        }
+    }
+
+    /// Brings deferred items into a draft issue as new items that point back
+    /// at the originals (`origin`), so their history can be followed.
+    package func addFromBacklog(_ ids: [Int], to number: Int, request: ChangeRequest) throws -> AddedItems {
+        try changeIssue(number, action: "add-item", request: request, stages: [.draft], role: .editor) { change in
+            let waiting = try backlog()
+            var newItems: [NewItem] = []
+            for id in ids {
+                guard let entry = waiting.first(where: { $0.item.id == id }) else {
+                    throw DigestError.notFound("item \(id) is not in the backlog; 'digest backlog' lists what is.")
+                }
+                var newItem = NewItem(fields: entry.item.fields, location: "backlog item \(id)")
+                newItem.addedBy = entry.item.addedBy
+                newItem.editedBy = entry.item.editedBy
+                newItem.origin = id
+                newItems.append(newItem)
+            }
+            let added = try insertItems(newItems, into: number, version: change.version, actor: change.actor,
+                                        at: change.at, status: .pending)
+            for (id, item) in zip(ids, added.items) {
+                try database.statement("UPDATE backlog SET taken_into = ? WHERE item = ?").execute([item.id, id])
+            }
+            let pairs = zip(ids, added.items).map { "\($0) as item \($1.id)" }.joined(separator: ", ")
+            return (added, "brought in from the backlog: \(pairs)")
+        }
+    }
+}

@@ -1,0 +1,109 @@
+/// Decides whether a link may be stored: an absolute `http` or `https` URL
+/// with a host, and nothing a renderer or a mail client could misread.
+///
+/// The check runs on the raw string, not on Foundation's `URL`, which
+/// silently repairs or accepts input that would be unsafe in a page
+/// (`javascript:` with odd casing, embedded spaces, control characters).
+package enum URLValidator {
+    package struct Problem: Error, Equatable, Sendable {
+        package let reason: String
+        package let fix: String
+    }
+
+    package static let maximumLength = 2048
+
+    package static func validate(_ url: String) -> Problem? {
+        guard !url.isEmpty else {
+            return Problem(reason: "it is empty", fix: "give the full address, for example https://example.org/story")
+        }
+        guard url.utf8.count <= maximumLength else {
+            return Problem(reason: "it is longer than \(maximumLength) bytes",
+                           fix: "link to a shorter address for the same page")
+        }
+        for scalar in url.unicodeScalars {
+            if let problem = problem(with: scalar) { return problem }
+        }
+        guard let colon = url.firstIndex(of: ":") else {
+            return Problem(reason: "it is not an absolute address (no scheme)",
+                           fix: "give the full address starting with https://")
+        }
+        let scheme = url[..<colon].lowercased()
+        guard let first = scheme.unicodeScalars.first, ("a"..."z").contains(first),
+              scheme.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0) }) else {
+            return Problem(reason: "it is not an absolute address (no scheme)",
+                           fix: "give the full address starting with https://")
+        }
+        guard scheme == "http" || scheme == "https" else {
+            return Problem(reason: "the scheme '\(url[..<colon])' is not allowed (only http and https)",
+                           fix: "link to the web page itself, with an https:// address")
+        }
+        let rest = url[url.index(after: colon)...]
+        guard rest.hasPrefix("//") else {
+            return Problem(reason: "it has no host after '\(url[..<colon]):'",
+                           fix: "write it as \(scheme)://host/path")
+        }
+        let afterSlashes = rest.dropFirst(2)
+        let authority = afterSlashes.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if authority.contains("@") {
+            return Problem(reason: "it carries a user name or password before the host",
+                           fix: "remove the part up to '@'; readers must see the real host")
+        }
+        let host: Substring
+        if authority.hasPrefix("[") {
+            guard let close = authority.firstIndex(of: "]") else {
+                return Problem(reason: "its IPv6 host is not closed with ']'", fix: "write the host as [address]")
+            }
+            host = authority[authority.startIndex...close]
+            let afterHost = authority[authority.index(after: close)...]
+            if let problem = portProblem(afterHost) { return problem }
+        } else {
+            let parts = authority.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            host = parts.first ?? ""
+            if parts.count == 2, let problem = portProblem(":" + parts[1]) { return problem }
+        }
+        guard !host.isEmpty, host.contains(where: { $0.isLetter || $0.isNumber }) else {
+            return Problem(reason: "it has no host", fix: "write it as \(scheme)://host/path")
+        }
+        if host.hasPrefix(".") || host.contains("..") {
+            return Problem(reason: "its host '\(host)' is not a valid name", fix: "check the address")
+        }
+        return nil
+    }
+
+    private static func portProblem(_ text: Substring) -> Problem? {
+        guard !text.isEmpty else { return nil }
+        let digits = text.dropFirst()
+        guard text.first == ":", !digits.isEmpty, digits.count <= 5, digits.allSatisfy(\.isASCII),
+              digits.allSatisfy(\.isNumber), let port = Int(digits), (1...65535).contains(port) else {
+            return Problem(reason: "its port '\(text.dropFirst())' is not a number from 1 to 65535",
+                           fix: "remove the port or correct it")
+        }
+        return nil
+    }
+
+    private static func problem(with scalar: Unicode.Scalar) -> Problem? {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .unassigned, .surrogate, .privateUse:
+            return Problem(reason: "it contains an invisible or control character (U+\(hex(scalar)))",
+                           fix: "retype the address or copy it again from the browser's address bar")
+        case .spaceSeparator:
+            return Problem(reason: "it contains a space", fix: "percent-encode spaces as %20")
+        default:
+            break
+        }
+        switch scalar {
+        // These would break out of a Markdown link or an HTML attribute, or
+        // (the backslash) be read as a slash by browsers.
+        case "<", ">", "\"", "\\", "`":
+            return Problem(reason: "it contains the character '\(scalar)', which addresses may not hold",
+                           fix: "percent-encode it as %\(hex(scalar))")
+        default:
+            return nil
+        }
+    }
+
+    private static func hex(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return digits.count < 2 ? "0" + digits : (digits.count == 3 ? "0" + digits : digits)
+    }
+}

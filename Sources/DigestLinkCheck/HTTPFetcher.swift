@@ -1,0 +1,73 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Sends single HTTP requests and returns as soon as the response headers
+/// arrive: no redirect followed, no body read, no cookie kept or sent, nothing
+/// cached.
+package final class HTTPFetcher: Sendable {
+    package static let userAgent = "digest-links/1.0 (link checker of the digest newsletter tool)"
+
+    private let session: URLSession
+    private let delegate: HTTPFetcherDelegate
+    private let requestTimeout: Double
+
+    /// - Parameters:
+    ///   - connectionsPerHost: at least the run's concurrency, so that links on
+    ///     one host are not queued behind URLSession's own per-host limit.
+    ///   - requestTimeout: URLSession's own limit, a backstop behind the
+    ///     per-link timeout that `LinkCheckRun` enforces.
+    package init(connectionsPerHost: Int, requestTimeout: Double) {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        configuration.httpCookieAcceptPolicy = .never
+        configuration.urlCache = nil
+        configuration.urlCredentialStorage = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.httpMaximumConnectionsPerHost = connectionsPerHost
+        configuration.timeoutIntervalForRequest = requestTimeout
+        configuration.timeoutIntervalForResource = requestTimeout
+        configuration.httpAdditionalHeaders = ["User-Agent": Self.userAgent]
+        let delegate = HTTPFetcherDelegate()
+        self.delegate = delegate
+        self.session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
+        self.requestTimeout = requestTimeout
+    }
+
+    /// The response to one request. Throws the transport's `URLError`, or
+    /// `CancellationError` at once when the calling task is cancelled (a
+    /// timeout), without waiting for URLSession to wind the transfer down.
+    package func response(to method: String, _ address: URL) async throws -> HTTPURLResponse {
+        var request = URLRequest(url: address, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: requestTimeout)
+        request.httpMethod = method
+        request.httpShouldHandleCookies = false
+        request.setValue(Self.userAgent, forHTTPHeaderField: "User-Agent")
+        request.setValue("*/*", forHTTPHeaderField: "Accept")
+        let task = session.dataTask(with: request)
+        let identifier = task.taskIdentifier
+        let delegate = delegate
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                delegate.wait(for: identifier, with: continuation)
+                // The cancellation handler may have run before the wait was
+                // registered; then it found nothing to finish.
+                if Task.isCancelled {
+                    delegate.finish(identifier, with: .failure(CancellationError()))
+                    task.cancel()
+                } else {
+                    task.resume()
+                }
+            }
+        } onCancel: {
+            delegate.finish(identifier, with: .failure(CancellationError()))
+            task.cancel()
+        }
+    }
+
+    /// The session keeps its delegate alive until it is invalidated.
+    package func invalidate() {
+        session.invalidateAndCancel()
+    }
+}

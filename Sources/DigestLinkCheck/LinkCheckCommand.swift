@@ -1,0 +1,126 @@
+import Foundation
+
+/// The `digest-links` program: options, then links on standard input, then
+/// one JSON result a line on standard output.
+package struct LinkCheckCommand {
+    package static let version = "1.0"
+
+    package static let usage = "digest-links [--timeout S] [--concurrency N] [--deadline S] [--max-redirects N] < LINKS.jsonl"
+
+    package static let help = """
+        OVERVIEW: Checks links and reports, for each one, what its server answers.
+
+        Reads JSON Lines on standard input, one {"id": ITEM, "url": "https://..."}
+        a line, and writes one JSON object a line on standard output, in input
+        order. 'digest check-links ISSUE' runs it and stores the results.
+
+        USAGE: \(usage)
+
+        OPTIONS:
+          --timeout S          Seconds allowed for one link, redirects included
+                               (default: 10; decimals allowed).
+          --concurrency N      Links checked at the same time, 1 to 64 (default: 8).
+          --deadline S         Seconds allowed for the whole run; links not done by
+                               then are reported timed-out (default: 120).
+          --max-redirects N    Redirects followed per link, 0 to 50 (default: 10).
+          --version            Show the version.
+          -h, --help           Show help information.
+
+        OUTPUT:
+          {"id":12,"url":"...","outcome":"ok","status":200,"final_url":"...",
+           "suggested_url":null,"redirects":0,"detail":"HTTP 200 OK",
+           "checked_at":"2026-11-22T18:21:19Z","elapsed_ms":123}
+          outcome is one of ok, redirected, broken, unreachable, timed-out;
+          suggested_url is set when every redirect was permanent.
+
+        EXIT STATUS:
+          0    every link was checked, whatever the outcomes
+          64   bad option (nothing checked)
+          65   bad input line (nothing checked)
+          74   standard input could not be read or standard output written
+
+        """
+
+    package var readInput: () throws -> Data
+    package var writeOutput: (String) throws -> Void
+    package var writeError: (String) -> Void
+
+    package init(
+        readInput: @escaping () throws -> Data,
+        writeOutput: @escaping (String) throws -> Void,
+        writeError: @escaping (String) -> Void
+    ) {
+        self.readInput = readInput
+        self.writeOutput = writeOutput
+        self.writeError = writeError
+    }
+
+    /// The command wired to the process's standard streams.
+    package static var standard: LinkCheckCommand {
+        LinkCheckCommand(
+            readInput: { try FileHandle.standardInput.readToEnd() ?? Data() },
+            writeOutput: { try FileHandle.standardOutput.write(contentsOf: Data($0.utf8)) },
+            // When standard error itself cannot be written there is nowhere
+            // left to report it; the exit status still tells.
+            writeError: { try? FileHandle.standardError.write(contentsOf: Data($0.utf8)) }
+        )
+    }
+
+    /// Runs the program with `arguments` (without the program name) and
+    /// returns its exit status.
+    package func run(arguments: [String]) async -> Int32 {
+        do {
+            return try await runOrThrow(arguments: arguments)
+        } catch {
+            for message in error.messages {
+                writeError("digest-links: error: \(message)\n")
+            }
+            if error.isUsageError {
+                writeError("Usage: \(Self.usage)\nSee 'digest-links --help'.\n")
+            }
+            return error.exitCode
+        }
+    }
+
+    private func runOrThrow(arguments: [String]) async throws(LinkCheckError) -> Int32 {
+        let options: LinkCheckOptions
+        switch try LinkCheckAction.parse(arguments) {
+        case .help:
+            try write(Self.help)
+            return 0
+        case .version:
+            try write("digest-links \(Self.version)\n")
+            return 0
+        case .check(let parsed):
+            options = parsed
+        }
+
+        let input: Data
+        do {
+            input = try readInput()
+        } catch {
+            throw .unreadableInput(String(describing: error))
+        }
+        let links = try LinkListReader.links(from: input)
+
+        var writeFailure: LinkCheckError?
+        await LinkCheckRun(options: options).results(for: links) { result in
+            guard writeFailure == nil else { return }
+            do throws(LinkCheckError) {
+                try write(result.jsonLine + "\n")
+            } catch {
+                writeFailure = error
+            }
+        }
+        if let writeFailure { throw writeFailure }
+        return 0
+    }
+
+    private func write(_ text: String) throws(LinkCheckError) {
+        do {
+            try writeOutput(text)
+        } catch {
+            throw .unwritableOutput(String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Checks a list of links with at most `concurrency` in flight, each within
+/// the per-link timeout and all within the total deadline, and hands the
+/// results back in input order as soon as each one's predecessors are done.
+package struct LinkCheckRun: Sendable {
+    package let options: LinkCheckOptions
+
+    package init(options: LinkCheckOptions) {
+        self.options = options
+    }
+
+    /// - Parameter emit: called once per link, in input order, from the calling
+    ///   task; lets a long run stream its output.
+    @discardableResult
+    package func results(for links: [Link], emit: (LinkResult) -> Void = { _ in }) async -> [LinkResult] {
+        let deadline = ContinuousClock.now + .seconds(options.deadline)
+        let fetcher = HTTPFetcher(
+            connectionsPerHost: options.concurrency,
+            // Only a backstop: the per-link timeout below cancels first.
+            requestTimeout: options.timeout + 5
+        )
+        defer { fetcher.invalidate() }
+        let checker = LinkChecker(fetcher: fetcher, maxRedirects: options.maxRedirects, timeout: options.timeout)
+
+        var finished = [LinkResult?](repeating: nil, count: links.count)
+        var nextToEmit = 0
+        await withTaskGroup(of: (Int, LinkResult).self) { group in
+            // A fixed number of children: a new link starts only when one ends.
+            var nextToStart = 0
+            func startNext() {
+                guard nextToStart < links.count else { return }
+                let index = nextToStart
+                let link = links[index]
+                let options = options
+                group.addTask {
+                    (index, await Self.result(for: link, checker: checker, options: options, deadline: deadline))
+                }
+                nextToStart += 1
+            }
+            for _ in 0..<options.concurrency { startNext() }
+            while let (index, result) = await group.next() {
+                finished[index] = result
+                while nextToEmit < finished.count, let ready = finished[nextToEmit] {
+                    emit(ready)
+                    nextToEmit += 1
+                }
+                startNext()
+            }
+        }
+        return finished.compactMap { $0 }
+    }
+
+    private static func result(
+        for link: Link, checker: LinkChecker, options: LinkCheckOptions, deadline: ContinuousClock.Instant
+    ) async -> LinkResult {
+        let started = ContinuousClock.now
+        let remaining = started.duration(to: deadline)
+        let perLink = Duration.seconds(options.timeout)
+        let verdict: LinkVerdict
+        if remaining <= .zero {
+            verdict = .deadlineReached
+        } else {
+            let limit = min(perLink, remaining)
+            let checked = await withTimeLimit(limit) { await checker.verdict(for: link.address) }
+            verdict = checked ?? (remaining < perLink ? .deadlineReached : .timedOut(after: options.timeout))
+        }
+        let elapsed = started.duration(to: .now)
+        return LinkResult(
+            id: link.id, url: link.url, verdict: verdict, checkedAt: Date(),
+            elapsedMilliseconds: Int(elapsed / .milliseconds(1))
+        )
+    }
+
+    /// The operation's value, or nil when `limit` passes first; the operation
+    /// is then cancelled, which `HTTPFetcher` answers at once.
+    private static func withTimeLimit(
+        _ limit: Duration, _ operation: @escaping @Sendable () async -> LinkVerdict
+    ) async -> LinkVerdict? {
+        await withTaskGroup(of: LinkVerdict?.self) { group in
+            group.addTask { await operation() }
+            group.addTask {
+                // Cancelled when the operation wins: ending early is then the point.
+                try? await Task.sleep(for: limit)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+}

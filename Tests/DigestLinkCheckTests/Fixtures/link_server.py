@@ -1,0 +1,216 @@
+"""A local HTTP server that gives digest-links every answer a real link can give.
+
+Listens on 127.0.0.1 at a port the system picks and prints that port on its
+first stdout line. It exits when its stdin reaches end of file, so a test
+runner that dies without stopping it does not leave it behind.
+
+Paths:
+  /ok                    200
+  /chain/N               301 to /chain/N-1 ... /chain/1 301 to /ok (N hops)
+  /found                 302 to /ok
+  /see-other             303 to /ok
+  /temporary             307 to /ok
+  /permanent             308 to /ok
+  /mixed                 301 to /mixed/next, which is 302 to /ok
+  /loop/a, /loop/b       302 to each other
+  /not-found             404
+  /server-error          500
+  /head-refused          405 on HEAD, 200 on GET
+  /head-not-found        404 on HEAD, 200 on GET
+  /head-refused-big      405 on HEAD; on GET 200, then a body that trickles for 30 s
+  /dir/relative          302 to "../ok" (a relative Location)
+  /to-ftp                302 to ftp://127.0.0.1/file.txt
+  /no-location           302 without a Location header
+  /redirect-to?location=L  302 to L, whatever it is
+  /slow?seconds=S        waits S seconds (default 5), then 200
+  /hold?ms=M             waits M milliseconds, then 200
+  /stats                 {"requests", "max_in_flight", "methods", "with_cookie", "user_agents"}
+  /stats/reset           sets the counters to zero
+"""
+
+import json
+import os
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+
+class Counters:
+    lock = threading.Lock()
+    requests = 0
+    in_flight = 0
+    max_in_flight = 0
+    methods = {}
+    with_cookie = 0
+    user_agents = set()
+
+    @classmethod
+    def enter(cls, method, headers):
+        with cls.lock:
+            cls.requests += 1
+            if headers.get("Cookie") is not None:
+                cls.with_cookie += 1
+            cls.user_agents.add(headers.get("User-Agent", ""))
+            cls.in_flight += 1
+            cls.max_in_flight = max(cls.max_in_flight, cls.in_flight)
+            cls.methods[method] = cls.methods.get(method, 0) + 1
+
+    @classmethod
+    def leave(cls):
+        with cls.lock:
+            cls.in_flight -= 1
+
+    @classmethod
+    def snapshot(cls):
+        with cls.lock:
+            return {
+                "requests": cls.requests,
+                "max_in_flight": cls.max_in_flight,
+                "methods": dict(cls.methods),
+                "with_cookie": cls.with_cookie,
+                "user_agents": sorted(cls.user_agents),
+            }
+
+    @classmethod
+    def reset(cls):
+        with cls.lock:
+            cls.requests = 0
+            cls.max_in_flight = cls.in_flight
+            cls.methods = {}
+            cls.with_cookie = 0
+            cls.user_agents = set()
+
+
+REDIRECTS = {
+    "/found": (302, "/ok"),
+    "/see-other": (303, "/ok"),
+    "/temporary": (307, "/ok"),
+    "/permanent": (308, "/ok"),
+    "/mixed": (301, "/mixed/next"),
+    "/mixed/next": (302, "/ok"),
+    "/loop/a": (302, "/loop/b"),
+    "/loop/b": (302, "/loop/a"),
+    "/dir/relative": (302, "../ok"),
+    "/to-ftp": (302, "ftp://127.0.0.1/file.txt"),
+}
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "link-server/1.0"
+
+    def log_message(self, format, *args):
+        pass
+
+    def do_HEAD(self):
+        self.answer(head=True)
+
+    def do_GET(self):
+        self.answer(head=False)
+
+    def answer(self, head):
+        parts = urlsplit(self.path)
+        path = parts.path
+        query = parse_qs(parts.query)
+        if path == "/stats":
+            return self.send(200, json.dumps(Counters.snapshot()), head, "application/json")
+        if path == "/stats/reset":
+            Counters.reset()
+            return self.send(200, "reset\n", head)
+        Counters.enter("HEAD" if head else "GET", self.headers)
+        try:
+            self.route(path, query, head)
+        finally:
+            Counters.leave()
+
+    def route(self, path, query, head):
+        if path == "/ok":
+            return self.send(200, "ok\n", head)
+        if path.startswith("/chain/"):
+            hops = int(path[len("/chain/"):])
+            target = "/ok" if hops <= 1 else "/chain/%d" % (hops - 1)
+            return self.redirect(301, target, head)
+        if path in REDIRECTS:
+            status, target = REDIRECTS[path]
+            return self.redirect(status, target, head)
+        if path == "/redirect-to":
+            return self.redirect(302, query["location"][0], head)
+        if path == "/no-location":
+            return self.send(302, "nowhere\n", head)
+        if path == "/not-found":
+            return self.send(404, "not found\n", head)
+        if path == "/server-error":
+            return self.send(500, "broken\n", head)
+        if path == "/head-refused":
+            return self.send(405 if head else 200, "get only\n", head)
+        if path == "/head-not-found":
+            return self.send(404 if head else 200, "get only\n", head)
+        if path == "/head-refused-big":
+            if head:
+                return self.send(405, "get only\n", head)
+            return self.trickle()
+        if path == "/slow":
+            seconds = float(query.get("seconds", ["5"])[0])
+            deadline = time.monotonic() + seconds
+            while time.monotonic() < deadline:
+                time.sleep(0.05)
+            return self.send(200, "slow\n", head)
+        if path == "/hold":
+            time.sleep(float(query.get("ms", ["50"])[0]) / 1000)
+            return self.send(200, "held\n", head)
+        return self.send(404, "no such path\n", head)
+
+    def redirect(self, status, target, head):
+        self.send(status, "see %s\n" % target, head, extra={"Location": target})
+
+    def send(self, status, body, head, content_type="text/plain", extra=None):
+        data = body.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", content_type + "; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Set-Cookie", "visited=%d; Path=/" % time.time_ns())
+        for name, value in (extra or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if not head:
+            self.wfile.write(data)
+
+    def trickle(self):
+        chunk = b"x" * 1024
+        seconds = 30
+        self.send_response(200)
+        self.send_header("Content-Type", "application/octet-stream")
+        self.send_header("Content-Length", str(len(chunk) * seconds * 10))
+        self.end_headers()
+        self.wfile.flush()
+        for _ in range(seconds * 10):
+            self.wfile.write(chunk)
+            self.wfile.flush()
+            time.sleep(0.1)
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # Clients hang up on purpose (timeouts, a GET cancelled after its
+        # headers): that is the point of several paths, not an error.
+        pass
+
+
+def exit_when_stdin_closes():
+    sys.stdin.read()
+    os._exit(0)
+
+
+def main():
+    server = Server(("127.0.0.1", 0), Handler)
+    print(server.server_address[1], flush=True)
+    threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
