@@ -1,6 +1,7 @@
 /// Adding, editing, removing and moving items.
 extension DigestStore {
     /// Adds items at the end of a draft issue, all or none, as one revision.
+    @discardableResult
     package func addItems(_ newItems: [NewItem], to number: Int, request: ChangeRequest,
                           action: String = "add-item") throws -> AddedItems {
         try changeIssue(number, action: action, request: request, stages: [.draft], role: .editor) { change in

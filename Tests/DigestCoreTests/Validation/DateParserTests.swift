@@ -1,0 +1,70 @@
+import Testing
+@testable import DigestCore
+
+@Suite("Reading dates")
+struct DateParserTests {
+    @Test("every accepted form reads as the same civil date", arguments: [
+        ("2020-09-28", "2020-09-28"), ("2020/09/28", "2020-09-28"), ("September 28 2020", "2020-09-28"),
+        ("Sep 28, 2020", "2020-09-28"), ("28 September 2020", "2020-09-28"), ("sept. 28, 2020", "2020-09-28"),
+        ("  2020-9-8 ", "2020-09-08"), ("February 29 2024", "2024-02-29"), ("1 Jan 2021", "2021-01-01"),
+        ("December 31st 1999", "1999-12-31"),
+    ])
+    func acceptedForms(input: String, expected: String) throws {
+        let date = try DateParser.parse(input).get()
+        #expect(date.iso == expected)
+    }
+
+    @Test("impossible dates, short years and ambiguous forms are refused with a fix", arguments: [
+        ("2020-02-30", "February 2020 has 29 days, not 30"),
+        ("2021-02-29", "February 2021 has 28 days, not 29"),
+        ("2020-04-31", "April 2020 has 30 days, not 31"),
+        ("2020-13-01", "there is no month 13"),
+        ("20-09-28", "the year '20' does not have four digits"),
+        ("Sep 28, 20", "the year '20' does not have four digits"),
+        ("28/09/2020", "day-first and month-first numeric dates are ambiguous"),
+        ("", "it is empty"),
+        ("yesterday", "it is not a date digest can read"),
+        ("2020-09-28T10:00", "it is not a date of the form YYYY-MM-DD"),
+        ("２０２０-09-28", "it holds characters other than ASCII letters, digits and separators"),
+    ])
+    func refused(input: String, reason: String) {
+        guard case .failure(let problem) = DateParser.parse(input) else {
+            Issue.record("\(input) was accepted")
+            return
+        }
+        #expect(problem.reason == reason)
+        #expect(!problem.fix.isEmpty)
+    }
+
+    @Test("a misspelt month is an error that names the month it probably meant")
+    func misspeltMonthStrict() {
+        guard case .failure(let problem) = DateParser.parse("Setpember 28 2020") else {
+            Issue.record("accepted a misspelt month")
+            return
+        }
+        #expect(problem.reason == "'Setpember' is not a month name (did you mean September?)")
+        #expect(problem.fix == "spell the month as September")
+    }
+
+    @Test("read leniently, a misspelt month becomes the nearest month with a warning")
+    func misspeltMonthLenient() throws {
+        let read = try DateParser.parseLeniently("Febrauary 3 2020").get()
+        #expect(read.date.iso == "2020-02-03")
+        #expect(read.warning == "read the month 'Febrauary' as February")
+    }
+
+    @Test("a word far from any month is refused even leniently")
+    func nonsenseMonth() {
+        if case .success = DateParser.parseLeniently("Blorp 3 2020") { Issue.record("accepted Blorp") }
+    }
+
+    @Test("civil dates print in their three forms")
+    func forms() throws {
+        let date = try #require(CivilDate(year: 2020, month: 9, day: 8))
+        #expect(date.iso == "2020-09-08")
+        #expect(date.slashed == "2020/09/08")
+        #expect(date.long == "September 08 2020")
+        #expect(CivilDate(iso: "2020-09-08") == date)
+        #expect(CivilDate(iso: "2020-9-08") == nil)
+    }
+}

@@ -1,0 +1,63 @@
+import Testing
+@testable import DigestCore
+
+@Suite("Which links may be stored")
+struct URLValidatorTests {
+    @Test("absolute http and https links with a host are accepted", arguments: [
+        "https://example.org", "http://example.org/path?q=1#top", "HTTPS://Example.ORG/A",
+        "https://en.wikipedia.org/wiki/Fish_(food)", "https://example.org:8443/x",
+        "https://[2001:db8::1]/page", "https://münchen.example/straße", "https://example.org/a|b{c}",
+    ])
+    func accepted(url: String) {
+        #expect(URLValidator.validate(url) == nil)
+    }
+
+    @Test("anything else is refused with a reason", arguments: [
+        ("javascript:alert(1)", "the scheme 'javascript' is not allowed (only http and https)"),
+        ("JavaScript:alert(1)", "the scheme 'JavaScript' is not allowed (only http and https)"),
+        ("data:text/html,hi", "the scheme 'data' is not allowed (only http and https)"),
+        ("file:///etc/passwd", "the scheme 'file' is not allowed (only http and https)"),
+        ("ftp://example.org/x", "the scheme 'ftp' is not allowed (only http and https)"),
+        ("/relative/link", "it is not an absolute address (no scheme)"),
+        ("example.org/page", "it is not an absolute address (no scheme)"),
+        ("https:example.org", "it has no host after 'https:'"),
+        ("https://", "it has no host"),
+        ("https:///path", "it has no host"),
+        ("https://exa mple.org", "it contains a space"),
+        ("https://example.org/a b", "it contains a space"),
+        ("https://example.org/\u{7}", "it contains an invisible or control character (U+07)"),
+        ("https://example.org/\u{202E}gpj", "it contains an invisible or control character (U+202E)"),
+        ("https://example.org/\"onmouseover=", "it contains the character '\"', which addresses may not hold"),
+        ("https://example.org/<script>", "it contains the character '<', which addresses may not hold"),
+        ("https://user:pass@example.org/", "it carries a user name or password before the host"),
+        ("https://example.org:99999/", "its port '99999' is not a number from 1 to 65535"),
+        ("", "it is empty"),
+    ])
+    func refused(url: String, reason: String) {
+        #expect(URLValidator.validate(url)?.reason == reason)
+    }
+}
+
+@Suite("Telling whether two links are the same page")
+struct LinkKeyTests {
+    @Test("scheme and host case, default ports, fragments and utm parameters do not matter", arguments: [
+        ("HTTPS://Example.ORG/Path", "https://example.org/Path"),
+        ("https://example.org:443/a", "https://example.org/a"),
+        ("http://example.org:80/a", "http://example.org/a"),
+        ("https://example.org:8443/a", "https://example.org:8443/a"),
+        ("https://example.org/a#section", "https://example.org/a"),
+        ("https://example.org/a?utm_source=x&id=3&utm_medium=email", "https://example.org/a?id=3"),
+        ("https://example.org/a?utm_source=x", "https://example.org/a"),
+        ("https://example.org", "https://example.org/"),
+    ])
+    func normalised(url: String, key: String) {
+        #expect(LinkKey.of(url) == key)
+    }
+
+    @Test("different paths, queries and schemes stay different")
+    func distinct() {
+        #expect(LinkKey.of("https://example.org/a") != LinkKey.of("https://example.org/A"))
+        #expect(LinkKey.of("https://example.org/a?id=1") != LinkKey.of("https://example.org/a?id=2"))
+        #expect(LinkKey.of("http://example.org/a") != LinkKey.of("https://example.org/a"))
+    }
+}
