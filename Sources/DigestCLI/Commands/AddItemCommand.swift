@@ -42,11 +42,12 @@ enum AddItemCommand: Command {
         let store: DigestStore
         if let path = invocation.value("file") {
             let bytes = try context.readInput(path)
-            let records = try ItemRecordReader.read(bytes, origin: path == "-" ? "standard input" : path)
+            let batch = try ItemRecordReader.read(bytes, origin: path == "-" ? "standard input" : path)
             store = try context.openStore(writing: true)
             let validator = ItemValidator(excerptLimit: try store.settings.excerptLimit)
             var collector = ProblemCollector()
-            for record in records {
+            collector.add(batch.problems)
+            for record in batch.records {
                 if let fields = try collector.attempt({ () throws(DigestError) in
                     try validator.newItem(record.values, incomplete: record.incomplete, location: record.location)
                 }) {

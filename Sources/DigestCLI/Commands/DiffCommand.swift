@@ -33,8 +33,8 @@ enum DiffCommand: Command {
                 lines.append("~ item \(item.id) \"\(item.title)\" moved from position \(item.fromPosition ?? 0) to \(item.toPosition ?? 0)")
             case .changed:
                 var head = "~ item \(item.id) \"\(item.title)\" changed"
-                if item.fromPosition != item.toPosition {
-                    head += " (position \(item.fromPosition ?? 0) → \(item.toPosition ?? 0))"
+                if item.moved {
+                    head += " and moved from position \(item.fromPosition ?? 0) to \(item.toPosition ?? 0)"
                 }
                 lines.append(head)
                 for field in item.fields {
@@ -49,6 +49,7 @@ enum DiffCommand: Command {
             ("items", .array(diff.items.map { item in
                 .object([("id", .integer(item.id)), ("change", .string(item.kind.rawValue)), ("title", .string(item.title)),
                          ("from_position", .optional(item.fromPosition)), ("to_position", .optional(item.toPosition)),
+                         ("moved", .bool(item.kind == .moved || item.moved)),
                          ("fields", .array(item.fields.map(fieldJSON)))])
             })),
         ]))])

@@ -9,8 +9,11 @@ package enum ItemRecordReader {
     ]
     static let issueKeys: Set<String> = ["issue", "issue_date", "issue_title"]
 
-    /// Every record in `bytes`, or every problem found in it (all at once).
-    package static func read(_ bytes: [UInt8], origin: String) throws(DigestError) -> [ItemRecord] {
+    /// The records in `bytes`, with the problems of records that could not be
+    /// read (bad JSON, unknown keys), so that a caller can report them
+    /// together with its own checks. Throws only when the input as a whole is
+    /// unusable (not UTF-8, empty, not JSON at all).
+    package static func read(_ bytes: [UInt8], origin: String) throws(DigestError) -> ItemRecordBatch {
         _ = try UTF8Input.decode(bytes, from: origin)
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
@@ -28,14 +31,14 @@ package enum ItemRecordReader {
             }
             let elements = value.arrayValue ?? []
             guard !elements.isEmpty else { throw .malformed("\(origin) holds an empty array: no items to add.") }
-            return try collect(elements.enumerated().map { index, element in
+            return checkedRecords(elements.enumerated().map { index, element in
                 (element, "item \(index + 1)", nil)
             })
         case UInt8(ascii: "{"):
             if let single = try? JSONParser.parse(bytes, range: start..<bytes.count) {
-                return try collect([(single, nil, nil)])
+                return checkedRecords([(single, nil, nil)])
             }
-            return try readLines(bytes, origin: origin)
+            return readLines(bytes)
         default:
             throw .malformed("\(origin) does not start with '{' or '['; give one JSON object, an array of objects, "
                 + "or JSON Lines (one object a line).")
@@ -43,7 +46,7 @@ package enum ItemRecordReader {
     }
 
     /// JSON Lines: each non-blank line one object; every bad line reported by number.
-    private static func readLines(_ bytes: [UInt8], origin: String) throws(DigestError) -> [ItemRecord] {
+    private static func readLines(_ bytes: [UInt8]) -> ItemRecordBatch {
         var entries: [(JSONValue, String?, Int?)] = []
         var problems: [ValidationProblem] = []
         var lineStart = 0
@@ -67,20 +70,10 @@ package enum ItemRecordReader {
             lineStart = lineEnd + 1
         }
         let checked = checkedRecords(entries)
-        let all = (problems + checked.problems).sorted { ($0.location ?? "").lineOrder < ($1.location ?? "").lineOrder }
-        if !all.isEmpty { throw .invalid(all) }
-        return checked.records
+        return ItemRecordBatch(records: checked.records, problems: problems + checked.problems)
     }
 
-    private static func collect(_ entries: [(JSONValue, String?, Int?)]) throws(DigestError) -> [ItemRecord] {
-        let checked = checkedRecords(entries)
-        if !checked.problems.isEmpty { throw .invalid(checked.problems) }
-        return checked.records
-    }
-
-    private static func checkedRecords(_ entries: [(JSONValue, String?, Int?)])
-        -> (records: [ItemRecord], problems: [ValidationProblem])
-    {
+    private static func checkedRecords(_ entries: [(JSONValue, String?, Int?)]) -> ItemRecordBatch {
         var records: [ItemRecord] = []
         var problems: [ValidationProblem] = []
         for (value, location, line) in entries {
@@ -89,7 +82,7 @@ package enum ItemRecordReader {
             case .failure(let found): problems += found.problems
             }
         }
-        return (records, problems)
+        return ItemRecordBatch(records: records, problems: problems)
     }
 
     private struct Problems: Error { let problems: [ValidationProblem] }
@@ -140,12 +133,5 @@ package enum ItemRecordReader {
             }
         }
         return problems.isEmpty ? .success(record) : .failure(Problems(problems: problems))
-    }
-}
-
-extension String {
-    /// Orders "line 9" before "line 10".
-    fileprivate var lineOrder: Int {
-        Int(split(separator: " ").last ?? "") ?? 0
     }
 }

@@ -32,7 +32,7 @@ extension DigestStore {
                 guard !fields.isEmpty || moved else { continue }
                 changes.append(IssueDiff.ItemChange(id: item.id, kind: fields.isEmpty ? .moved : .changed,
                                                     title: item.fields.title, fromPosition: before.position,
-                                                    toPosition: item.position, fields: fields))
+                                                    toPosition: item.position, moved: moved, fields: fields))
             }
             for item in old.items where newItems[item.id] == nil {
                 changes.append(IssueDiff.ItemChange(id: item.id, kind: .removed, title: item.fields.title,

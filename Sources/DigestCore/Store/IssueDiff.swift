@@ -18,6 +18,8 @@ package struct IssueDiff: Sendable {
         package let title: String
         package let fromPosition: Int?
         package let toPosition: Int?
+        /// The item itself was moved (not just shifted by others coming or going).
+        package var moved = false
         /// Field by field, status and note included; empty for added, removed and moved.
         package let fields: [FieldChange]
     }

@@ -22,8 +22,19 @@ package struct ProblemCollector {
         problems += found
     }
 
-    /// Fails with every problem gathered, if any.
+    /// Fails with every problem gathered, if any, in input order ("line 2"
+    /// before "line 10"; problems of one record keep their order).
     package func finish() throws(DigestError) {
-        if !problems.isEmpty { throw .invalid(problems) }
+        guard !problems.isEmpty else { return }
+        let ordered = problems.enumerated().sorted { lhs, rhs in
+            let left = ProblemCollector.order(of: lhs.element.location), right = ProblemCollector.order(of: rhs.element.location)
+            return left != right ? left < right : lhs.offset < rhs.offset
+        }
+        throw .invalid(ordered.map(\.element))
+    }
+
+    /// The number in a location such as "line 12" or "item 3".
+    private static func order(of location: String?) -> Int {
+        location.flatMap { $0.split(separator: " ").last.flatMap { Int($0) } } ?? 0
     }
 }
