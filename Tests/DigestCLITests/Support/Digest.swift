@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs the built `digest` binary the way a user does, in a temporary
 /// directory with its own database.
-struct Digest {
+struct Digest: Sendable {
     let directory: TemporaryDirectory
     var environment: [String: String]
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A fresh directory for one test, removed afterwards.
-final class TemporaryDirectory {
+final class TemporaryDirectory: Sendable {
     let path: String
 
     init() throws {
