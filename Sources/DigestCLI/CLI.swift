@@ -15,8 +15,9 @@ package enum CLI {
     static let commands: [Command.Type] = [
         InitCommand.self, ConfigCommand.self, DraftCommand.self, EditIssueCommand.self, ListCommand.self,
         ShowCommand.self, AddItemCommand.self, EditItemCommand.self, RemoveItemCommand.self, MoveItemCommand.self,
-        SubmitCommand.self, ReviewCommand.self, BacklogCommand.self, ReopenCommand.self,
-        HistoryCommand.self, DiffCommand.self, DoctorCommand.self,
+        SubmitCommand.self, ReviewCommand.self, BacklogCommand.self, PublishCommand.self, RenderCommand.self,
+        ReopenCommand.self, HistoryCommand.self, DiffCommand.self, ImportCommand.self, SearchCommand.self,
+        ExportCommand.self, DumpCommand.self, LoadCommand.self, DoctorCommand.self,
     ]
 
     package static func run(arguments: [String], environment: [String: String],

@@ -35,4 +35,20 @@ package struct Row {
     package func optionalString(_ column: Int32) -> String? {
         isNull(column) ? nil : string(column)
     }
+
+    package var columnCount: Int32 { sqlite3_column_count(handle) }
+
+    package func name(_ column: Int32) -> String {
+        sqlite3_column_name(handle, column).map { String(cString: $0) } ?? ""
+    }
+
+    /// The column's value with its storage class, for copying rows whole.
+    package func value(_ column: Int32) -> DatabaseValue {
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, column))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, column))
+        case SQLITE_NULL: return .null
+        default: return .text(string(column))
+        }
+    }
 }

@@ -13,12 +13,13 @@ extension DigestStore {
 
     /// Inserts a new issue at version 1 with its `draft` revision.
     func createIssue(number: Int, date: CivilDate, title: String?, intro: String?, actor: String,
-                     summary: String, message: String?, action: String = "draft") throws {
+                     summary: String, message: String?, action: String = "draft",
+                     status: IssueStatus = .draft, edition: Int? = nil) throws {
         let at = now.rfc3339
         try database.statement("INSERT INTO issues(number, version, created_at, created_by) VALUES (?, 1, ?, ?)")
             .execute([number, at, actor])
-        try insertIssueState(number: number, version: 1, date: date, title: title, intro: intro, status: .draft,
-                             edition: nil)
+        try insertIssueState(number: number, version: 1, date: date, title: title, intro: intro, status: status,
+                             edition: edition)
         try database.statement(
             "INSERT INTO revisions(issue, version, at, actor, action, summary, message) VALUES (?, 1, ?, ?, ?, ?, ?)"
         ).execute([number, at, actor, action, summary, message])

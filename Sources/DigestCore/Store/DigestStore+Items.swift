@@ -17,8 +17,9 @@ extension DigestStore {
     /// Inserts items after the issue's current last item, refusing links the
     /// issue already has. Runs inside a change.
     func insertItems(_ newItems: [NewItem], into number: Int, version: Int, actor: String, at: String,
-                     status: ItemStatus, reviewedBy: String? = nil) throws -> AddedItems {
-        try checkNoDuplicates(newItems, in: number, ignoring: nil)
+                     status: ItemStatus, reviewedBy: String? = nil, statuses: [ItemStatus]? = nil,
+                     issueIsNew: Bool = false, indexed: Bool = true, repeats finder: RepeatFinder? = nil) throws -> AddedItems {
+        try checkNoDuplicates(newItems, in: number, ignoring: nil, issueIsNew: issueIsNew)
         var sortKey = (try database.integer("""
             SELECT CAST(max(position) AS INTEGER) FROM item_states WHERE issue = ? AND valid_to IS NULL
             """, [number]) ?? 0)
@@ -26,7 +27,8 @@ extension DigestStore {
             "SELECT count(*) FROM item_states WHERE issue = ? AND valid_to IS NULL", [number]) ?? 0
         var items: [Item] = []
         var repeats: [RepeatLink?] = []
-        for newItem in newItems {
+        for (index, newItem) in newItems.enumerated() {
+            let status = statuses?[index] ?? status
             sortKey += 1
             position += 1
             let addedBy = newItem.addedBy ?? actor
@@ -36,26 +38,28 @@ extension DigestStore {
             let stateID = try openState(item: id, issue: number, version: version, sortKey: Double(sortKey),
                                         fields: newItem.fields, status: status, note: nil, addedBy: addedBy,
                                         editedBy: newItem.editedBy, reviewedBy: reviewedBy,
-                                        reviewedAt: reviewedBy == nil ? nil : at)
+                                        reviewedAt: reviewedBy == nil ? nil : at, indexed: indexed)
             items.append(Item(id: id, issue: number, position: position, fields: newItem.fields, status: status,
                               note: nil, addedBy: addedBy, editedBy: newItem.editedBy, reviewedBy: reviewedBy,
                               reviewedAt: reviewedBy == nil ? nil : at, origin: newItem.origin,
                               stateID: stateID, sortKey: Double(sortKey)))
-            repeats.append(try earlierPublication(of: newItem.fields.url, outside: number))
+            repeats.append(try finder.map { try $0.earlier(newItem.fields.url, outside: number) }
+                ?? earlierPublication(of: newItem.fields.url, outside: number))
         }
         return AddedItems(issueVersion: version, items: items, repeats: repeats)
     }
 
     /// Refuses a link that the issue (or the batch itself) already has,
     /// naming the item that has it.
-    func checkNoDuplicates(_ newItems: [NewItem], in number: Int, ignoring ignoredItem: Int?) throws {
+    func checkNoDuplicates(_ newItems: [NewItem], in number: Int, ignoring ignoredItem: Int?,
+                           issueIsNew: Bool = false) throws {
         var problems: [ValidationProblem] = []
         var seen: [String: String] = [:]
         for (index, newItem) in newItems.enumerated() {
             guard let url = newItem.fields.url else { continue }
             let key = LinkKey.of(url)
             let here = newItem.location ?? (newItems.count > 1 ? "item \(index + 1)" : nil)
-            if let holder = try database.statement("""
+            if !issueIsNew, let holder = try database.statement("""
                 SELECT item, title FROM item_states WHERE url_key = ? AND issue = ? AND valid_to IS NULL
                 """).row([key, number], { ($0.int(0), $0.string(1)) }), holder.0 != ignoredItem {
                 problems.append(ValidationProblem(

@@ -36,6 +36,14 @@ package final class DigestStore {
         cachedSettings = nil
     }
 
+    /// Deletes a database this command created and could not complete
+    /// (a failed load), so a failure leaves nothing behind.
+    package func discard() {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            unlink(path + suffix)
+        }
+    }
+
     // MARK: Opening
 
     /// Creates a new database at `path`; refuses when a file is already there.

@@ -1,0 +1,30 @@
+import DigestCore
+
+enum DumpCommand: Command {
+    static let spec = CommandSpec(
+        name: "dump",
+        abstract: "Print the whole database as JSON Lines (settings, issues, items, history, editions).",
+        discussion: "One row a line, so a dump diffs well in git. 'digest load FILE' brings it back into a new database.",
+        options: [.value("out", "FILE", "Write to FILE instead of standard output.")],
+        examples: ["digest dump > archive.jsonl", "digest --db copy.sqlite load archive.jsonl"])
+
+    static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
+        let store = try context.openStore(writing: false)
+        var output = ""
+        var lines = 0
+        try store.dump { line in
+            output += line
+            output += "\n"
+            lines += 1
+        }
+        if let path = invocation.value("out") {
+            try AtomicFile.write(output, to: path)
+            return .confirmation("Wrote \(lines) lines to \(path).\n",
+                                 json: .object([("dump", .object([("file", .string(path)), ("lines", .integer(lines))]))]))
+        }
+        if context.json {
+            return .data("", json: .object([("dump", .object([("lines", .integer(lines)), ("content", .string(output))]))]))
+        }
+        return .data(output, json: .null)
+    }
+}

@@ -1,0 +1,57 @@
+import DigestCore
+
+enum ExportCommand: Command {
+    static let spec = CommandSpec(
+        name: "export",
+        abstract: "Write the published archive as a static site: index, every issue in four formats, an Atom feed.",
+        discussion: "Each issue's latest edition goes out as <number>-<date>.html, .md, .txt and .eml, exactly as "
+            + "stored; index.html lists the issues newest first and feed.xml is an Atom feed with stable ids. "
+            + "Running it again writes only the files that changed.",
+        options: [.value("out", "DIR", "The folder to write (created if needed).")],
+        examples: ["digest export --out site"])
+
+    static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
+        guard let folder = invocation.value("out") else {
+            throw invocation.usageError("say where with --out DIR.")
+        }
+        let store = try context.openStore(writing: false)
+        let settings = try store.settings
+        try AtomicFile.makeDirectory(folder)
+        var entries: [ArchiveEntry] = []
+        var written = 0, unchanged = 0
+        try store.read {
+            for (number, editionNumber) in try store.latestEditionNumbers() {
+                guard let edition = try store.edition(of: number, edition: editionNumber) else { continue }
+                let issue = try store.issue(number, asOf: edition.version)
+                let base = EditionFiles.baseName(issue: number, date: issue.date)
+                for (format, suffix) in EditionFiles.formats {
+                    if try AtomicFile.writeIfChanged(edition.output(for: format), to: "\(folder)/\(base).\(suffix)") {
+                        written += 1
+                    } else {
+                        unchanged += 1
+                    }
+                }
+                let shown = issue.items.filter { $0.status == .approved }
+                entries.append(ArchiveEntry(
+                    number: number, date: issue.date,
+                    title: issue.renderInput(publication: settings.publication).displayTitle,
+                    edition: edition.edition, publishedAt: edition.publishedAt, summary: issue.intro,
+                    itemTitles: shown.map(\.fields.title), baseName: base))
+            }
+        }
+        let publication = settings.publication
+        let site = ArchiveSite(name: publication.name, about: publication.about, website: publication.website,
+                               email: publication.email)
+        let updated = entries.map(\.publishedAt).max() ?? store.now.rfc3339
+        for (name, content) in [("index.html", ArchiveIndexPage.render(site: site, entries: entries)),
+                                ("feed.xml", AtomFeed.render(site: site, entries: entries, updated: updated))] {
+            if try AtomicFile.writeIfChanged(content, to: "\(folder)/\(name)") { written += 1 } else { unchanged += 1 }
+        }
+        return .confirmation("Exported \(TextLayout.plural(entries.count, "issue")) to \(folder): "
+            + "\(written) file\(written == 1 ? "" : "s") written, \(unchanged) unchanged.\n",
+            json: .object([("export", .object([
+                ("folder", .string(folder)), ("issues", .integer(entries.count)),
+                ("written", .integer(written)), ("unchanged", .integer(unchanged)),
+            ]))]))
+    }
+}

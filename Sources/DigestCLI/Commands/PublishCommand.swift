@@ -1,0 +1,51 @@
+import DigestCore
+
+enum PublishCommand: Command {
+    static let spec = CommandSpec(
+        name: "publish",
+        abstract: "Publish an issue in review: store its edition and write its four renders.",
+        discussion: "Needs every item decided, at least one approved, and no approved item incomplete. The edition "
+            + "(Markdown, HTML, text and the complete email) is stored in the database and the issue frozen, in one "
+            + "step; then DIR/<number>-<date>.md, .html, .txt and .eml are written. If a file cannot be written the "
+            + "issue stays published (exit 73) and 'digest render' writes it again.",
+        arguments: [ArgumentSpec(name: "ISSUE", help: "The issue number.")],
+        options: [
+            .value("out", "DIR", "Where to write the files (default ./published)."),
+            .value("templates", "DIR", "Templates overriding the built-in ones for this edition."),
+        ],
+        examples: ["digest publish 3", "digest publish 3 --out site/issues"],
+        changesIssue: true,
+        writes: true)
+
+    static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
+        let number = try invocation.number(at: 0)
+        let folder = invocation.value("out") ?? "published"
+        let store = try context.openStore(writing: true)
+        let request = try context.request(invocation)
+        let settings = try store.settings
+        let maker = EditionMaker(templates: try TemplateChoice.load(option: invocation.value("templates"), settings: settings),
+                                 publication: settings.publication)
+        // Published bytes must survive a power cut, not only a crash.
+        try store.database.execute("PRAGMA synchronous = FULL")
+        let (issue, edition) = try store.publish(number, maker: maker, request: request)
+        maker.warnings.forEach(context.warn)
+        let written = EditionFiles.write(edition, date: issue.date, to: folder)
+        let files = written.paths.map(JSONValue.string)
+        var result = CommandResult.confirmation(
+            "Published issue \(number) as edition \(edition.edition) (version \(edition.version)).\n"
+                + written.paths.map { "  wrote \($0)\n" }.joined(),
+            json: .object([
+                ("issue", .object(issue.headJSON)),
+                ("edition", .object([("number", .integer(edition.edition)), ("version", .integer(edition.version)),
+                                     ("message_id", .string(edition.messageID)), ("published_at", .string(edition.publishedAt))])),
+                ("files", .array(files)),
+            ]))
+        if let failure = written.failure {
+            result.exitCode = 73
+            result.error = "issue \(number) is published (edition \(edition.edition) is safe in the database), but "
+                + "\(failure.description.lowercasedFirst()) Write the files again with "
+                + "'digest render \(number) --format FORMAT --out FILE'."
+        }
+        return result
+    }
+}

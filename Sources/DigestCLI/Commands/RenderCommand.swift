@@ -1,0 +1,65 @@
+import DigestCore
+
+enum RenderCommand: Command {
+    static let spec = CommandSpec(
+        name: "render",
+        abstract: "Render an issue at any stage as Markdown, HTML, text or a complete email.",
+        discussion: "Writes to standard output, or to FILE with --out. A published issue, or a version that was "
+            + "published, gives back its stored edition byte for byte, whatever the templates say now. Rejected "
+            + "items appear in no render.",
+        arguments: [ArgumentSpec(name: "ISSUE", help: "The issue number.")],
+        options: [
+            .value("format", "FORMAT", "markdown, html, text or email."),
+            .value("version", "N", "Render the issue as it was at version N."),
+            .value("out", "FILE", "Write to FILE (atomically) instead of standard output."),
+            .value("templates", "DIR", "Templates overriding the built-in ones (any subset of the files)."),
+        ],
+        examples: ["digest render 3 --format text", "digest render 3 --format email --out issue-3.eml",
+                   "digest render 3 --format html --version 7 --templates my-templates"])
+
+    static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
+        let number = try invocation.number(at: 0)
+        guard let formatName = invocation.value("format") else {
+            throw invocation.usageError("say which format with --format markdown|html|text|email.")
+        }
+        guard let format = RenderFormat(rawValue: formatName) else {
+            throw invocation.usageError("--format must be markdown, html, text or email, not '\(formatName)'.")
+        }
+        let version = try invocation.number(option: "version")
+        let store = try context.openStore(writing: false)
+        let (issue, stored) = try store.read { () throws -> (Issue, Edition?) in
+            let issue = try store.issue(number, asOf: version)
+            let stored = issue.status == .published ? try store.edition(of: number, atVersion: version ?? nil) : nil
+            return (issue, stored)
+        }
+        let output: String
+        if let stored {
+            output = stored.output(for: format)
+            if invocation.has("templates") {
+                context.warn("issue \(number) was published at version \(stored.version): its stored edition "
+                    + "\(stored.edition) is given back as it went out, and --templates is not used.")
+            }
+        } else {
+            let settings = try store.settings
+            let templates = try TemplateChoice.load(option: invocation.value("templates"), settings: settings)
+            templates.warnings.forEach(context.warn)
+            do {
+                let rendering = try IssueRenderer(templates: templates)
+                    .render(issue.renderInput(publication: settings.publication), format: format)
+                rendering.warnings.forEach(context.warn)
+                output = rendering.output
+            } catch {
+                throw DigestError(error)
+            }
+        }
+        let json: [(String, JSONValue)] = [
+            ("issue", .integer(number)), ("version", .integer(issue.version)), ("format", .string(format.rawValue)),
+            ("edition", .optional(stored?.edition)), ("stored", .bool(stored != nil)),
+        ]
+        if let path = invocation.value("out") {
+            try AtomicFile.write(output, to: path)
+            return .confirmation("Wrote \(path).\n", json: .object([("render", .object(json + [("file", .string(path))]))]))
+        }
+        return .data(output, json: .object([("render", .object(json + [("content", .string(output))]))]))
+    }
+}

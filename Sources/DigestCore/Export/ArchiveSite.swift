@@ -1,0 +1,18 @@
+/// The publication an exported archive belongs to, from the `publication.*`
+/// settings.
+package struct ArchiveSite: Equatable, Sendable {
+    package var name: String
+    package var about: String?
+    /// Where the archive will be served (an http or https URL). When set, the
+    /// feed's links are absolute, because feed readers resolve relative links
+    /// unreliably.
+    package var website: String?
+    package var email: String?
+
+    package init(name: String, about: String? = nil, website: String? = nil, email: String? = nil) {
+        self.name = name
+        self.about = about
+        self.website = website
+        self.email = email
+    }
+}

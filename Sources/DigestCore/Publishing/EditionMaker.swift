@@ -1,0 +1,42 @@
+import Foundation
+
+/// Renders the four formats of an edition, with one renderer for as many
+/// issues as an import needs.
+package final class EditionMaker {
+    package let renderer: IssueRenderer
+    package let publication: PublicationInfo
+    /// Warnings from rendering, gathered once each.
+    package private(set) var warnings: [String] = []
+
+    package init(templates: TemplateSet, publication: PublicationInfo) {
+        self.renderer = IssueRenderer(templates: templates)
+        self.publication = publication
+        for warning in templates.warnings where !warnings.contains(warning) { warnings.append(warning) }
+    }
+
+    /// The renders of `issue` as edition `edition`, sent at `at`, with a new Message-ID.
+    package func make(_ issue: Issue, edition: Int, at: Timestamp) throws -> (renders: EditionRenders, messageID: String) {
+        var published = issue
+        published.edition = edition
+        let envelope = EmailEnvelope.fresh(issue: issue.number, edition: edition, publication: publication,
+                                           date: Date(timeIntervalSince1970: Double(at.secondsSinceEpoch)))
+        do {
+            let renders = try renderer.renderEdition(published.renderInput(publication: publication), envelope: envelope)
+            for warning in renders.warnings where !warnings.contains(warning) { warnings.append(warning) }
+            return (renders, envelope.messageID)
+        } catch {
+            throw DigestError(error)
+        }
+    }
+}
+
+extension DigestError {
+    /// A template problem: a missing folder is "not found", anything else bad input.
+    package init(_ error: TemplateError) {
+        if case .directoryNotFound = error {
+            self = .notFound(error.description)
+        } else {
+            self = .malformed(error.description)
+        }
+    }
+}

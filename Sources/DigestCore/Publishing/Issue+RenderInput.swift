@@ -1,0 +1,16 @@
+extension Issue {
+    /// What a render of this issue shows: every item but the rejected ones,
+    /// numbered 1… in their order.
+    package func renderInput(publication: PublicationInfo) -> RenderInput {
+        let shown = items.filter { $0.status != .rejected }
+        let renderItems = shown.enumerated().map { offset, item in
+            RenderItem(id: item.id, position: offset + 1, title: item.fields.title, url: item.fields.url,
+                       source: item.fields.source, author: item.fields.author, date: item.fields.date,
+                       excerpt: item.fields.excerpt, section: item.fields.section, postedOn: item.fields.postedOn,
+                       linkText: item.fields.linkText)
+        }
+        return RenderInput(publication: publication,
+                           issue: RenderIssue(number: number, date: date, title: title, intro: intro, edition: edition),
+                           items: renderItems)
+    }
+}

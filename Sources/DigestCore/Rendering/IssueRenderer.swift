@@ -1,0 +1,84 @@
+/// Renders issues with one set of templates.
+///
+/// Keep one renderer for many issues (an archive import renders hundreds):
+/// each template is parsed and checked the first time a format needs it, and
+/// never again.
+package final class IssueRenderer {
+    package let templates: TemplateSet
+    private let library: TemplateLibrary
+    private var checked: Set<String> = []
+
+    package init(templates: TemplateSet = .builtIn) {
+        self.templates = templates
+        self.library = TemplateLibrary(templates: templates)
+    }
+
+    /// One format. The email needs an envelope for its Date and Message-ID;
+    /// without one it is sent now with a new Message-ID.
+    package func render(
+        _ input: RenderInput, format: RenderFormat, envelope: EmailEnvelope? = nil
+    ) throws(TemplateError) -> Rendering {
+        var warnings: [String] = []
+        let context = input.templateValue(warnings: &warnings)
+        let output: String
+        switch format {
+        case .markdown, .html, .text:
+            output = try render(format, context: context, itemCount: input.items.count)
+        case .email:
+            let text = try render(.text, context: context, itemCount: input.items.count)
+            let html = try render(.html, context: context, itemCount: input.items.count)
+            let envelope = envelope ?? .fresh(
+                issue: input.issue.number, edition: input.issue.edition, publication: input.publication)
+            output = EmailComposer.compose(text: text, html: html, input: input, envelope: envelope, warnings: &warnings)
+        }
+        return Rendering(output: output, warnings: warnings)
+    }
+
+    /// All four formats at once, as publishing stores them; the email is made
+    /// from the very text and HTML stored beside it.
+    package func renderEdition(_ input: RenderInput, envelope: EmailEnvelope) throws(TemplateError) -> EditionRenders {
+        var warnings: [String] = []
+        let context = input.templateValue(warnings: &warnings)
+        let markdown = try render(.markdown, context: context, itemCount: input.items.count)
+        let html = try render(.html, context: context, itemCount: input.items.count)
+        let text = try render(.text, context: context, itemCount: input.items.count)
+        let email = EmailComposer.compose(text: text, html: html, input: input, envelope: envelope, warnings: &warnings)
+        return EditionRenders(markdown: markdown, html: html, text: text, email: email, warnings: warnings)
+    }
+
+    /// Parses and checks every template a format uses without rendering, so
+    /// a broken override is reported before anything is published.
+    package func check(_ format: RenderFormat) throws(TemplateError) {
+        switch format {
+        case .markdown, .html, .text: _ = try checkedTemplate(for: format)
+        case .email:
+            _ = try checkedTemplate(for: .text)
+            _ = try checkedTemplate(for: .html)
+        }
+    }
+
+    private func render(_ format: RenderFormat, context: TemplateValue, itemCount: Int) throws(TemplateError) -> String {
+        let template = try checkedTemplate(for: format)
+        var output: [UInt8] = []
+        output.reserveCapacity(2048 + itemCount * 1024)
+        var renderer = TemplateRenderer(escaping: TemplateEscaping(format: format), library: library, root: context)
+        try renderer.render(template, into: &output)
+        if format == .text {
+            return output.withUnsafeBufferPointer { TextWrapper.wrap($0) }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private func checkedTemplate(for format: RenderFormat) throws(TemplateError) -> Template {
+        let fileName = TemplateSet.fileName(for: format) ?? "text.tmpl"
+        guard let template = try library.template(fileName: fileName) else {
+            throw .unreadableFile(path: "templates/\(fileName)")
+        }
+        if !checked.contains(fileName) {
+            var checker = TemplateChecker(library: library, schema: RenderInput.schema)
+            try checker.check(template)
+            checked.insert(fileName)
+        }
+        return template
+    }
+}

@@ -1,0 +1,25 @@
+/// The issue-level fields a render shows.
+package struct RenderIssue: Sendable, Equatable {
+    package var number: Int
+    package var date: CivilDate
+    /// The editor's title; when nil the render derives one from the
+    /// publication, the number and the date.
+    package var title: String?
+    package var intro: String?
+    /// Nil while the issue has never been published.
+    package var edition: Int?
+
+    package init(number: Int, date: CivilDate, title: String? = nil, intro: String? = nil, edition: Int? = nil) {
+        self.number = number
+        self.date = date
+        self.title = title.nonBlank
+        self.intro = intro.nonBlank
+        self.edition = edition
+    }
+
+    /// What headings and the Subject line show: the title, or
+    /// "The Harbour Weekly — Issue 12, November 23 2026" when there is none.
+    package func displayTitle(publication: PublicationInfo) -> String {
+        title ?? "\(publication.name) — Issue \(number), \(date.long)"
+    }
+}

@@ -1,0 +1,48 @@
+extension RenderItem {
+    /// Shared by every item, so building an item allocates only its values.
+    static let templateNames = [
+        "id", "position", "title", "url", "source", "author", "attribution", "date", "dateLong", "dateSlashed",
+        "postedOn", "postedOnISO", "excerpt", "section", "linkText", "first", "last",
+    ]
+
+    func templateValue(isFirst: Bool, isLast: Bool, dates: inout DateForms, warnings: inout [String]) -> TemplateValue {
+        let date = dates.forms(of: date)
+        let postedOn = postedOn.map { dates.forms(of: $0) }
+        return .object(TemplateObject(names: Self.templateNames, values: [
+            .number(id),
+            .number(position),
+            .text(title),
+            .text(link(warnings: &warnings)),
+            .text(source),
+            .text(author),
+            .text(attribution),
+            .text(date.iso),
+            .text(date.long),
+            .text(date.slashed),
+            .text(postedOn?.slashed),
+            .text(postedOn?.iso),
+            .text(excerpt),
+            .text(section),
+            .text(linkText ?? title),
+            .bool(isFirst),
+            .bool(isLast),
+        ]))
+    }
+
+    /// Validation admits only http and https links, but a render is the last
+    /// door before a reader's browser: anything else is shown unlinked.
+    private func link(warnings: inout [String]) -> String? {
+        guard let url else {
+            warnings.append("Item \(id) (position \(position)) has no link yet, so its title is shown without one.")
+            return nil
+        }
+        guard url.utf8.starts(with: "https://".utf8) || url.utf8.starts(with: "http://".utf8)
+            || url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://") else {
+            warnings.append(
+                "Item \(id) (position \(position)) links to '\(url)', which is not an http or https address, "
+                    + "so its title is shown without a link.")
+            return nil
+        }
+        return url
+    }
+}

@@ -1,0 +1,54 @@
+/// A template that cannot be read or rendered. Each description is a whole
+/// sentence naming the file, the line and the fix, because the person who
+/// reads it is editing that file.
+package enum TemplateError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unclosedTag(file: String, line: Int)
+    case emptyTag(file: String, line: Int)
+    case invalidName(file: String, line: Int, name: String)
+    case unsupportedDelimiters(file: String, line: Int)
+    case unclosedSection(file: String, line: Int, name: String)
+    case unopenedSection(file: String, line: Int, name: String)
+    case mismatchedClose(file: String, line: Int, closed: String, opened: String, openedLine: Int)
+    case unknownPartial(file: String, line: Int, name: String)
+    case partialsTooDeep(file: String, line: Int, name: String)
+    case unknownVariable(file: String, line: Int, name: String, suggestion: String?)
+    case notText(file: String, line: Int, name: String)
+    case directoryNotFound(path: String)
+    case unreadableFile(path: String)
+    case notUTF8(path: String)
+
+    package var description: String {
+        switch self {
+        case let .unclosedTag(file, line):
+            "\(file), line \(line): a tag opened with {{ is never closed; add }}."
+        case let .emptyTag(file, line):
+            "\(file), line \(line): a tag has no name; write a name between the braces, such as {{issue.title}}."
+        case let .invalidName(file, line, name):
+            "\(file), line \(line): '\(name)' is not a name a tag can use; names are letters, digits, '-' and '_', joined by dots."
+        case let .unsupportedDelimiters(file, line):
+            "\(file), line \(line): changing the tag delimiters with {{= =}} is not supported; keep {{ and }}."
+        case let .unclosedSection(file, line, name):
+            "\(file), line \(line): the section '\(name)' is never closed; add {{/\(name)}}."
+        case let .unopenedSection(file, line, name):
+            "\(file), line \(line): {{/\(name)}} closes a section that was never opened; remove it or add {{#\(name)}} before it."
+        case let .mismatchedClose(file, line, closed, opened, openedLine):
+            "\(file), line \(line): {{/\(closed)}} does not match the section '\(opened)' opened on line \(openedLine); close that one first with {{/\(opened)}}."
+        case let .unknownPartial(file, line, name):
+            "\(file), line \(line): there is no partial '\(name)'; add _\(name).tmpl to the templates directory or fix the name."
+        case let .partialsTooDeep(file, line, name):
+            "\(file), line \(line): the partial '\(name)' includes itself too deeply; a partial must not include itself without end."
+        case let .unknownVariable(file, line, name, suggestion):
+            "\(file), line \(line): there is no variable '\(name)'"
+                + (suggestion.map { "; did you mean '\($0)'? " } ?? "; ")
+                + "templates/README.md lists every variable."
+        case let .notText(file, line, name):
+            "\(file), line \(line): '\(name)' is a list or a group, not text; use it as a section: {{#\(name)}}…{{/\(name)}}."
+        case let .directoryNotFound(path):
+            "The templates directory '\(path)' does not exist or is not a directory; check --templates or the templates setting."
+        case let .unreadableFile(path):
+            "The template '\(path)' cannot be read; check that it exists and that you may read it."
+        case let .notUTF8(path):
+            "The template '\(path)' is not valid UTF-8; save it as UTF-8."
+        }
+    }
+}

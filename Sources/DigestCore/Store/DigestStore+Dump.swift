@@ -1,0 +1,142 @@
+/// The whole database as JSON Lines, and back: so an archive can live in
+/// git or move between machines.
+///
+/// The first line names the format and schema; every other line is one row
+/// of one table, `{"table": "items", "row": {...}}`, parents before
+/// children. Loading inserts the rows as they were (same ids, same history)
+/// and rebuilds the search index.
+extension DigestStore {
+    /// Tables in an order where every row's references come before it.
+    package static let dumpedTables = [
+        "settings", "settings_log", "issues", "issue_states", "items", "item_states", "revisions", "editions",
+        "backlog", "link_checks",
+    ]
+
+    static let dumpFormat = "digest-dump"
+
+    /// Writes the dump line by line through `emit`, so memory stays flat on a large archive.
+    package func dump(_ emit: (String) -> Void) throws {
+        let writer = JSONWriter(pretty: false)
+        try read {
+            emit(writer.string(.object([
+                ("format", .string(Self.dumpFormat)), ("schema", .integer(Migrator.digest.latestVersion)),
+                ("created_at", .string(now.rfc3339)),
+            ])))
+            for table in Self.dumpedTables {
+                let statement = try database.statement("SELECT * FROM \(table) ORDER BY rowid")
+                _ = try statement.rows { row in
+                    var members: [(String, JSONValue)] = []
+                    for column in 0..<row.columnCount {
+                        members.append((row.name(column), Self.json(row.value(column))))
+                    }
+                    emit(writer.string(.object([("table", .string(table)), ("row", .object(members))])))
+                }
+            }
+        }
+    }
+
+    private static func json(_ value: DatabaseValue) -> JSONValue {
+        switch value {
+        case .null: return .null
+        case .integer(let number): return .integer(Int(number))
+        case .real(let number): return .double(number)
+        case .text(let text): return .string(text)
+        }
+    }
+
+    /// Loads a dump into this database, which must hold no issues yet.
+    /// All or nothing.
+    package func load(_ bytes: [UInt8], origin: String) throws -> [String: Int] {
+        _ = try UTF8Input.decode(bytes, from: origin)
+        var counts: [String: Int] = [:]
+        try write {
+            guard (try database.integer("SELECT count(*) FROM issues") ?? 0) == 0 else {
+                throw DigestError.refused("\(path) already holds issues; load into a new database "
+                    + "(digest --db NEW.sqlite load FILE).")
+            }
+            var columnsByTable: [String: Set<String>] = [:]
+            for table in Self.dumpedTables {
+                columnsByTable[table] = Set(try database.statement("SELECT name FROM pragma_table_info(?)").rows([table]) { $0.string(0) })
+            }
+            var lineNumber = 0
+            var lineStart = 0
+            var sawHeader = false
+            var problems: [ValidationProblem] = []
+            while lineStart < bytes.count {
+                lineNumber += 1
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                guard bytes[lineStart..<lineEnd].contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
+                let location = "line \(lineNumber)"
+                let value: JSONValue
+                do {
+                    value = try JSONParser.parse(bytes, range: lineStart..<lineEnd)
+                } catch let error as JSONParser.Failure {
+                    problems.append(ValidationProblem(location: location, field: "JSON", value: nil,
+                                                      reason: "not valid JSON (column \(error.column): \(error.reason))",
+                                                      fix: "restore the line from the original dump"))
+                    continue
+                }
+                if !sawHeader {
+                    guard value["format"]?.stringValue == Self.dumpFormat else {
+                        throw DigestError.malformed("\(origin) is not a digest dump: its first line does not say "
+                            + "\"format\": \"\(Self.dumpFormat)\". Make one with 'digest dump > FILE'.")
+                    }
+                    let schema = value["schema"]?.intValue ?? 0
+                    guard schema <= Migrator.digest.latestVersion else {
+                        throw DigestError.incompatibleDatabase("\(origin) was dumped by a newer digest (schema \(schema)); "
+                            + "upgrade digest to load it.")
+                    }
+                    sawHeader = true
+                    continue
+                }
+                guard let table = value["table"]?.stringValue, let columns = columnsByTable[table],
+                      let row = value["row"]?.objectValue, !row.isEmpty else {
+                    problems.append(ValidationProblem(location: location, field: "table", value: value["table"]?.stringValue,
+                                                      reason: "it is not a table of a digest dump",
+                                                      fix: "each line after the first is {\"table\": NAME, \"row\": {…}}"))
+                    continue
+                }
+                if let unknown = row.first(where: { !columns.contains($0.0) }) {
+                    problems.append(ValidationProblem(location: location, field: unknown.0, value: nil,
+                                                      reason: "\(table) has no such column", fix: "remove it"))
+                    continue
+                }
+                let names = row.map(\.0)
+                // A database made by init already has settings; the dump's win.
+                let verb = table == "settings" ? "INSERT OR REPLACE" : "INSERT"
+                let sql = "\(verb) INTO \(table)(\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))"
+                do {
+                    try database.statement(sql).execute(row.map { Self.databaseValue($0.1) })
+                    counts[table, default: 0] += 1
+                } catch let error as DatabaseError {
+                    problems.append(ValidationProblem(location: location, field: table, value: nil,
+                                                      reason: "the row cannot be stored (\(error.message))",
+                                                      fix: "restore the line from the original dump"))
+                }
+            }
+            guard sawHeader else { throw DigestError.malformed("\(origin) is empty: no dump to load.") }
+            if !problems.isEmpty { throw DigestError.invalid(problems) }
+            let broken = try database.statement("PRAGMA foreign_key_check").rows { "\($0.string(0)) row \($0.int(1))" }
+            if let first = broken.first {
+                throw DigestError.invalid([ValidationProblem(field: "rows", value: nil,
+                                                             reason: "\(broken.count) rows point at rows the dump lacks (first: \(first))",
+                                                             fix: "load a complete dump")])
+            }
+            try database.execute("INSERT INTO item_search(item_search) VALUES ('rebuild')")
+        }
+        return counts
+    }
+
+    private static func databaseValue(_ value: JSONValue) -> DatabaseValue {
+        switch value {
+        case .null: return .null
+        case .bool(let flag): return .integer(flag ? 1 : 0)
+        case .integer(let number): return .integer(Int64(number))
+        case .double(let number): return .real(number)
+        case .string(let text): return .text(text)
+        case .array, .object: return .text(JSONWriter(pretty: false).string(value))
+        }
+    }
+}

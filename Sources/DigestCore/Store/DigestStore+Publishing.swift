@@ -1,0 +1,102 @@
+/// Publishing: the edition is rendered, stored and the issue frozen in one
+/// transaction; files are written only after it commits.
+extension DigestStore {
+    /// in-review → published, as the next edition. Requires every item
+    /// decided, at least one approved, and no approved item incomplete.
+    package func publish(_ number: Int, maker: EditionMaker, request: ChangeRequest) throws -> (issue: Issue, edition: Edition) {
+        try changeIssue(number, action: "publish", request: request, stages: [.inReview], role: .editor) { change in
+            var issue = try self.issue(number)
+            let pending = issue.items.filter { $0.status == .pending }
+            if !pending.isEmpty {
+                throw DigestError.refused("issue \(number) still has \(pending.count) pending item"
+                    + "\(pending.count == 1 ? "" : "s") (\(pending.map { String($0.id) }.joined(separator: ", "))); "
+                    + "decide them first with 'digest review \(number) --approve/--reject/--defer ITEMS'.")
+            }
+            let approved = issue.items.filter { $0.status == .approved }
+            guard !approved.isEmpty else {
+                throw DigestError.refused("issue \(number) has no approved item, so there is nothing to publish; "
+                    + "approve at least one with 'digest review \(number) --approve ITEMS'.")
+            }
+            if let incomplete = approved.first(where: { $0.fields.isIncomplete }) {
+                throw DigestError.refused("item \(incomplete.id) is approved but has no link; complete it with "
+                    + "'digest edit-item \(number) \(incomplete.id) --url URL' (it then needs approving again).")
+            }
+            try checkLinksBeforePublishing(approved, issue: number)
+            let editionNumber = (try database.integer("SELECT max(edition) FROM editions WHERE issue = ?", [number]) ?? 0) + 1
+            issue.version = change.version
+            issue.status = .published
+            issue.edition = editionNumber
+            let edition = try storeEdition(maker, of: issue, number: editionNumber, at: change.at, actor: change.actor)
+            try replaceIssueState(change.before, version: change.version, status: .published, edition: .some(editionNumber))
+            return ((issue, edition), "published edition \(editionNumber) with \(approved.count) item"
+                + "\(approved.count == 1 ? "" : "s")")
+        }
+    }
+
+    /// Renders and stores an edition of `issue` at the issue's version.
+    @discardableResult
+    func storeEdition(_ maker: EditionMaker, of issue: Issue, number edition: Int, at: String, actor: String) throws -> Edition {
+        let (renders, messageID) = try maker.make(issue, edition: edition, at: now)
+        try database.statement("""
+            INSERT INTO editions(issue, edition, version, published_at, published_by, message_id, markdown, html, text, email)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute([issue.number, edition, issue.version, at, actor, messageID,
+                          renders.markdown, renders.html, renders.text, renders.email])
+        return Edition(issue: issue.number, edition: edition, version: issue.version, publishedAt: at, publishedBy: actor,
+                       messageID: messageID, markdown: renders.markdown, html: renders.html, text: renders.text,
+                       email: renders.email)
+    }
+
+    /// The stored edition published at `version` of the issue, or the latest
+    /// edition when `version` is nil.
+    package func edition(of number: Int, atVersion version: Int?) throws -> Edition? {
+        let sql = version == nil
+            ? "SELECT \(Self.editionColumns) FROM editions WHERE issue = ? ORDER BY edition DESC LIMIT 1"
+            : "SELECT \(Self.editionColumns) FROM editions WHERE issue = ? AND version = ?"
+        let values: [DatabaseValueConvertible] = version.map { [number, $0] } ?? [number]
+        return try database.statement(sql).row(values, Self.edition(from:))
+    }
+
+    /// Every edition of an issue, oldest first.
+    package func editions(of number: Int) throws -> [Edition] {
+        try database.statement("SELECT \(Self.editionColumns) FROM editions WHERE issue = ? ORDER BY edition")
+            .rows([number], Self.edition(from:))
+    }
+
+    static let editionColumns = "issue, edition, version, published_at, published_by, message_id, markdown, html, text, email"
+
+    static func edition(from row: Row) -> Edition {
+        Edition(issue: row.int(0), edition: row.int(1), version: row.int(2), publishedAt: row.string(3),
+                publishedBy: row.string(4), messageID: row.string(5), markdown: row.string(6), html: row.string(7),
+                text: row.string(8), email: row.string(9))
+    }
+
+    /// Hook for the link-check rule (`publish.require-links-ok`).
+    func checkLinksBeforePublishing(_ items: [Item], issue: Int) throws {}
+}
+
+extension Edition {
+    package func output(for format: RenderFormat) -> String {
+        switch format {
+        case .markdown: return markdown
+        case .html: return html
+        case .text: return text
+        case .email: return email
+        }
+    }
+}
+
+extension DigestStore {
+    /// Each issue's latest edition number, by issue number: a list to walk
+    /// one edition at a time, so an export of a large archive keeps only one
+    /// edition's bytes in memory.
+    package func latestEditionNumbers() throws -> [(issue: Int, edition: Int)] {
+        try database.statement("SELECT issue, max(edition) FROM editions GROUP BY issue ORDER BY issue")
+            .rows { ($0.int(0), $0.int(1)) }
+    }
+
+    package func edition(of number: Int, edition: Int) throws -> Edition? {
+        try database.statement("SELECT \(Self.editionColumns) FROM editions WHERE issue = ? AND edition = ?")
+            .row([number, edition], Self.edition(from:))
+    }
+}
