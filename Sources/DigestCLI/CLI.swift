@@ -17,7 +17,7 @@ package enum CLI {
         ShowCommand.self, AddItemCommand.self, EditItemCommand.self, RemoveItemCommand.self, MoveItemCommand.self,
         SubmitCommand.self, ReviewCommand.self, BacklogCommand.self, PublishCommand.self, RenderCommand.self,
         ReopenCommand.self, HistoryCommand.self, DiffCommand.self, ImportCommand.self, SearchCommand.self,
-        ExportCommand.self, DumpCommand.self, LoadCommand.self, DoctorCommand.self,
+        ExportCommand.self, DumpCommand.self, LoadCommand.self, CheckLinksCommand.self, DoctorCommand.self,
     ]
 
     package static func run(arguments: [String], environment: [String: String],

@@ -25,17 +25,31 @@ enum PublishCommand: Command {
         let settings = try store.settings
         let maker = EditionMaker(templates: try TemplateChoice.load(option: invocation.value("templates"), settings: settings),
                                  publication: settings.publication)
+        // With the rule off, publishing goes ahead but says what looks wrong.
+        let issue = try store.issue(number)
+        if !settings.requireLinksOK, issue.status == .inReview {
+            let approved = issue.items.filter { $0.status == .approved }
+            let (broken, unchecked) = try store.linkProblems(approved)
+            let checks = try store.linkChecks(for: broken)
+            for item in broken {
+                context.warn("item \(item.id)'s link looks broken (\(checks[item.id]?.detail ?? "see 'digest show \(number)'")).")
+            }
+            if !unchecked.isEmpty {
+                context.warn("the links of items \(unchecked.map { String($0.id) }.joined(separator: ", ")) were never "
+                    + "checked; 'digest check-links \(number)' checks them.")
+            }
+        }
         // Published bytes must survive a power cut, not only a crash.
         try store.database.execute("PRAGMA synchronous = FULL")
-        let (issue, edition) = try store.publish(number, maker: maker, request: request)
+        let (published, edition) = try store.publish(number, maker: maker, request: request)
         maker.warnings.forEach(context.warn)
-        let written = EditionFiles.write(edition, date: issue.date, to: folder)
+        let written = EditionFiles.write(edition, date: published.date, to: folder)
         let files = written.paths.map(JSONValue.string)
         var result = CommandResult.confirmation(
             "Published issue \(number) as edition \(edition.edition) (version \(edition.version)).\n"
                 + written.paths.map { "  wrote \($0)\n" }.joined(),
             json: .object([
-                ("issue", .object(issue.headJSON)),
+                ("issue", .object(published.headJSON)),
                 ("edition", .object([("number", .integer(edition.edition)), ("version", .integer(edition.version)),
                                      ("message_id", .string(edition.messageID)), ("published_at", .string(edition.publishedAt))])),
                 ("files", .array(files)),

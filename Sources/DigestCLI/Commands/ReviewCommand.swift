@@ -67,6 +67,7 @@ enum ReviewCommand: Command {
         let store = try context.openStore(writing: false)
         let issue = try store.issue(number)
         let pending = issue.items.filter { $0.status == .pending }
+        let checks = try store.linkChecks(for: pending)
         var text = issue.heading + "\n" + issue.statusLine(itemCount: issue.items.count) + "\n"
         if issue.status != .inReview {
             text += "\nThis issue is not in review; "
@@ -76,13 +77,16 @@ enum ReviewCommand: Command {
             text += "\nNo item is pending.\n"
         }
         for item in pending {
-            text += "\n" + item.block()
+            text += "\n" + item.block(linkCheck: checks[item.id])
+            if item.fields.url != nil, checks[item.id] == nil {
+                text += "\n     link not checked yet ('digest check-links \(number)')"
+            }
             if item.fields.isIncomplete { text += "\n     ! incomplete: needs a link before it can be approved" }
             text += "\n     added by \(item.addedBy)" + (item.editedBy.map { ", last edited by \($0)" } ?? "") + "\n"
         }
         if !pending.isEmpty {
             text += "\nDecide with: digest review \(number) --approve ITEMS --reject ITEMS --defer ITEMS [--note TEXT]\n"
         }
-        return .data(text, json: .object([("items", .array(pending.map(\.json)))]))
+        return .data(text, json: .object([("items", .array(pending.map { $0.json(linkCheck: checks[$0.id]) }))]))
     }
 }

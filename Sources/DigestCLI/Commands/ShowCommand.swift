@@ -12,15 +12,19 @@ enum ShowCommand: Command {
         let number = try invocation.number(at: 0)
         let version = try invocation.number(option: "version")
         let store = try context.openStore(writing: false)
-        let issue = try store.read { try store.issue(number, asOf: version) }
+        let (issue, checks) = try store.read {
+            let issue = try store.issue(number, asOf: version)
+            return (issue, version == nil ? try store.linkChecks(for: issue.items) : [:])
+        }
         var text = issue.heading + "\n" + issue.statusLine(itemCount: issue.items.count)
         if let version { text += " (as of version \(version))" }
         text += "\n"
         if let intro = issue.intro { text += "\n" + TextLayout.wrap(intro, indent: "  ") + "\n" }
         for item in issue.items {
-            text += "\n" + item.block() + "\n"
+            text += "\n" + item.block(linkCheck: checks[item.id]) + "\n"
         }
         if issue.items.isEmpty { text += "\nNo items yet; add one with 'digest add-item \(number) …'.\n" }
-        return .data(text, json: .object([("issue", issue.json)]))
+        let json = JSONValue.object(issue.headJSON + [("items", .array(issue.items.map { $0.json(linkCheck: checks[$0.id]) }))])
+        return .data(text, json: .object([("issue", json)]))
     }
 }

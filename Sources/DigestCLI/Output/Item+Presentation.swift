@@ -2,7 +2,10 @@ import DigestCore
 
 extension Item {
     /// The item as `show --json` and every other command print it.
-    var json: JSONValue {
+    var json: JSONValue { json(linkCheck: nil) }
+
+    /// With the stored result of its last link check, when there is one.
+    func json(linkCheck: LinkCheck?) -> JSONValue {
         .object([
             ("id", .integer(id)),
             ("issue", .integer(issue)),
@@ -24,11 +27,12 @@ extension Item {
             ("reviewed_by", .optional(reviewedBy)),
             ("reviewed_at", .optional(reviewedAt)),
             ("origin", .optional(origin)),
+            ("link_check", linkCheck.map(\.json) ?? .null),
         ])
     }
 
     /// A readable block: position, id, status and title, then link, source line and excerpt.
-    func block(excerpt showExcerpt: Bool = true) -> String {
+    func block(excerpt showExcerpt: Bool = true, linkCheck: LinkCheck? = nil) -> String {
         var lines = ["\(String(position).leftPadded(3)). #\(id) [\(status.rawValue)] \(fields.title)"]
         lines.append("     " + (fields.url ?? "(no link yet: incomplete)"))
         var byline = [fields.source]
@@ -38,6 +42,12 @@ extension Item {
         lines.append(TextLayout.wrap(byline.joined(separator: " · "), indent: "     "))
         if showExcerpt {
             lines.append(TextLayout.wrap(fields.excerpt, indent: "     "))
+        }
+        if let linkCheck {
+            var line = "link: \(linkCheck.outcome)"
+            if let detail = linkCheck.detail { line += " — \(detail)" }
+            if let suggested = linkCheck.suggestedURL { line += "; moved to \(suggested)" }
+            lines.append(TextLayout.wrap(line + " (checked \(linkCheck.checkedAt))", indent: "     "))
         }
         if let note {
             lines.append(TextLayout.wrap("note (\(reviewedBy ?? "reviewer")): \(note)", indent: "     "))

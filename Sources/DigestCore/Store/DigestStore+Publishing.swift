@@ -71,8 +71,21 @@ extension DigestStore {
                 text: row.string(8), email: row.string(9))
     }
 
-    /// Hook for the link-check rule (`publish.require-links-ok`).
-    func checkLinksBeforePublishing(_ items: [Item], issue: Int) throws {}
+    /// With `publish.require-links-ok` on, refuses while any approved link is
+    /// broken or unchecked.
+    func checkLinksBeforePublishing(_ items: [Item], issue: Int) throws {
+        guard try settings.requireLinksOK else { return }
+        let (broken, unchecked) = try linkProblems(items)
+        guard broken.isEmpty && unchecked.isEmpty else {
+            let list = { (items: [Item]) in items.map { String($0.id) }.joined(separator: ", ") }
+            var parts: [String] = []
+            if !broken.isEmpty { parts.append("broken links in items \(list(broken))") }
+            if !unchecked.isEmpty { parts.append("unchecked links in items \(list(unchecked))") }
+            throw DigestError.refused("issue \(issue) has \(parts.joined(separator: " and ")), and "
+                + "publish.require-links-ok is on; run 'digest check-links \(issue)', fix what is broken with "
+                + "'digest edit-item', or turn the rule off with 'digest config publish.require-links-ok off'.")
+        }
+    }
 }
 
 extension Edition {

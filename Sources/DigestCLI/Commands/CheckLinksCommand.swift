@@ -1,0 +1,134 @@
+import DigestCore
+import Foundation
+
+enum CheckLinksCommand: Command {
+    static let spec = CommandSpec(
+        name: "check-links",
+        abstract: "Check every link of an issue: dead, redirected and unreachable links before they go out.",
+        discussion: "Asks each link's server (HEAD, else GET), follows redirects and records the outcome per item: "
+            + "ok, redirected (a permanent redirect suggests the new link), broken (4xx/5xx), unreachable or "
+            + "timed-out. Results show in 'show', 'review' and --json; 'publish' warns about broken or unchecked "
+            + "links, and refuses them when publish.require-links-ok is on. Checking never changes an item and is "
+            + "no revision; it works at any stage. The checks run in the companion program digest-links.",
+        arguments: [ArgumentSpec(name: "ISSUE", help: "The issue number.")],
+        options: [
+            .value("timeout", "S", "Seconds allowed per link (default 10)."),
+            .value("concurrency", "N", "Links checked at once (default 8)."),
+            .value("deadline", "S", "Seconds allowed for the whole run (default 120)."),
+        ],
+        examples: ["digest check-links 4", "digest check-links 4 --timeout 5 --json"],
+        writes: true)
+
+    static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
+        let number = try invocation.number(at: 0)
+        var arguments: [String] = []
+        for option in ["timeout", "concurrency", "deadline"] {
+            guard let value = invocation.value(option) else { continue }
+            guard let parsed = Double(value), parsed > 0, parsed.isFinite else {
+                throw invocation.usageError("--\(option) must be a positive number, not '\(value)'.")
+            }
+            arguments += ["--\(option)", value]
+        }
+        let store = try context.openStore(writing: true)
+        let items = try store.items(of: number)
+        guard try store.issueHead(number) != nil else { throw DigestError.notFound("there is no issue \(number).") }
+        let linked = items.filter { $0.fields.url != nil }
+        for item in items where item.fields.url == nil {
+            context.warn("item \(item.id) has no link yet; nothing to check.")
+        }
+        guard !linked.isEmpty else {
+            return .data("Issue \(number) has no links to check.\n", json: .object([("links", .array([]))]))
+        }
+        guard let program = Companion.path(of: "digest-links", environment: context.environment) else {
+            throw DigestError.notFound("the link checker digest-links was not found beside digest or on the PATH; "
+                + "build it with 'swift build -c release --product digest-links'.")
+        }
+        let input = linked.map { item in
+            JSONWriter(pretty: false).string(.object([("id", .integer(item.id)), ("url", .optional(item.fields.url))]))
+        }.joined(separator: "\n") + "\n"
+        let output = try runChecker(program, arguments: arguments, input: input)
+        var checks: [LinkCheck] = []
+        for line in output.split(separator: "\n") where !line.isEmpty {
+            guard let value = try? JSONParser.parse(String(line)), let id = value["id"]?.intValue,
+                  let url = value["url"]?.stringValue, let outcome = value["outcome"]?.stringValue else {
+                throw DigestError.internalError("digest-links printed a line digest cannot read: \(line.prefix(200))")
+            }
+            checks.append(LinkCheck(item: id, url: url, checkedAt: value["checked_at"]?.stringValue ?? store.now.rfc3339,
+                                    outcome: outcome, status: value["status"]?.intValue,
+                                    finalURL: value["final_url"]?.stringValue,
+                                    suggestedURL: value["suggested_url"]?.stringValue,
+                                    detail: value["detail"]?.stringValue))
+        }
+        try store.storeLinkChecks(checks)
+        var rows: [[String]] = [["ITEM", "OUTCOME", "STATUS", "LINK", "DETAIL"]]
+        for check in checks {
+            var detail = check.detail ?? ""
+            if let suggested = check.suggestedURL { detail += " → update to \(suggested)" }
+            rows.append([String(check.item), check.outcome, check.status.map(String.init) ?? "-", check.url, detail])
+        }
+        let broken = checks.filter(\.isBroken).count
+        let redirected = checks.filter { $0.outcome == "redirected" }.count
+        var text = TextLayout.table(rows)
+        text += "\(TextLayout.plural(checks.count, "link")) checked: \(checks.count - broken - redirected) ok, "
+            + "\(redirected) redirected, \(broken) not reachable.\n"
+        if checks.contains(where: { $0.suggestedURL != nil }) {
+            text += "Links that moved for good can be updated with 'digest edit-item \(number) ITEM --url NEW'.\n"
+        }
+        return .data(text, json: .object([("links", .array(checks.map(\.json)))]))
+    }
+
+    /// Runs digest-links with the links on its standard input.
+    private static func runChecker(_ program: String, arguments: [String], input: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let stdinPipe = Pipe(), stdoutPipe = Pipe(), stderrPipe = Pipe()
+        process.standardInput = stdinPipe
+        process.standardOutput = stdoutPipe
+        process.standardError = stderrPipe
+        do {
+            try process.run()
+        } catch {
+            throw DigestError.internalError("could not start \(program): \(error.localizedDescription).")
+        }
+        // Read stderr on the side so a chatty checker cannot block on a full pipe.
+        let errors = ErrorStream(stderrPipe.fileHandleForReading)
+        stdinPipe.fileHandleForWriting.write(Data(input.utf8))
+        try? stdinPipe.fileHandleForWriting.close()
+        let output = stdoutPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw DigestError.internalError("digest-links failed (exit \(process.terminationStatus)): "
+                + errors.text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}
+
+/// Collects a child's standard error in the background.
+private final class ErrorStream: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        DispatchQueue.global().async {
+            self.data = handle.readDataToEndOfFile()
+            self.done.signal()
+        }
+    }
+
+    var text: String {
+        done.wait()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension LinkCheck {
+    var json: JSONValue {
+        .object([
+            ("item", .integer(item)), ("url", .string(url)), ("outcome", .string(outcome)), ("status", .optional(status)),
+            ("final_url", .optional(finalURL)), ("suggested_url", .optional(suggestedURL)), ("detail", .optional(detail)),
+            ("checked_at", .string(checkedAt)),
+        ])
+    }
+}

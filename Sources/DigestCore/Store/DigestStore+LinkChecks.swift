@@ -1,0 +1,45 @@
+/// Stored link-check results.
+extension DigestStore {
+    /// Replaces the stored results for these items. Not a revision: a check
+    /// changes nothing the editor wrote, and is allowed at any stage.
+    package func storeLinkChecks(_ checks: [LinkCheck]) throws {
+        try write {
+            for check in checks {
+                try database.statement("""
+                    INSERT OR REPLACE INTO link_checks(item, url, checked_at, outcome, status, final_url, suggested_url, detail)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """).execute([check.item, check.url, check.checkedAt, check.outcome, check.status, check.finalURL,
+                                  check.suggestedURL, check.detail])
+            }
+        }
+    }
+
+    /// The stored results for the current links of these items, by item id.
+    /// A result for a link the item no longer has is left out.
+    package func linkChecks(for items: [Item]) throws -> [Int: LinkCheck] {
+        guard !items.isEmpty else { return [:] }
+        var checks: [Int: LinkCheck] = [:]
+        let urls = Dictionary(items.compactMap { item in item.fields.url.map { (item.id, $0) } }, uniquingKeysWith: { first, _ in first })
+        let statement = try database.statement("""
+            SELECT item, url, checked_at, outcome, status, final_url, suggested_url, detail FROM link_checks WHERE item = ?
+            """)
+        for item in items {
+            guard let check = try statement.row([item.id], { row in
+                LinkCheck(item: row.int(0), url: row.string(1), checkedAt: row.string(2), outcome: row.string(3),
+                          status: row.optionalInt(4), finalURL: row.optionalString(5),
+                          suggestedURL: row.optionalString(6), detail: row.optionalString(7))
+            }), check.url == urls[item.id] else { continue }
+            checks[item.id] = check
+        }
+        return checks
+    }
+
+    /// The publish rule: with `publish.require-links-ok` on, every approved
+    /// link must have been checked and found reachable.
+    package func linkProblems(_ items: [Item]) throws -> (broken: [Item], unchecked: [Item]) {
+        let checks = try linkChecks(for: items)
+        let broken = items.filter { checks[$0.id]?.isBroken == true }
+        let unchecked = items.filter { checks[$0.id] == nil }
+        return (broken, unchecked)
+    }
+}
