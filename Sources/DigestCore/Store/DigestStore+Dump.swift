@@ -23,7 +23,9 @@ extension DigestStore {
                 ("created_at", .string(now.rfc3339)),
             ])))
             for table in Self.dumpedTables {
-                let statement = try database.statement("SELECT * FROM \(table) ORDER BY rowid")
+                // Tables without a rowid are ordered by their primary key.
+                let order = ["settings": "key", "revisions": "issue, version"][table] ?? "rowid"
+                let statement = try database.statement("SELECT * FROM \(table) ORDER BY \(order)")
                 _ = try statement.rows { row in
                     var members: [(String, JSONValue)] = []
                     for column in 0..<row.columnCount {
