@@ -31,31 +31,71 @@ enum EmailComposer {
                 + "set one with 'digest config list.address ADDR'.")
         }
 
-        let textPart = text.quotedPrintable
-        let htmlPart = html.quotedPrintable
-        let boundary = boundary(for: envelope, avoiding: [textPart, htmlPart])
+        var headers = ""
+        headers += EmailHeader.mailbox("From", displayName: publication.name, address: from)
+        headers += "To: \(to)\r\n"
+        headers += EmailHeader.unstructured("Subject", input.displayTitle)
+        headers += "Date: \(envelope.date.rfc5322)\r\n"
+        headers += "Message-ID: \(envelope.messageID)\r\n"
+        headers += "MIME-Version: 1.0\r\n"
+        headers += listUnsubscribeHeaders(publication, warnings: &warnings)
 
-        var message = ""
-        message.reserveCapacity(textPart.utf8.count + htmlPart.utf8.count + 1024)
-        message += EmailHeader.mailbox("From", displayName: publication.name, address: from)
-        message += "To: \(to)\r\n"
-        message += EmailHeader.unstructured("Subject", input.displayTitle)
-        message += "Date: \(envelope.date.rfc5322)\r\n"
-        message += "Message-ID: \(envelope.messageID)\r\n"
-        message += "MIME-Version: 1.0\r\n"
-        message += listUnsubscribeHeaders(publication, warnings: &warnings)
-        message += "Content-Type: multipart/alternative; boundary=\"\(boundary)\"\r\n"
-        message += "\r\n"
-        message += "This is a multi-part message in MIME format.\r\n"
-        for (type, body) in [("text/plain", textPart), ("text/html", htmlPart)] {
-            message += "\r\n--\(boundary)\r\n"
-            message += "Content-Type: \(type); charset=utf-8\r\n"
-            message += "Content-Transfer-Encoding: quoted-printable\r\n"
-            message += "\r\n"
-            message += body
+        var text = text
+        var html = html
+        return text.withUTF8 { text in
+            html.withUTF8 { html in
+                var attempt = 0
+                while true {
+                    let boundary = boundary(for: envelope, attempt: attempt)
+                    if let message = assemble(headers: headers, boundary: boundary, text: text, html: html) {
+                        return message
+                    }
+                    attempt += 1
+                }
+            }
         }
-        message += "\r\n--\(boundary)--\r\n"
-        return message
+    }
+
+    /// Writes the whole message into one buffer, encoding each part in place;
+    /// nil when the boundary turns up inside an encoded part.
+    private static func assemble(
+        headers: String, boundary: String, text: UnsafeBufferPointer<UInt8>, html: UnsafeBufferPointer<UInt8>
+    ) -> String? {
+        let head = headers
+            + "Content-Type: multipart/alternative; boundary=\"\(boundary)\"\r\n"
+            + "\r\n"
+            + "This is a multi-part message in MIME format.\r\n"
+        let parts = [("text/plain", text), ("text/html", html)].map { type, body in
+            (header: "\r\n--\(boundary)\r\nContent-Type: \(type); charset=utf-8\r\n"
+                + "Content-Transfer-Encoding: quoted-printable\r\n\r\n", body: body)
+        }
+        let closing = "\r\n--\(boundary)--\r\n"
+        let capacity = head.utf8.count + closing.utf8.count
+            + parts.reduce(0) { $0 + $1.header.utf8.count + QuotedPrintable.maximumLength(of: $1.body) }
+
+        var boundaryFound = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            var out = 0
+            func write(_ string: String) {
+                for byte in string.utf8 {
+                    base[out] = byte
+                    out += 1
+                }
+            }
+            write(head)
+            for part in parts {
+                write(part.header)
+                let start = out
+                out += QuotedPrintable.encode(part.body, into: base + out)
+                let encoded = UnsafeBufferPointer(start: base + start, count: out - start)
+                if encoded.containsBytes(of: boundary) { boundaryFound = true }
+            }
+            write(closing)
+            precondition(out <= capacity, "the email overran its buffer")
+            initialized = out
+        }
+        return boundaryFound ? nil : String(decoding: bytes, as: UTF8.self)
     }
 
     /// An address we can put in a header as it is: one `@`, something on
@@ -75,19 +115,14 @@ enum EmailComposer {
     /// from the start; it is still checked, and changed if it ever occurs.
     /// It derives from the Message-ID so that the same envelope gives the
     /// same bytes.
-    private static func boundary(for envelope: EmailEnvelope, avoiding parts: [String]) -> String {
-        var attempt = 0
-        while true {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in envelope.messageID.utf8 {
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            }
-            hash = (hash ^ UInt64(attempt)) &* 0x0000_0100_0000_01B3
-            let digits = String(hash, radix: 16)
-            let boundary = "=_digest_" + String(repeating: "0", count: 16 - digits.count) + digits
-            if !parts.contains(where: { $0.utf8.containsBytes(of: boundary) }) { return boundary }
-            attempt += 1
+    private static func boundary(for envelope: EmailEnvelope, attempt: Int) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in envelope.messageID.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
         }
+        hash = (hash ^ UInt64(attempt)) &* 0x0000_0100_0000_01B3
+        let digits = String(hash, radix: 16)
+        return "=_digest_" + String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     /// RFC 2369 and RFC 8058: an address becomes a `mailto:` link, and an

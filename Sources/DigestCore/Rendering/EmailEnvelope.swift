@@ -8,10 +8,12 @@ package struct EmailEnvelope: Sendable, Equatable {
     /// With its angle brackets: `<digest.12.1.9f2c…@harbour.example>`.
     package var messageID: String
 
+    /// Anything but printable ASCII is dropped from the Message-ID: it is
+    /// written into a header as it is, where a line break would end it.
     package init(date: Date, messageID: String) {
         self.date = date
-        let trimmed = messageID.trimmingSpaces
-        self.messageID = trimmed.hasPrefix("<") ? trimmed : "<\(trimmed)>"
+        let printable = String(decoding: messageID.utf8.filter { $0 > 0x20 && $0 < 0x7F }, as: UTF8.self)
+        self.messageID = printable.hasPrefix("<") ? printable : "<\(printable)>"
     }
 
     /// An envelope for sending now, with a new Message-ID.

@@ -49,11 +49,9 @@ package final class IssueRenderer {
     /// Parses and checks every template a format uses without rendering, so
     /// a broken override is reported before anything is published.
     package func check(_ format: RenderFormat) throws(TemplateError) {
-        switch format {
-        case .markdown, .html, .text: _ = try checkedTemplate(for: format)
-        case .email:
-            _ = try checkedTemplate(for: .text)
-            _ = try checkedTemplate(for: .html)
+        let parts: [RenderFormat] = format == .email ? [.text, .html] : [format]
+        for part in parts {
+            _ = try checkedTemplate(for: part)
         }
     }
 
@@ -69,8 +67,10 @@ package final class IssueRenderer {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// The template of a format with one (markdown, html, text), parsed and
+    /// checked.
     private func checkedTemplate(for format: RenderFormat) throws(TemplateError) -> Template {
-        let fileName = TemplateSet.fileName(for: format) ?? "text.tmpl"
+        let fileName = TemplateSet.fileName(for: format) ?? "\(format.rawValue).tmpl"
         guard let template = try library.template(fileName: fileName) else {
             throw .unreadableFile(path: "templates/\(fileName)")
         }

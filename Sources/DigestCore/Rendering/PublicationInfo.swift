@@ -20,12 +20,11 @@ package struct PublicationInfo: Sendable, Equatable {
         listAddress: String? = nil,
         listUnsubscribe: String? = nil
     ) {
-        let trimmed = name?.trimmingSpaces ?? ""
-        self.name = trimmed.isEmpty ? Self.fallbackName : trimmed
-        self.about = about.nonBlank
-        self.email = email?.trimmingSpaces.nonBlank
-        self.website = website?.trimmingSpaces.nonBlank
-        self.listAddress = listAddress?.trimmingSpaces.nonBlank
-        self.listUnsubscribe = listUnsubscribe?.trimmingSpaces.nonBlank
+        self.name = RenderField.trimmedOptional(name) ?? Self.fallbackName
+        self.about = RenderField.optional(about)
+        self.email = RenderField.trimmedOptional(email)
+        self.website = RenderField.trimmedOptional(website)
+        self.listAddress = RenderField.trimmedOptional(listAddress)
+        self.listUnsubscribe = RenderField.trimmedOptional(listUnsubscribe)
     }
 }

@@ -53,10 +53,10 @@ extension RenderInput {
     /// Consecutive items of one section are grouped, so a template can put a
     /// heading above each group; items with no section form unnamed groups.
     private static func section(named name: String?, items: [TemplateValue]) -> TemplateValue {
-        .object(TemplateObject(names: sectionNames, values: [.text(name), .list(items)]))
+        .object(TemplateObject(keys: sectionKeys, values: [.text(name), .list(items)]))
     }
 
-    private static let sectionNames = ["name", "items"]
+    private static let sectionKeys = TemplateKeys(["name", "items"])
 
     /// The shape of every context: each optional field set and each list
     /// holding one element, so checking a template against it reaches every

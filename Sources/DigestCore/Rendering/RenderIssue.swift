@@ -12,8 +12,8 @@ package struct RenderIssue: Sendable, Equatable {
     package init(number: Int, date: CivilDate, title: String? = nil, intro: String? = nil, edition: Int? = nil) {
         self.number = number
         self.date = date
-        self.title = title.nonBlank
-        self.intro = intro.nonBlank
+        self.title = RenderField.optional(title)
+        self.intro = RenderField.optional(intro)
         self.edition = edition
     }
 

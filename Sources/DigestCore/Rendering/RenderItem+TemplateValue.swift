@@ -1,14 +1,14 @@
 extension RenderItem {
     /// Shared by every item, so building an item allocates only its values.
-    static let templateNames = [
+    static let templateKeys = TemplateKeys([
         "id", "position", "title", "url", "source", "author", "attribution", "date", "dateLong", "dateSlashed",
         "postedOn", "postedOnISO", "excerpt", "section", "linkText", "first", "last",
-    ]
+    ])
 
     func templateValue(isFirst: Bool, isLast: Bool, dates: inout DateForms, warnings: inout [String]) -> TemplateValue {
         let date = dates.forms(of: date)
         let postedOn = postedOn.map { dates.forms(of: $0) }
-        return .object(TemplateObject(names: Self.templateNames, values: [
+        return .object(TemplateObject(keys: Self.templateKeys, values: [
             .number(id),
             .number(position),
             .text(title),

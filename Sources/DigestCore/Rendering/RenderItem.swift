@@ -32,14 +32,14 @@ package struct RenderItem: Sendable, Equatable {
         self.id = id
         self.position = position
         self.title = title
-        self.url = url.nonBlank
+        self.url = RenderField.optional(url)
         self.source = source
-        self.author = author.nonBlank
+        self.author = RenderField.optional(author)
         self.date = date
         self.excerpt = excerpt
-        self.section = section.nonBlank
+        self.section = RenderField.optional(section)
         self.postedOn = postedOn
-        self.linkText = linkText.nonBlank
+        self.linkText = RenderField.optional(linkText)
     }
 
     /// `Author, Source`, or the source alone: what stands before the date in

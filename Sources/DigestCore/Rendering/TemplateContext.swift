@@ -15,11 +15,12 @@ struct TemplateContext {
     /// error rather than empty text, so a typo cannot hide.
     func resolve(_ name: TemplateName, file: String, line: Int) throws(TemplateError) -> TemplateValue {
         guard let first = name.path.first else { return frames.last ?? .null }
+        let firstHash = name.hashes[0]
         var found: TemplateValue?
         frames.withUnsafeBufferPointer { frames in
             var index = frames.count - 1
             while index >= 0 {
-                if case .object(let object) = frames[index], let value = object[first] {
+                if case .object(let object) = frames[index], let value = object[first, firstHash] {
                     found = value
                     return
                 }
@@ -29,10 +30,10 @@ struct TemplateContext {
         guard var value = found else {
             throw .unknownVariable(file: file, line: line, name: name.written, suggestion: suggestion(for: first))
         }
-        for part in name.path.dropFirst() {
+        for (part, hash) in zip(name.path, name.hashes).dropFirst() {
             switch value {
             case .object(let object):
-                guard let inner = object[part] else {
+                guard let inner = object[part, hash] else {
                     throw .unknownVariable(
                         file: file, line: line, name: name.written,
                         suggestion: EditDistance.closest(to: part, among: object.names)

@@ -1,30 +1,33 @@
 /// A group of named values, such as an item or the publication.
 ///
-/// Lookups scan a short array of names: objects hold a dozen or so short
-/// names, which compare faster than they hash, and keeping the values apart
-/// means a miss touches no value at all.
-package struct TemplateObject: Sendable {
-    package let names: [String]
+/// A class, so that putting one on the context stack or reading it from a
+/// list copies one reference rather than its arrays. Lookups compare
+/// precomputed hashes of the names, and the names themselves only on a
+/// match: an item has seventeen names, and a template looks up a dozen of
+/// them for each of forty items.
+package final class TemplateObject: Sendable {
+    package let keys: TemplateKeys
     private let values: [TemplateValue]
 
-    package init(_ fields: [(name: String, value: TemplateValue)]) {
-        names = fields.map(\.name)
-        values = fields.map(\.value)
+    package convenience init(_ fields: [(name: String, value: TemplateValue)]) {
+        self.init(keys: TemplateKeys(fields.map(\.name)), values: fields.map(\.value))
     }
 
-    /// For objects built many times with the same names: the names array is
-    /// shared, not rebuilt.
-    package init(names: [String], values: [TemplateValue]) {
-        precondition(names.count == values.count, "a template object needs one value per name")
-        self.names = names
+    /// For objects built many times with the same names: the keys are shared.
+    package init(keys: TemplateKeys, values: [TemplateValue]) {
+        precondition(keys.names.count == values.count, "a template object needs one value per name")
+        self.keys = keys
         self.values = values
     }
 
+    package var names: [String] { keys.names }
+
     package subscript(name: String) -> TemplateValue? {
-        let index: Int? = names.withUnsafeBufferPointer { names in
-            for index in names.indices where names[index] == name { return index }
-            return nil
-        }
-        return index.map { values[$0] }
+        self[name, TemplateKeys.hash(name)]
+    }
+
+    subscript(name: String, hash: UInt64) -> TemplateValue? {
+        guard let index = keys.index(of: name, hash: hash) else { return nil }
+        return values[index]
     }
 }

@@ -64,7 +64,10 @@ package struct TemplateSet: Sendable {
             }
             guard let data = FileManager.default.contents(atPath: path) else { throw .unreadableFile(path: path) }
             guard let text = String(validating: data, as: UTF8.self) else { throw .notUTF8(path: path) }
-            sources[name] = TemplateSource(text: text, file: path)
+            // A template saved with CRLF line endings must not put CRs into
+            // renders whose lines end with LF.
+            let lines = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+            sources[name] = TemplateSource(text: lines, file: path)
             overridden.append(name)
         }
         return TemplateSet(sources: sources, overridden: overridden, warnings: warnings)

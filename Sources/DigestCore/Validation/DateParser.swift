@@ -42,7 +42,7 @@ package enum DateParser {
     }
 
     private static func read(_ raw: String, forgiveMonths: Bool) -> Result<Lenient, Problem> {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmingWhitespace()
         guard !text.isEmpty else {
             return .failure(Problem(reason: "it is empty", fix: "write the date as \(acceptedForms)"))
         }

@@ -103,13 +103,13 @@ private struct FieldReader {
                                               fix: "give the link (https://…), or mark the item --incomplete to add it later"))
             return nil
         }
-        let url = raw.trimmingCharactersAtEnds()
+        let url = raw.trimmingWhitespace()
         if let problem = URLValidator.validate(url) {
             problems.append(ValidationProblem(location: location, field: "url", value: raw,
                                               reason: problem.reason, fix: problem.fix))
             return nil
         }
-        return url.precomposedIfNeeded()
+        return NFC.normalise(url)
     }
 
     mutating func date(_ field: String, required: Bool) -> CivilDate? {
@@ -138,26 +138,5 @@ private struct FieldReader {
         case "excerpt": return "excerpt: a short passage from the linked page"
         default: return field
         }
-    }
-}
-
-extension String {
-    /// Without spaces, tabs and line breaks at either end.
-    fileprivate func trimmingCharactersAtEnds() -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
-    }
-
-    fileprivate func precomposedIfNeeded() -> String {
-        TextRules.title.normaliseKeepingEnds(self)
-    }
-}
-
-extension TextRules {
-    /// NFC only, for values that must otherwise stay exactly as given.
-    fileprivate func normaliseKeepingEnds(_ text: String) -> String {
-        text.unicodeScalars.allSatisfy({ $0.isASCII }) ? text : text.precomposedStringWithCanonicalMapping
     }
 }

@@ -3,33 +3,56 @@
 /// tracking parameters, and `/` for an empty path.
 ///
 /// Only for comparison: the stored and rendered link is always the one the
-/// editor gave.
+/// editor gave. Works on bytes, since it runs for every item of an import.
 package enum LinkKey {
     package static func of(_ url: String) -> String {
-        guard let colon = url.firstIndex(of: ":") else { return url }
-        let scheme = url[..<colon].lowercased()
-        var rest = url[url.index(after: colon)...]
-        guard rest.hasPrefix("//") else { return url }
-        rest = rest.dropFirst(2)
-        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
-        var authority = rest[..<authorityEnd].lowercased()
-        let defaultPort = scheme == "https" ? ":443" : (scheme == "http" ? ":80" : nil)
-        if let defaultPort, authority.hasSuffix(defaultPort) { authority.removeLast(defaultPort.count) }
-        if authority.hasSuffix(".") { authority.removeLast() }
-        var pathAndQuery = rest[authorityEnd...]
-        var query: Substring?
-        if let mark = pathAndQuery.firstIndex(of: "?") {
-            query = pathAndQuery[pathAndQuery.index(after: mark)...]
-            pathAndQuery = pathAndQuery[..<mark]
+        let bytes = Array(url.utf8)
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
+              colon + 2 < bytes.count, bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/") else {
+            return url
         }
-        let path = pathAndQuery.isEmpty ? "/" : String(pathAndQuery)
-        var key = scheme + "://" + authority + path
+        var key: [UInt8] = []
+        key.reserveCapacity(bytes.count + 1)
+        for byte in bytes[..<colon] { key.append(lowercased(byte)) }
+        let scheme = String(decoding: key, as: UTF8.self)
+        key += [UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "/")]
+        var end = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
+        let authorityStart = colon + 3
+        var authorityEnd = authorityStart
+        while authorityEnd < end, bytes[authorityEnd] != UInt8(ascii: "/"), bytes[authorityEnd] != UInt8(ascii: "?") {
+            authorityEnd += 1
+        }
+        var authority = bytes[authorityStart..<authorityEnd].map(lowercased)
+        let defaultPort = scheme == "https" ? Array(":443".utf8) : (scheme == "http" ? Array(":80".utf8) : [])
+        if !defaultPort.isEmpty, authority.count > defaultPort.count, authority.suffix(defaultPort.count).elementsEqual(defaultPort) {
+            authority.removeLast(defaultPort.count)
+        }
+        if authority.last == UInt8(ascii: ".") { authority.removeLast() }
+        key += authority
+        let query = bytes[authorityEnd..<end].firstIndex(of: UInt8(ascii: "?"))
+        let pathEnd = query ?? end
+        if pathEnd == authorityEnd {
+            key.append(UInt8(ascii: "/"))
+        } else {
+            key += bytes[authorityEnd..<pathEnd]
+        }
         if let query {
-            let kept = query.split(separator: "&", omittingEmptySubsequences: true)
-                .filter { !$0.lowercased().hasPrefix("utm_") }
-            if !kept.isEmpty { key += "?" + kept.joined(separator: "&") }
+            var kept: [ArraySlice<UInt8>] = []
+            end = max(end, query + 1)
+            for parameter in bytes[(query + 1)..<end].split(separator: UInt8(ascii: "&")) {
+                let name = parameter.prefix(4).map(lowercased)
+                if name.count == 4, name.elementsEqual("utm_".utf8) { continue }
+                kept.append(parameter)
+            }
+            if !kept.isEmpty {
+                key.append(UInt8(ascii: "?"))
+                key += Array(kept.joined(separator: [UInt8(ascii: "&")]))
+            }
         }
-        return key
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
 }

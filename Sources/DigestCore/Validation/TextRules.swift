@@ -26,15 +26,11 @@ package struct TextRules: Sendable {
     /// The stored form of `raw`: NFC, surrounding white space removed, line
     /// breaks as LF. Empty means absent.
     package func normalise(_ raw: String) -> String {
-        var text = raw
-        if multiline, text.contains("\r") {
+        var text = raw.trimmingWhitespace()
+        if multiline, text.utf8.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
-        text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !text.unicodeScalars.allSatisfy({ $0.isASCII }) {
-            text = text.precomposedStringWithCanonicalMapping
-        }
-        return text
+        return NFC.normalise(text)
     }
 
     /// What is wrong with an already normalised value, if anything.

@@ -82,6 +82,13 @@ package enum URLValidator {
     }
 
     private static func problem(with scalar: Unicode.Scalar) -> Problem? {
+        // Printable ASCII needs no Unicode property lookup.
+        if scalar.value > 0x20 && scalar.value < 0x7F {
+            switch scalar {
+            case "<", ">", "\"", "\\", "`": break
+            default: return nil
+            }
+        }
         switch scalar.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator, .unassigned, .surrogate, .privateUse:
             return Problem(reason: "it contains an invisible or control character (U+\(hex(scalar)))",

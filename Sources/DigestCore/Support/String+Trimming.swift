@@ -1,0 +1,13 @@
+extension String {
+    /// Without white space (spaces, tabs, line breaks, Unicode spaces) at
+    /// either end. Works on scalars: cheaper than Foundation's
+    /// `trimmingCharacters(in:)`, which bridges through NSString.
+    package func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        var last = scalars.index(before: scalars.endIndex)
+        while scalars[last].properties.isWhitespace { last = scalars.index(before: last) }
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
+        return String(scalars[first...last])
+    }
+}

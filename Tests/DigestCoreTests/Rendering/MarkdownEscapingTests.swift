@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import DigestCore
+
+@Suite("Markdown escaping")
+struct MarkdownEscapingTests {
+    static let tricky = [
+        "plain words stay plain",
+        "*stars* and _underscores_ and snake_case_name",
+        "[a link](https://evil.example) and ![an image](x.png)",
+        "`code` and ``more`` and a back\\slash\\",
+        "<b>html</b> & AT&amp;T &copy; &#65;",
+        "# heading", "## heading #", "C# and F#",
+        "- dash", "+ plus", "* star", "> quote", "= equals", "===", "---", "***", "___", "~~~ fence",
+        "1. one", "2020. was a year", "1) paren", "123456789. long",
+        "    four leading spaces", " one leading space", "trailing spaces  ", "trailing one ",
+        "first\nsecond", "first\n# second", "first\n---", "first\n===", "first  \nhard break", "line\\\nbreak",
+        "| table | cell |", "[ref]: https://example.org", "<https://autolink.example>", "https://bare.example",
+        "emoji 🚢, café, مرحبا", "tab\tinside",
+    ]
+
+    @Test("the characters that make markup anywhere are backslash-escaped")
+    func inlineSpecials() {
+        #expect("a*b_c[d]e<f>g&h`i\\j#k".markdownEscaped == "a\\*b\\_c\\[d\\]e\\<f\\>g&amp;h\\`i\\\\j\\#k")
+    }
+
+    @Test("what makes markup only at a line start is escaped there, and nowhere else")
+    func lineStarts() {
+        #expect("- a - b".markdownEscaped == "\\- a - b")
+        #expect("x\n+ y".markdownEscaped == "x\n\\+ y")
+        #expect("2020. was; 2021. too".markdownEscaped == "2020\\. was; 2021. too")
+        #expect("1) one".markdownEscaped == "1\\) one")
+        #expect("12 monkeys".markdownEscaped == "12 monkeys")
+        #expect("  indented".markdownEscaped == "&#32; indented")
+        #expect("end ".markdownEscaped == "end&#32;")
+    }
+
+    @Test("cmark reads each tricky string back as exactly that text, as a paragraph and as link text")
+    func roundTrip() throws {
+        for text in Self.tricky {
+            let markdown = "Before\n\n" + text.markdownEscaped + "\n\n[" + text.replacingOccurrences(of: "\n", with: " ")
+                .markdownEscaped + "](<https://example.org/a_(b)?c=1&d=[2]>)\n"
+            let probe = try MarkdownProbe(markdown: markdown)
+            #expect(probe.blocks.count == 3, "\(text.debugDescription) made blocks \(probe.blocks)")
+            #expect(probe.blocks.dropFirst().first?.text == text, "\(text.debugDescription)")
+            #expect(probe.blocks.last?.text == text.replacingOccurrences(of: "\n", with: " "), "\(text.debugDescription)")
+            #expect(probe.blocks.last?.links == ["https://example.org/a_(b)?c=1&d=[2]"], "\(text.debugDescription)")
+            #expect(probe.kinds.isSubset(of: ["paragraph", "text", "softbreak", "linebreak", "link"]),
+                    "\(text.debugDescription) made \(probe.kinds)")
+        }
+    }
+
+    @Test("a link destination escaped the same way comes back from cmark exactly as stored")
+    func destinations() throws {
+        let urls = [
+            "https://en.wikipedia.org/wiki/Fish_(food)",
+            "https://example.org/search?q=a_b*c&x=%20y'z&list=[1]&n=(2)",
+            "https://example.org/a\\b`c#frag",
+            "https://example.org/path_(with)_(two)_parens?x=&amp;",
+        ]
+        for url in urls {
+            let probe = try MarkdownProbe(markdown: "[title](<" + url.markdownEscaped + ">)\n")
+            #expect(probe.links == [url])
+        }
+    }
+}
