@@ -1,7 +1,7 @@
 /// Everything that can stop a digest command, each with the exit code
 /// the command ends with. Messages are whole sentences that say what went
 /// wrong, with which issue, item or field, and what to do.
-package enum DigestError: Error, CustomStringConvertible, Equatable {
+package enum DigestError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The workflow refuses (wrong stage, frozen issue, version conflict, exists): exit 1.
     case refused(String)
     /// The command line itself is wrong: exit 64.

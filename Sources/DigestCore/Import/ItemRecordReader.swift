@@ -14,7 +14,7 @@ package enum ItemRecordReader {
     /// together with its own checks. Throws only when the input as a whole is
     /// unusable (not UTF-8, empty, not JSON at all).
     package static func read(_ bytes: [UInt8], origin: String) throws(DigestError) -> ItemRecordBatch {
-        _ = try UTF8Input.decode(bytes, from: origin)
+        try UTF8Input.check(bytes, from: origin)
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
@@ -45,29 +45,38 @@ package enum ItemRecordReader {
         }
     }
 
-    /// JSON Lines: each non-blank line one object; every bad line reported by number.
+    /// JSON Lines: each non-blank line one object; every bad line reported by
+    /// number. Lines are independent, so a large file is parsed on every core.
     private static func readLines(_ bytes: [UInt8]) -> ItemRecordBatch {
+        var lines: [Range<Int>] = []
+        var lineStart = 0
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A {
+            lines.append(lineStart..<offset)
+            lineStart = offset + 1
+        }
+        if lineStart < bytes.count { lines.append(lineStart..<bytes.count) }
+        let numbered = lines.enumerated().map { (number: $0.offset, range: $0.element) }
+        let parsed = numbered.concurrentMap { line -> Result<(JSONValue, Int), ValidationProblem>? in
+            let (number, range) = line
+            guard bytes[range].contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { return nil }
+            do {
+                return .success((try JSONParser.parse(bytes, range: range), number + 1))
+            } catch let error as JSONParser.Failure {
+                return .failure(ValidationProblem(location: "line \(number + 1)", field: "JSON", value: nil,
+                                                  reason: "not valid JSON (column \(error.column): \(error.reason))",
+                                                  fix: "write one complete JSON object on each line"))
+            } catch {
+                return .failure(ValidationProblem(location: "line \(number + 1)", field: "JSON", value: nil,
+                                                  reason: "not valid JSON", fix: "write one complete JSON object on each line"))
+            }
+        }
         var entries: [(JSONValue, String?, Int?)] = []
         var problems: [ValidationProblem] = []
-        var lineStart = 0
-        var lineNumber = 0
-        while lineStart <= bytes.count {
-            lineNumber += 1
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            let blank = bytes[lineStart..<lineEnd].allSatisfy { [0x20, 0x09, 0x0D].contains($0) }
-            if !blank {
-                do {
-                    let value = try JSONParser.parse(bytes, range: lineStart..<lineEnd)
-                    entries.append((value, "line \(lineNumber)", lineNumber))
-                } catch {
-                    problems.append(ValidationProblem(location: "line \(lineNumber)", field: "JSON", value: nil,
-                                                      reason: "not valid JSON (column \(error.column): \(error.reason))",
-                                                      fix: "write one complete JSON object on each line"))
-                }
+        for case let result? in parsed {
+            switch result {
+            case .success(let (value, line)): entries.append((value, "line \(line)", line))
+            case .failure(let problem): problems.append(problem)
             }
-            if lineEnd >= bytes.count { break }
-            lineStart = lineEnd + 1
         }
         let checked = checkedRecords(entries)
         return ItemRecordBatch(records: checked.records, problems: problems + checked.problems)

@@ -4,12 +4,14 @@ import Foundation
 /// issues as an import needs.
 package final class EditionMaker {
     package let renderer: IssueRenderer
+    package let templates: TemplateSet
     package let publication: PublicationInfo
     /// Warnings from rendering, gathered once each.
     package private(set) var warnings: [String] = []
 
     package init(templates: TemplateSet, publication: PublicationInfo) {
         self.renderer = IssueRenderer(templates: templates)
+        self.templates = templates
         self.publication = publication
         for warning in templates.warnings where !warnings.contains(warning) { warnings.append(warning) }
     }
@@ -22,11 +24,16 @@ package final class EditionMaker {
                                            date: Date(timeIntervalSince1970: Double(at.secondsSinceEpoch)))
         do {
             let renders = try renderer.renderEdition(published.renderInput(publication: publication), envelope: envelope)
-            for warning in renders.warnings where !warnings.contains(warning) { warnings.append(warning) }
+            note(renders.warnings)
             return (renders, envelope.messageID)
         } catch {
             throw DigestError(error)
         }
+    }
+
+    /// Keeps each warning once.
+    package func note(_ found: [String]) {
+        for warning in found where !warnings.contains(warning) { warnings.append(warning) }
     }
 }
 

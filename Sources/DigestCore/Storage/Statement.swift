@@ -40,9 +40,16 @@ package final class Statement {
         case .null: code = sqlite3_bind_null(handle, index)
         case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
         case .real(let number): code = sqlite3_bind_double(handle, index, number)
-        case .text(let text):
-            code = text.utf8CString.withUnsafeBufferPointer { buffer in
-                sqlite3_bind_text(handle, index, buffer.baseAddress, Int32(buffer.count - 1), digest_sqlite_transient)
+        case .text(var text):
+            // Native strings hand over their UTF-8 storage without a copy;
+            // SQLite copies it (SQLITE_TRANSIENT) before this returns.
+            code = text.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    guard let start = chars.baseAddress else {
+                        return sqlite3_bind_text(handle, index, "", 0, digest_sqlite_transient)
+                    }
+                    return sqlite3_bind_text(handle, index, start, Int32(chars.count), digest_sqlite_transient)
+                }
             }
         }
         try check(code)

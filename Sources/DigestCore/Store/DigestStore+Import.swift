@@ -4,84 +4,141 @@ extension DigestStore {
     /// index row by row and rebuilds it once at the end: several times faster.
     static let bulkThreshold = 1000
 
+    /// One target of an import, with its issue number settled.
+    private struct ImportPlan {
+        var target: ImportTarget
+        let number: Int
+        let existing: Issue?
+        let date: CivilDate
+    }
+
     /// Imports each target as one revision of its issue: into an existing
     /// draft, or a new issue created with its number (a new draft after the
     /// highest number when it has none). With `published`, new issues come in
     /// as published editions of an archive. All targets or none.
     package func importItems(_ targets: [ImportTarget], published: Bool, origin: String,
-                             request: ChangeRequest, edition: EditionMaker? = nil) throws -> ImportSummary {
+                             request: ChangeRequest, edition maker: EditionMaker? = nil) throws -> ImportSummary {
         let total = targets.reduce(0) { $0 + $1.items.count }
         let bulk = total > Self.bulkThreshold
         return try write {
             try authorize(request.actor, as: .editor, to: "import")
+            var plans = try plan(targets, published: published, request: request)
             let finder = try RepeatFinder(store: self, bulk: bulk)
+            let at = now
+            var pipeline: EditionPipeline?
+            if published {
+                guard let maker else { throw DigestError.internalError("an archive import needs a renderer for its editions.") }
+                pipeline = EditionPipeline(issues: try preparePublished(&plans, actor: request.actor, at: at.rfc3339),
+                                           templates: maker.templates, publication: maker.publication, at: at)
+            }
+            defer { pipeline?.cancel() }
             var imported: [ImportSummary.ImportedIssue] = []
             var repeats: [RepeatLink] = []
-            for target in targets.sorted(by: { ($0.number ?? Int.max) < ($1.number ?? Int.max) }) {
-                let number: Int
-                if let given = target.number {
-                    number = given
-                } else {
-                    number = (try database.integer("SELECT max(number) FROM issues") ?? 0) + 1
-                }
+            for (index, plan) in plans.enumerated() {
+                let target = plan.target
                 let summary = "imported \(target.items.count) item\(target.items.count == 1 ? "" : "s") from \(origin)"
-                if let existing = try issueHead(number) {
-                    guard !published else {
-                        throw DigestError.refused("issue \(number) already exists; --published only brings in new issues "
-                            + "(import into other numbers, or without --published into a draft).")
-                    }
-                    guard existing.status == .draft else {
-                        throw DigestError.refused("the import aims at issue \(number), which is \(existing.status.rawValue); "
-                            + "items can only be imported into a draft. Reopen it first, or import into another issue.")
-                    }
-                    if let expected = request.expectedVersion, expected != existing.version {
-                        throw DigestError.refused("issue \(number) is at version \(existing.version), not \(expected).")
-                    }
+                if let existing = plan.existing {
                     let version = existing.version + 1
-                    let at = now.rfc3339
-                    let added = try insertItems(target.items, into: number, version: version, actor: request.actor, at: at,
-                                                status: .pending, indexed: !bulk, repeats: finder)
-                    try recordRevision(issue: number, version: version, at: at, actor: request.actor, action: "import",
-                                       summary: summary, message: request.message)
+                    let added = try insertItems(target.items, into: plan.number, version: version, actor: request.actor,
+                                                at: at.rfc3339, status: .pending, indexed: !bulk, repeats: finder)
+                    try recordRevision(issue: plan.number, version: version, at: at.rfc3339, actor: request.actor,
+                                       action: "import", summary: summary, message: request.message)
                     repeats += added.repeats.compactMap { $0 }
-                    imported.append(.init(number: number, created: false, items: added.items.count, version: version, edition: nil))
+                    imported.append(.init(number: plan.number, created: false, items: added.items.count, version: version,
+                                          edition: nil))
                     continue
                 }
-                guard let date = target.date ?? target.latestDate else {
-                    throw DigestError.invalid([ValidationProblem(field: "issue_date", value: nil,
-                                                                 reason: "issue \(number) would have no date",
-                                                                 fix: "give issue_date on its lines")])
-                }
-                let at = now.rfc3339
-                try createIssue(number: number, date: date, title: target.title, intro: nil, actor: request.actor,
+                try createIssue(number: plan.number, date: plan.date, title: target.title, intro: nil, actor: request.actor,
                                 summary: summary, message: request.message, action: "import",
                                 status: published ? .published : .draft, edition: published ? 1 : nil)
                 let statuses = published ? target.items.indices.map { target.rejected.contains($0) ? ItemStatus.rejected : .approved } : nil
-                let added = try insertItems(target.items, into: number, version: 1, actor: request.actor, at: at,
+                let added = try insertItems(target.items, into: plan.number, version: 1, actor: request.actor, at: at.rfc3339,
                                             status: .pending, reviewedBy: published ? request.actor : nil,
                                             statuses: statuses, issueIsNew: true, indexed: !bulk, repeats: finder)
                 repeats += added.repeats.compactMap { $0 }
-                if published {
-                    guard let edition else {
-                        throw DigestError.internalError("an archive import needs a renderer for its editions.")
-                    }
-                    if let incomplete = added.items.first(where: { $0.fields.isIncomplete && $0.status == .approved }) {
-                        throw DigestError.invalid([ValidationProblem(location: incomplete.fields.title, field: "url", value: nil,
-                                                                     reason: "a published item needs its link",
-                                                                     fix: "give every line of an archive a url")])
-                    }
-                    let issue = Issue(number: number, date: date, title: target.title, intro: nil, status: .published,
-                                      version: 1, edition: 1, items: added.items)
-                    try storeEdition(edition, of: issue, number: 1, at: at, actor: request.actor)
-                    finder.published(added.items, in: number, date: date)
+                if let pipeline {
+                    let (renders, messageID) = try pipeline.edition(index)
+                    let issue = Issue(number: plan.number, date: plan.date, title: target.title, intro: nil,
+                                      status: .published, version: 1, edition: 1, items: added.items)
+                    try storeEdition(renders, messageID: messageID, of: issue, number: 1, at: at.rfc3339, actor: request.actor)
+                    finder.published(added.items, in: plan.number, date: plan.date)
                 }
-                imported.append(.init(number: number, created: true, items: added.items.count, version: 1,
+                imported.append(.init(number: plan.number, created: true, items: added.items.count, version: 1,
                                       edition: published ? 1 : nil))
             }
             if bulk {
                 try database.execute("INSERT INTO item_search(item_search) VALUES ('rebuild')")
             }
+            maker?.note(pipeline?.warnings ?? [])
             return ImportSummary(issues: imported, repeats: repeats)
         }
+    }
+
+    /// Settles each target's issue number (numbered targets in order, then
+    /// new drafts after the highest number) and checks it may be imported into.
+    private func plan(_ targets: [ImportTarget], published: Bool, request: ChangeRequest) throws -> [ImportPlan] {
+        let ordered = targets.sorted { ($0.number ?? Int.max) < ($1.number ?? Int.max) }
+        var next = max(try database.integer("SELECT max(number) FROM issues") ?? 0,
+                       targets.compactMap(\.number).max() ?? 0) + 1
+        var plans: [ImportPlan] = []
+        for target in ordered {
+            let number: Int
+            if let given = target.number {
+                number = given
+            } else {
+                number = next
+                next += 1
+            }
+            if let existing = try issueHead(number) {
+                guard !published else {
+                    throw DigestError.refused("issue \(number) already exists; --published only brings in new issues "
+                        + "(import into other numbers, or without --published into a draft).")
+                }
+                guard existing.status == .draft else {
+                    throw DigestError.refused("the import aims at issue \(number), which is \(existing.status.rawValue); "
+                        + "items can only be imported into a draft. Reopen it first, or import into another issue.")
+                }
+                if let expected = request.expectedVersion, expected != existing.version {
+                    throw DigestError.refused("issue \(number) is at version \(existing.version), not \(expected).")
+                }
+                plans.append(ImportPlan(target: target, number: number, existing: existing, date: existing.date))
+                continue
+            }
+            guard let date = target.date ?? target.latestDate else {
+                throw DigestError.invalid([ValidationProblem(field: "issue_date", value: nil,
+                                                             reason: "issue \(number) would have no date",
+                                                             fix: "give issue_date on its lines")])
+            }
+            plans.append(ImportPlan(target: target, number: number, existing: nil, date: date))
+        }
+        return plans
+    }
+
+    /// Gives every item of an archive its id in advance and returns the
+    /// issues as they will be published, so their editions can be rendered
+    /// while the rows are stored.
+    private func preparePublished(_ plans: inout [ImportPlan], actor: String, at: String) throws -> [Issue] {
+        var nextID = (try database.integer("SELECT max(id) FROM items") ?? 0) + 1
+        var issues: [Issue] = []
+        for index in plans.indices {
+            var items: [Item] = []
+            for offset in plans[index].target.items.indices {
+                let newItem = plans[index].target.items[offset]
+                let rejected = plans[index].target.rejected.contains(offset)
+                if newItem.fields.isIncomplete && !rejected {
+                    throw DigestError.invalid([ValidationProblem(location: newItem.location, field: "url", value: nil,
+                                                                 reason: "a published item needs its link",
+                                                                 fix: "give every line of an archive a url")])
+                }
+                plans[index].target.items[offset].id = nextID
+                items.append(Item(id: nextID, issue: plans[index].number, position: offset + 1, fields: newItem.fields,
+                                  status: rejected ? .rejected : .approved, note: nil, addedBy: actor, editedBy: nil,
+                                  reviewedBy: actor, reviewedAt: at, origin: nil, stateID: 0, sortKey: Double(offset + 1)))
+                nextID += 1
+            }
+            issues.append(Issue(number: plans[index].number, date: plans[index].date, title: plans[index].target.title,
+                                intro: nil, status: .published, version: 1, edition: 1, items: items))
+        }
+        return issues
     }
 }

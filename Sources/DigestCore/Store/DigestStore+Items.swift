@@ -32,8 +32,8 @@ extension DigestStore {
             sortKey += 1
             position += 1
             let addedBy = newItem.addedBy ?? actor
-            try database.statement("INSERT INTO items(issue, origin, added_at, added_by) VALUES (?, ?, ?, ?)")
-                .execute([number, newItem.origin, at, addedBy])
+            try database.statement("INSERT INTO items(id, issue, origin, added_at, added_by) VALUES (?, ?, ?, ?, ?)")
+                .execute([newItem.id, number, newItem.origin, at, addedBy])
             let id = database.lastInsertedRowID
             let stateID = try openState(item: id, issue: number, version: version, sortKey: Double(sortKey),
                                         fields: newItem.fields, status: status, note: nil, addedBy: addedBy,

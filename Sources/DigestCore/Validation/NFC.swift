@@ -16,7 +16,7 @@ package enum NFC {
     /// True when every scalar is in a range that is stable under NFC: no
     /// combining marks, no singletons, no composition exclusions.
     package static func isCertainlyNFC(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { isStable($0.value) }
+        text.utf8.allSatisfy { $0 < 0x80 } || text.unicodeScalars.allSatisfy { isStable($0.value) }
     }
 
     private static func isStable(_ value: UInt32) -> Bool {

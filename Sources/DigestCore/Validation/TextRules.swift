@@ -50,6 +50,8 @@ package struct TextRules: Sendable {
                 continue
             }
         }
+        // A string has no more characters than UTF-8 bytes: only long ones need counting.
+        guard text.utf8.count > maximumLength else { return nil }
         let length = text.count
         if length > maximumLength {
             return Problem(reason: "it is \(length) characters long, over the limit of \(maximumLength)",

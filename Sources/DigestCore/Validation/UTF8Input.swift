@@ -4,15 +4,20 @@
 package enum UTF8Input {
     /// The text of `bytes`, or an error naming where the first invalid byte is.
     package static func decode(_ bytes: [UInt8], from origin: String) throws(DigestError) -> String {
+        try check(bytes, from: origin)
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text
+    }
+
+    /// Fails, naming the offset, unless `bytes` are well-formed UTF-8.
+    package static func check(_ bytes: [UInt8], from origin: String) throws(DigestError) {
         if let offset = firstInvalidOffset(in: bytes) {
             let shown = bytes[offset..<min(bytes.count, offset + 4)]
                 .map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
             throw .malformed("\(origin) is not valid UTF-8: the byte at offset \(offset) (\(shown)) "
                 + "does not belong to any character; save it as UTF-8 and try again.")
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return text
     }
 
     /// The offset of the first byte that is not part of a well-formed UTF-8

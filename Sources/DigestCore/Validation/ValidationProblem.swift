@@ -1,5 +1,5 @@
 /// One thing wrong with a piece of input: the field, the value, why, and the fix.
-package struct ValidationProblem: Equatable, Sendable, CustomStringConvertible {
+package struct ValidationProblem: Error, Equatable, Sendable, CustomStringConvertible {
     /// Where the input came from when there are several records: "line 3", "item 2".
     package var location: String?
     package let field: String
