@@ -84,7 +84,8 @@ package enum Schema {
           CHECK ((url IS NULL) = (url_key IS NULL))
         );
         CREATE UNIQUE INDEX item_states_current ON item_states(item) WHERE valid_to IS NULL;
-        CREATE INDEX item_states_current_by_issue ON item_states(issue, position) WHERE valid_to IS NULL;
+        -- Holds valid_to so that counting an issue's current items reads the index alone.
+        CREATE INDEX item_states_current_by_issue ON item_states(issue, position, valid_to) WHERE valid_to IS NULL;
         CREATE INDEX item_states_by_version ON item_states(issue, valid_from);
         CREATE INDEX item_states_by_link ON item_states(url_key) WHERE valid_to IS NULL AND url_key IS NOT NULL;
 
