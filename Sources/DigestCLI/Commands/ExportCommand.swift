@@ -25,7 +25,7 @@ enum ExportCommand: Command {
                 let issue = try store.issue(number, asOf: edition.version)
                 let base = EditionFiles.baseName(issue: number, date: issue.date)
                 for (format, suffix) in EditionFiles.formats {
-                    if try AtomicFile.writeIfChanged(edition.output(for: format), to: "\(folder)/\(base).\(suffix)") {
+                    if try AtomicFile.writeIfChanged(edition.output(for: format), to: "\(folder)/\(base).\(suffix)", durable: false) {
                         written += 1
                     } else {
                         unchanged += 1
@@ -45,7 +45,7 @@ enum ExportCommand: Command {
         let updated = entries.map(\.publishedAt).max() ?? store.now.rfc3339
         for (name, content) in [("index.html", ArchiveIndexPage.render(site: site, entries: entries)),
                                 ("feed.xml", AtomFeed.render(site: site, entries: entries, updated: updated))] {
-            if try AtomicFile.writeIfChanged(content, to: "\(folder)/\(name)") { written += 1 } else { unchanged += 1 }
+            if try AtomicFile.writeIfChanged(content, to: "\(folder)/\(name)", durable: false) { written += 1 } else { unchanged += 1 }
         }
         return .confirmation("Exported \(TextLayout.plural(entries.count, "issue")) to \(folder): "
             + "\(written) file\(written == 1 ? "" : "s") written, \(unchanged) unchanged.\n",

@@ -4,7 +4,10 @@ import Foundation
 /// Writes a file so that readers see the old bytes or the new ones, never
 /// half of them: a temporary file beside it, flushed to disk, then renamed.
 enum AtomicFile {
-    static func write(_ text: String, to path: String) throws {
+    /// `durable` also flushes the file to the disk before the rename, so it
+    /// survives a power cut: for a published edition's files, not for a
+    /// static site that `export` can write again.
+    static func write(_ text: String, to path: String, durable: Bool = true) throws {
         let folder = FileSystem.directory(of: path)
         let temporary = folder + "/." + (path.split(separator: "/").last.map(String.init) ?? "digest") + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -24,7 +27,7 @@ enum AtomicFile {
             return true
         }
         let code = errno
-        let synced = written && fsync(descriptor) == 0
+        let synced = written && (!durable || fsync(descriptor) == 0)
         close(descriptor)
         guard synced, rename(temporary, path) == 0 else {
             let reason = written ? errno : code
@@ -35,11 +38,19 @@ enum AtomicFile {
 
     /// Writes only when the file does not already hold exactly these bytes.
     /// Returns whether it wrote.
-    static func writeIfChanged(_ text: String, to path: String) throws -> Bool {
-        if let existing = FileManager.default.contents(atPath: path), existing.elementsEqual(text.utf8) {
-            return false
+    static func writeIfChanged(_ text: String, to path: String, durable: Bool = true) throws -> Bool {
+        var text = text
+        if FileSystem.exists(path), let existing = FileManager.default.contents(atPath: path),
+           existing.count == text.utf8.count {
+            let same = text.withUTF8 { new in
+                existing.withUnsafeBytes { old in
+                    guard let newBase = new.baseAddress, let oldBase = old.baseAddress else { return new.isEmpty }
+                    return memcmp(newBase, oldBase, new.count) == 0
+                }
+            }
+            if same { return false }
         }
-        try write(text, to: path)
+        try write(text, to: path, durable: durable)
         return true
     }
 

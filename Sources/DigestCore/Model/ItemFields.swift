@@ -2,7 +2,11 @@
 package struct ItemFields: Equatable, Sendable {
     package var title: String
     /// Nil for an incomplete item (a page import, or `--incomplete`).
-    package var url: String?
+    package var url: String? {
+        didSet { linkKey = url.map(LinkKey.of) }
+    }
+    /// The url's comparison form (see `LinkKey`), worked out once.
+    package private(set) var linkKey: String?
     package var source: String
     package var author: String?
     package var date: CivilDate
@@ -16,6 +20,7 @@ package struct ItemFields: Equatable, Sendable {
                  excerpt: String, section: String? = nil, postedOn: CivilDate? = nil, linkText: String? = nil) {
         self.title = title
         self.url = url
+        self.linkKey = url.map(LinkKey.of)
         self.source = source
         self.author = author
         self.date = date
@@ -26,6 +31,10 @@ package struct ItemFields: Equatable, Sendable {
     }
 
     package var isIncomplete: Bool { url == nil }
+
+    package static func == (lhs: ItemFields, rhs: ItemFields) -> Bool {
+        names.allSatisfy { lhs.value(of: $0) == rhs.value(of: $0) }
+    }
 
     /// Field names as users type them (`--posted-on`, JSON `posted_on`), in display order.
     package static let names = ["title", "url", "source", "author", "date", "excerpt", "section", "posted_on", "link_text"]

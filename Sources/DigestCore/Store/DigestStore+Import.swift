@@ -20,7 +20,7 @@ extension DigestStore {
                              request: ChangeRequest, edition maker: EditionMaker? = nil) throws -> ImportSummary {
         let total = targets.reduce(0) { $0 + $1.items.count }
         let bulk = total > Self.bulkThreshold
-        return try write {
+        return try (bulk ? bulkLoad : { try $0() }) { try write {
             try authorize(request.actor, as: .editor, to: "import")
             var plans = try plan(targets, published: published, request: request)
             let finder = try RepeatFinder(store: self, bulk: bulk)
@@ -71,7 +71,7 @@ extension DigestStore {
             }
             maker?.note(pipeline?.warnings ?? [])
             return ImportSummary(issues: imported, repeats: repeats)
-        }
+        } }
     }
 
     /// Settles each target's issue number (numbered targets in order, then

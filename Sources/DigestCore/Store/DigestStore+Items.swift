@@ -43,7 +43,7 @@ extension DigestStore {
                               note: nil, addedBy: addedBy, editedBy: newItem.editedBy, reviewedBy: reviewedBy,
                               reviewedAt: reviewedBy == nil ? nil : at, origin: newItem.origin,
                               stateID: stateID, sortKey: Double(sortKey)))
-            repeats.append(try finder.map { try $0.earlier(newItem.fields.url, outside: number) }
+            repeats.append(try finder.map { try $0.earlier(newItem.fields, outside: number) }
                 ?? earlierPublication(of: newItem.fields.url, outside: number))
         }
         return AddedItems(issueVersion: version, items: items, repeats: repeats)
@@ -56,8 +56,7 @@ extension DigestStore {
         var problems: [ValidationProblem] = []
         var seen: [String: String] = [:]
         for (index, newItem) in newItems.enumerated() {
-            guard let url = newItem.fields.url else { continue }
-            let key = LinkKey.of(url)
+            guard let url = newItem.fields.url, let key = newItem.fields.linkKey else { continue }
             let here = newItem.location ?? (newItems.count > 1 ? "item \(index + 1)" : nil)
             if !issueIsNew, let holder = try database.statement("""
                 SELECT item, title FROM item_states WHERE url_key = ? AND issue = ? AND valid_to IS NULL

@@ -10,7 +10,7 @@ extension DigestStore {
               excerpt, section, posted_on, link_text, status, note, added_by, edited_by, reviewed_by, reviewed_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute([
-                item, issue, version, sortKey, fields.title, fields.url, fields.url.map(LinkKey.of), fields.source,
+                item, issue, version, sortKey, fields.title, fields.url, fields.linkKey, fields.source,
                 fields.author, fields.date.iso, fields.excerpt, fields.section, fields.postedOn?.iso,
                 fields.linkText, status.rawValue, note, addedBy, editedBy, reviewedBy, reviewedAt,
             ])

@@ -90,6 +90,7 @@ package final class DigestStore {
             let database = writable ? try Database(path: path, access: .readWrite) : try openReadOnly(path)
             let store = DigestStore(database: database, path: path, environment: environment)
             try store.checkSchema(canMigrate: writable)
+            if writable { store.restoreWAL() }
             return store
         } catch let error as DatabaseError {
             throw DigestError(error, path: path)

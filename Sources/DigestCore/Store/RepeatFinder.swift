@@ -26,10 +26,10 @@ final class RepeatFinder {
     }
 
     /// The latest other published issue with this link.
-    func earlier(_ url: String?, outside number: Int) throws -> RepeatLink? {
-        guard let url else { return nil }
+    func earlier(_ fields: ItemFields, outside number: Int) throws -> RepeatLink? {
+        guard let url = fields.url, let key = fields.linkKey else { return nil }
         guard let known else { return try store.earlierPublication(of: url, outside: number) }
-        guard let found = known[LinkKey.of(url)], found.issue != number else { return nil }
+        guard let found = known[key], found.issue != number else { return nil }
         return RepeatLink(url: url, issue: found.issue, date: found.date, item: found.item)
     }
 
@@ -37,8 +37,8 @@ final class RepeatFinder {
     func published(_ items: [Item], in number: Int, date: CivilDate) {
         guard known != nil else { return }
         for item in items where item.status == .approved {
-            guard let url = item.fields.url else { continue }
-            known?[LinkKey.of(url)] = RepeatLink(url: url, issue: number, date: date, item: item.id)
+            guard let url = item.fields.url, let key = item.fields.linkKey else { continue }
+            known?[key] = RepeatLink(url: url, issue: number, date: date, item: item.id)
         }
     }
 }

@@ -58,6 +58,8 @@ struct ReliabilityTests {
 
         var interrupted = 0
         for fraction in [0.05, 0.2, 0.4, 0.6, 0.8, 0.95] {
+            // A killed import may leave its journal; the restored file must not inherit it.
+            for suffix in ["-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: digest.databasePath + suffix) }
             try directory.write("digest.sqlite", bytes: pristine)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: Products.digest)
@@ -78,6 +80,8 @@ struct ReliabilityTests {
             #expect(try DatabaseInspector.scalar(digest.databasePath, "PRAGMA integrity_check") == "ok")
             let version = try DatabaseInspector.scalar(digest.databasePath, "SELECT version FROM issues")
             #expect(version == (stored == 0 ? "1" : "2"))
+            #expect(try digest.run("list").status == 0)
+            #expect(try DatabaseInspector.scalar(digest.databasePath, "PRAGMA journal_mode") == "wal")
         }
         #expect(interrupted >= 3, "the import finished before most kills; it took \(duration) s")
     }
@@ -183,5 +187,35 @@ final class FailureLog: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return list
+    }
+}
+
+@Suite("Bulk imports next to other processes")
+struct BulkImportTests {
+    @Test("a bulk import works while another process reads the database, which stays in WAL mode")
+    func importBesideAReader() throws {
+        let directory = try TemporaryDirectory()
+        let digest = Digest(directory: directory)
+        try digest.initialise()
+        var lines = ""
+        for index in 0..<1500 {
+            lines += #"{"issue": 1, "issue_date": "2026-11-02", "title": "Story \#(index)", "url": "https://harbour.example/s/\#(index)", "source": "Review", "date": "2026-11-01", "excerpt": "Words."}"# + "\n"
+        }
+        try directory.write("archive.jsonl", lines)
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        reader.arguments = ["sqlite3", digest.databasePath]
+        let input = Pipe()
+        reader.standardInput = input
+        reader.standardOutput = FileHandle.nullDevice
+        try reader.run()
+        input.fileHandleForWriting.write(Data("BEGIN; SELECT count(*) FROM settings;\n".utf8))
+        Thread.sleep(forTimeInterval: 0.3)
+        let result = try digest.run("import", "archive.jsonl", "--published")
+        try? input.fileHandleForWriting.close()
+        reader.waitUntilExit()
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try DatabaseInspector.scalar(digest.databasePath, "SELECT count(*) FROM items") == "1500")
+        #expect(try DatabaseInspector.scalar(digest.databasePath, "PRAGMA journal_mode") == "wal")
     }
 }
