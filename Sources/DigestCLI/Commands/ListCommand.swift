@@ -8,13 +8,7 @@ enum ListCommand: Command {
         examples: ["digest list", "digest list --status in-review --json"])
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
-        var status: IssueStatus?
-        if let raw = invocation.value("status") {
-            guard let parsed = IssueStatus(rawValue: raw) else {
-                throw invocation.usageError("--status must be draft, in-review or published, not '\(raw)'.")
-            }
-            status = parsed
-        }
+        let status = try invocation.issueStatus()
         let store = try context.openStore(writing: false)
         let issues = try store.issues(status: status)
         var rows = [["#", "DATE", "STATUS", "VERSION", "ITEMS", "TITLE"]]

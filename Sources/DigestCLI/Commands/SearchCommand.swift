@@ -21,13 +21,7 @@ enum SearchCommand: Command {
         }
         let limit = try invocation.number(option: "limit") ?? 20
         let issue = try invocation.number(option: "issue")
-        var status: IssueStatus?
-        if let raw = invocation.value("status") {
-            guard let parsed = IssueStatus(rawValue: raw) else {
-                throw invocation.usageError("--status must be draft, in-review or published, not '\(raw)'.")
-            }
-            status = parsed
-        }
+        let status = try invocation.issueStatus()
         let store = try context.openStore(writing: false)
         let hits = try store.search(query, issue: issue, status: status, limit: limit)
         var text = hits.isEmpty ? "Nothing matches \(query).\n" : ""

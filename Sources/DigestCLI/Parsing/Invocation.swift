@@ -1,3 +1,5 @@
+import DigestCore
+
 /// A command line, parsed against a command's spec.
 struct Invocation {
     let spec: CommandSpec
@@ -42,6 +44,15 @@ struct Invocation {
             throw CLIError.usage("\(name) must be a whole number from 1 up, not '\(text)'.", command: spec)
         }
         return number
+    }
+
+    /// `--status STATUS`, an issue stage, when given.
+    func issueStatus() throws -> IssueStatus? {
+        guard let raw = value("status") else { return nil }
+        guard let status = IssueStatus(rawValue: raw) else {
+            throw usageError("--status must be draft, in-review or published, not '\(raw)'.")
+        }
+        return status
     }
 
     /// A list of item ids (`12,13` or repeated).

@@ -40,13 +40,13 @@ package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertibl
     }
 
     /// `2020-09-28`: the stored and JSON form.
-    package var iso: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
+    package var iso: String { "\(year.zeroPadded(4))-\(month.zeroPadded(2))-\(day.zeroPadded(2))" }
 
     /// `2020/09/28`: the form of a digest page's "Posted on" line.
-    package var slashed: String { "\(Self.pad(year, 4))/\(Self.pad(month, 2))/\(Self.pad(day, 2))" }
+    package var slashed: String { "\(year.zeroPadded(4))/\(month.zeroPadded(2))/\(day.zeroPadded(2))" }
 
     /// `September 28 2020`: the form of a digest page's attribution line.
-    package var long: String { "\(MonthName.english[month - 1]) \(Self.pad(day, 2)) \(year)" }
+    package var long: String { "\(MonthName.english[month - 1]) \(day.zeroPadded(2)) \(year)" }
 
     package var description: String { iso }
 
@@ -61,10 +61,5 @@ package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertibl
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
         return value
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }

@@ -58,6 +58,9 @@ package final class Database {
             // Foreign keys are off by default in SQLite, per connection; schema
             // code is never trusted to run unsafe functions.
             try execute("PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF")
+            // In WAL mode NORMAL loses no integrity on a crash, only (on a power
+            // cut) the last commits before it; publishing asks for FULL.
+            if access == .readWrite || access == .create { try execute("PRAGMA synchronous = NORMAL") }
         } catch {
             sqlite3_close_v2(handle)
             throw error

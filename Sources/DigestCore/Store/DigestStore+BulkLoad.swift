@@ -9,7 +9,13 @@
 extension DigestStore {
     func bulkLoad<T>(_ body: () throws -> T) throws -> T {
         let switched = (try? database.text("PRAGMA journal_mode = DELETE")) == "delete"
-        defer { if switched { restoreWAL() } }
+        guard switched else { return try body() }
+        defer {
+            restoreWAL()
+            try? database.execute("PRAGMA synchronous = NORMAL")
+        }
+        // Outside WAL mode only FULL keeps a power cut from damaging the file.
+        try database.execute("PRAGMA synchronous = FULL")
         return try body()
     }
 

@@ -27,8 +27,8 @@ package struct Timestamp: Equatable, Comparable, Sendable {
     /// `2026-11-22T18:21:19Z`.
     package var rfc3339: String {
         let parts = utcParts
-        return "\(pad(parts.year, 4))-\(pad(parts.month, 2))-\(pad(parts.day, 2))T"
-            + "\(pad(parts.hour, 2)):\(pad(parts.minute, 2)):\(pad(parts.second, 2))Z"
+        return "\(parts.year.zeroPadded(4))-\(parts.month.zeroPadded(2))-\(parts.day.zeroPadded(2))T"
+            + "\(parts.hour.zeroPadded(2)):\(parts.minute.zeroPadded(2)):\(parts.second.zeroPadded(2))Z"
     }
 
     /// The civil date in UTC.
@@ -40,7 +40,7 @@ package struct Timestamp: Equatable, Comparable, Sendable {
     package var utcParts: (year: Int, month: Int, day: Int, weekday: Int, hour: Int, minute: Int, second: Int) {
         // Days since the epoch to a civil date (Howard Hinnant's algorithm), so no
         // time-zone database is consulted.
-        let days = Int((Double(secondsSinceEpoch) / 86_400).rounded(.down))
+        let days = secondsSinceEpoch >= 0 ? secondsSinceEpoch / 86_400 : (secondsSinceEpoch - 86_399) / 86_400
         let secondsOfDay = secondsSinceEpoch - days * 86_400
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
@@ -51,16 +51,11 @@ package struct Timestamp: Equatable, Comparable, Sendable {
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        let weekday = ((days % 7) + 11) % 7  // 0 = Sunday; 1970-01-01 was a Thursday
+        let weekday = ((days % 7) + 11) % 7  // 0 = Sunday; 1970-01-01 was a Thursday (4)
         return (year, month, day, weekday, secondsOfDay / 3600, secondsOfDay % 3600 / 60, secondsOfDay % 60)
     }
 
     package static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         lhs.secondsSinceEpoch < rhs.secondsSinceEpoch
-    }
-
-    private func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }
