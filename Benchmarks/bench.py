@@ -128,8 +128,23 @@ def main():
     export_peak = peak_rss([digest, "export", "--out", site, "--quiet"], env, work)
     files = sum(len(names) for _, _, names in os.walk(site))
     size = sum(os.path.getsize(os.path.join(root, name)) for root, _, names in os.walk(site) for name in names)
-    rows.append((f"digest export --out DIR ({files} files, {size / 1e6:.0f} MB)", n_items, export_seconds, export_peak,
-                 "compare: hugo on the same archive"))
+    note = ""
+    if shutil.which("hugo"):
+        # The peer: hugo building the same archive (theme-less layouts in
+        # Benchmarks/hugo), on the same file system in the same state.
+        hugo_site = os.path.join(archive, "site")
+        shutil.copytree(os.path.join(here, "hugo"), hugo_site, dirs_exist_ok=True)
+        hugo_env = dict(env, HUGO_CACHEDIR=os.path.join(work, "hugo-cache"))
+        hugo_times = []
+        for index in range(args.runs):
+            os.sync()
+            hugo_times.append(run(["hugo", "--quiet", "-s", hugo_site, "-d", os.path.join(work, f"public-{index}")],
+                                  hugo_env, work)[0])
+        hugo_seconds = statistics.median(hugo_times)
+        hugo_peak = peak_rss(["hugo", "--quiet", "-s", hugo_site, "-d", os.path.join(work, "public-peak")], hugo_env, work)
+        rows.append(("hugo build of the same archive (peer: 520 pages + lists)", n_items, hugo_seconds, hugo_peak, ""))
+        note = f"{export_seconds / hugo_seconds:.2f}x hugo's time (target ≤ 0.5x)"
+    rows.append((f"digest export --out DIR ({files} files, {size / 1e6:.0f} MB)", n_items, export_seconds, export_peak, note))
     again_seconds, _ = median_of(args.runs, lambda: None, [digest, "export", "--out", site, "--quiet"], env, work)
     rows.append(("digest export again (nothing changed: nothing written)", n_items, again_seconds, None, ""))
 
