@@ -5,12 +5,6 @@ import Testing
 /// and HTML parsers, and tidy. A missing tool fails the test that needs it,
 /// saying which tool to install; it never lets the test pass unchecked.
 enum ArchiveTestTools {
-    struct Run {
-        let status: Int32
-        let standardOutput: String
-        let standardError: String
-    }
-
     struct ParsedLink: Decodable, Equatable {
         let rel: String?
         let type: String?
@@ -61,81 +55,26 @@ enum ArchiveTestTools {
 
     /// The feed as Python's `xml.etree.ElementTree` reads it.
     static func parseFeed(_ xml: String) throws -> ParsedFeed {
-        let json = try runPython(feedScript, on: xml, suffix: "xml")
+        let json = try runPython(feedScript, on: xml)
         return try JSONDecoder().decode(ParsedFeed.self, from: Data(json.utf8))
     }
 
     /// The page as Python's `html.parser` reads it, references decoded.
     static func parsePage(_ html: String) throws -> ParsedIndexPage {
-        let json = try runPython(pageScript, on: html, suffix: "html")
+        let json = try runPython(pageScript, on: html)
         return try JSONDecoder().decode(ParsedIndexPage.self, from: Data(json.utf8))
     }
 
     /// `tidy -errors -quiet` on the page: exit 0 clean, 1 warnings, 2 errors.
-    static func tidy(_ html: String) throws -> Run {
-        let tidy = try #require(executable(named: "tidy"),
-                                "tidy is not installed; install it (apt-get install tidy) to check the index page")
-        return try withTemporaryDirectory { directory in
-            let file = directory.appendingPathComponent("index.html")
-            try Data(html.utf8).write(to: file)
-            return try run(tidy, ["-errors", "-quiet", file.path])
-        }
+    static func tidy(_ html: String) throws -> ExternalTool.Result {
+        try ExternalTool.run("tidy", package: "tidy", ["-errors", "-quiet", "{input}"], input: Data(html.utf8))
     }
 
-    static func withTemporaryDirectory<Result>(_ body: (URL) throws -> Result) throws -> Result {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("digest-export-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        return try body(directory)
-    }
-
-    static func executable(named name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for directory in path.split(separator: ":") {
-            let candidate = "\(directory)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-
-    /// Runs a tool with its output sent to files, so a large output can never
-    /// fill a pipe and stall both processes.
-    static func run(_ executable: String, _ arguments: [String]) throws -> Run {
-        try withTemporaryDirectory { directory in
-            let outURL = directory.appendingPathComponent("stdout")
-            let errURL = directory.appendingPathComponent("stderr")
-            try Data().write(to: outURL)
-            try Data().write(to: errURL)
-            let outHandle = try FileHandle(forWritingTo: outURL)
-            let errHandle = try FileHandle(forWritingTo: errURL)
-            defer {
-                try? outHandle.close()
-                try? errHandle.close()
-            }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-            process.standardOutput = outHandle
-            process.standardError = errHandle
-            try process.run()
-            process.waitUntilExit()
-            return Run(status: process.terminationStatus,
-                       standardOutput: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                       standardError: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
-        }
-    }
-
-    private static func runPython(_ script: String, on document: String, suffix: String) throws -> String {
-        let python = try #require(executable(named: "python3"),
-                                  "python3 is not installed; the export tests need its XML and HTML parsers")
-        return try withTemporaryDirectory { directory in
-            let file = directory.appendingPathComponent("document.\(suffix)")
-            try Data(document.utf8).write(to: file)
-            let result = try run(python, ["-c", script, file.path])
-            try #require(result.status == 0, "the parser refused the document: \(result.standardError)")
-            return result.standardOutput
-        }
+    private static func runPython(_ script: String, on document: String) throws -> String {
+        let result = try ExternalTool.run("python3", package: "python3", ["-c", script, "{input}"],
+                                          input: Data(document.utf8))
+        try #require(result.status == 0, "the parser refused the document: \(result.standardError)")
+        return result.standardOutput
     }
 
     // ASCII-only JSON on stdout, so the result does not depend on the
