@@ -21,10 +21,10 @@ enum EditIssueCommand: Command {
         }
         let fields = try IssueFieldsInput.read(invocation, requireDate: false)
         let store = try context.openStore(writing: true)
-        let before = try store.issueHead(number)
-        let issue = try store.editIssue(number, date: fields.date, title: fields.title.map { $0 ?? "" },
-                                        intro: fields.intro.map { $0 ?? "" }, request: try context.request(invocation))
-        let text = issue.version == before?.version
+        let outcome = try store.editIssue(number, date: fields.date, title: fields.title.map { $0 ?? "" },
+                                          intro: fields.intro.map { $0 ?? "" }, request: try context.request(invocation))
+        let issue = outcome.value
+        let text = !outcome.changed
             ? "Issue \(number) already has these values; nothing changed (version \(issue.version)).\n"
             : "Updated issue \(number) (version \(issue.version)).\n"
         return .confirmation(text, json: .object([("issue", .object(issue.headJSON))]))

@@ -23,11 +23,10 @@ enum EditItemCommand: Command {
             throw invocation.usageError("say what to change, for example --title TEXT or --url URL.")
         }
         let store = try context.openStore(writing: true)
-        let before = try store.issueHead(number)?.version
-        let (item, repeated, changed) = try store.editItem(id, of: number, changes: changes,
-                                                           request: try context.request(invocation))
+        let outcome = try store.editItem(id, of: number, changes: changes, request: try context.request(invocation))
+        let (item, repeated, changed) = outcome.value
         if let repeated { context.warn(repeated.warning) }
-        let version = changed.isEmpty ? before ?? 0 : (before ?? 0) + 1
+        let version = outcome.version
         let text = changed.isEmpty
             ? "Item \(id) already has these values; nothing changed.\n"
             : "Edited item \(id) of issue \(number) (\(changed.joined(separator: ", "))); it is \(item.status.rawValue). "

@@ -16,8 +16,8 @@ enum RemoveItemCommand: Command {
         let number = try invocation.number(at: 0)
         let id = try invocation.number(at: 1)
         let store = try context.openStore(writing: true)
-        let item = try store.removeItem(id, of: number, request: try context.request(invocation))
-        let version = try store.issueHead(number)?.version ?? 0
+        let outcome = try store.removeItem(id, of: number, request: try context.request(invocation))
+        let (item, version) = (outcome.value, outcome.version)
         return .confirmation("Removed item \(id) (\"\(item.fields.title)\") from issue \(number). "
             + "Issue \(number) is at version \(version).\n",
             json: .object([("issue", .object([("number", .integer(number)), ("version", .integer(version))])),

@@ -27,7 +27,7 @@ extension DigestStore {
 
     /// Changes an issue's date, title or intro (an empty title or intro clears it).
     package func editIssue(_ number: Int, date: CivilDate?, title: String?, intro: String?,
-                           request: ChangeRequest) throws -> Issue {
+                           request: ChangeRequest) throws -> Changed<Issue> {
         try changeIssue(number, action: "edit-issue", request: request, stages: [.draft, .inReview], role: .editor) { change in
             let before = change.before
             let newTitle = title.map { $0.isEmpty ? nil : $0 } ?? before.title
@@ -37,7 +37,7 @@ extension DigestStore {
             if newDate != before.date { changed.append("date") }
             if newTitle != before.title { changed.append("title") }
             if newIntro != before.intro { changed.append("intro") }
-            guard !changed.isEmpty else { return (before, nil) }
+            guard !changed.isEmpty else { return (Changed(value: before, version: before.version, changed: false), nil) }
             try replaceIssueState(before, version: change.version, date: newDate, title: .some(newTitle),
                                   intro: .some(newIntro))
             var after = before
@@ -45,7 +45,8 @@ extension DigestStore {
             after.title = newTitle
             after.intro = newIntro
             after.version = change.version
-            return (after, "changed the issue's \(changed.joined(separator: ", "))")
+            return (Changed(value: after, version: change.version, changed: true),
+                    "changed the issue's \(changed.joined(separator: ", "))")
         }
     }
 }

@@ -93,13 +93,15 @@ extension DigestStore {
     /// Changes an item's fields. A decided item goes back to `pending`: the
     /// decision was about the old text.
     package func editItem(_ id: Int, of number: Int, changes: [String: String],
-                          request: ChangeRequest) throws -> (item: Item, repeat: RepeatLink?, changed: [String]) {
+                          request: ChangeRequest) throws -> Changed<(item: Item, repeat: RepeatLink?, fields: [String])> {
         try changeIssue(number, action: "edit-item", request: request, stages: [.draft, .inReview], role: .editor) { change in
             let item = try currentItem(id, of: number)
             let validator = ItemValidator(excerptLimit: try settings.excerptLimit)
             let fields = try validator.edited(item.fields, changes: changes)
             let changed = ItemFields.names.filter { fields.value(of: $0) != item.fields.value(of: $0) }
-            guard !changed.isEmpty else { return ((item, nil, []), nil) }
+            guard !changed.isEmpty else {
+                return (Changed(value: (item, nil, []), version: change.before.version, changed: false), nil)
+            }
             if changed.contains("url") {
                 try checkNoDuplicates([NewItem(fields: fields)], in: number, ignoring: id)
             }
@@ -124,22 +126,22 @@ extension DigestStore {
             let repeated = changed.contains("url") ? try earlierPublication(of: fields.url, outside: number) : nil
             var summary = "edited item \(id) (\(changed.joined(separator: ", ")))"
             if resetsDecision { summary += "; it was \(item.status.rawValue) and is pending again" }
-            return ((stored, repeated, changed), summary)
+            return (Changed(value: (stored, repeated, changed), version: change.version, changed: true), summary)
         }
     }
 
     /// Takes an item out of a draft issue (it stays in the issue's history).
-    package func removeItem(_ id: Int, of number: Int, request: ChangeRequest) throws -> Item {
+    package func removeItem(_ id: Int, of number: Int, request: ChangeRequest) throws -> Changed<Item> {
         try changeIssue(number, action: "remove-item", request: request, stages: [.draft], role: .editor) { change in
             let item = try currentItem(id, of: number)
             try closeState(of: item, version: change.version)
-            return (item, "removed item \(id) \"\(item.fields.title)\"")
+            return (Changed(value: item, version: change.version, changed: true), "removed item \(id) \"\(item.fields.title)\"")
         }
     }
 
     /// Moves an item to a 1-based position. Only the moved item gets a new
     /// state: sort keys are gapped, so it slots in between its new neighbours.
-    package func moveItem(_ id: Int, of number: Int, to target: Int, request: ChangeRequest) throws -> Item {
+    package func moveItem(_ id: Int, of number: Int, to target: Int, request: ChangeRequest) throws -> Changed<Item> {
         try changeIssue(number, action: "move-item", request: request, stages: [.draft, .inReview], role: .editor) { change in
             let item = try currentItem(id, of: number)
             let items = try self.items(of: number)
@@ -149,7 +151,9 @@ extension DigestStore {
                     reason: "issue \(number) has \(items.count) item\(items.count == 1 ? "" : "s")",
                     fix: "give a position from 1 to \(items.count)")])
             }
-            guard target != item.position else { return (item, nil) }
+            guard target != item.position else {
+                return (Changed(value: item, version: change.before.version, changed: false), nil)
+            }
             let others = items.filter { $0.id != id }
             let before = target >= 2 ? others[target - 2].sortKey : nil
             let after = target <= others.count ? others[target - 1].sortKey : nil
@@ -171,7 +175,8 @@ extension DigestStore {
                               note: item.note, addedBy: item.addedBy, editedBy: item.editedBy,
                               reviewedBy: item.reviewedBy, reviewedAt: item.reviewedAt, origin: item.origin,
                               stateID: stateID, sortKey: sortKey)
-            return (stored, "moved item \(id) from position \(item.position) to \(target)")
+            return (Changed(value: stored, version: change.version, changed: true),
+                    "moved item \(id) from position \(item.position) to \(target)")
         }
     }
 
