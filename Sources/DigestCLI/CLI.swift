@@ -20,7 +20,10 @@ package enum CLI {
         ExportCommand.self, DumpCommand.self, LoadCommand.self, CheckLinksCommand.self, DoctorCommand.self,
     ]
 
-    package static func run(arguments: [String], environment: [String: String],
+    /// Runs one command line. `forcedActor` is for a server that has
+    /// authenticated the person itself: the command then acts as them, whatever
+    /// the database's identity mode, and `--as` cannot name anyone else.
+    package static func run(arguments: [String], environment: [String: String], forcedActor: String? = nil,
                             standardInput: @escaping () -> [UInt8]) -> Outcome {
         let specs = commands.map { $0.spec }
         let wantsJSON = arguments.contains("--json")
@@ -41,7 +44,8 @@ package enum CLI {
             let text = topic.map(HelpFormatter.command) ?? HelpFormatter.general(commands: specs, version: version)
             return Outcome(exitCode: 0, standardOutput: text, standardError: "")
         case .run(let invocation, let globals, let flags):
-            let context = Context(globals: globals, flags: flags, environment: environment, standardInput: standardInput)
+            let context = Context(globals: globals, flags: flags, environment: environment, forcedActor: forcedActor,
+                                  standardInput: standardInput)
             guard let command = commands.first(where: { $0.spec.name == invocation.spec.name }) else {
                 return failure(DigestError.internalError("no implementation for '\(invocation.spec.name)'."), json: context.json)
             }

@@ -8,11 +8,15 @@ final class Context {
     let quiet: Bool
     private let databaseOption: String?
     private let actorOption: String?
+    /// The person a server authenticated (`digest serve --user NAME`): when
+    /// set, nobody else can be named.
+    private let forcedActor: String?
     private let standardInput: () -> [UInt8]
     private(set) var warnings: [String] = []
 
     init(globals: [String: [String]], flags: Set<String>, environment: [String: String],
-         standardInput: @escaping () -> [UInt8]) {
+         forcedActor: String? = nil, standardInput: @escaping () -> [UInt8]) {
+        self.forcedActor = forcedActor
         self.environment = environment
         self.json = flags.contains("json")
         self.quiet = flags.contains("quiet")
@@ -28,28 +32,66 @@ final class Context {
         return "digest.sqlite"
     }
 
-    /// `--as`, else `$DIGEST_USER`, else `$USER`: whoever acts, checked to be a usable name.
-    func actor() throws -> String {
-        let candidates = [(actorOption, "--as"), (environment["DIGEST_USER"], "DIGEST_USER"),
-                          (environment["USER"], "USER"), (environment["LOGNAME"], "LOGNAME"),
-                          (SystemUser.name, "the system's user name")]
-        guard let (name, origin) = candidates.first(where: { ($0.0 ?? "").isEmpty == false }), let name else {
-            throw CLIError.usage("digest cannot tell who you are; say it with --as NAME "
-                + "(or set DIGEST_USER).", command: nil)
+    /// Who acts, and how digest knows: the one place an actor is decided.
+    ///
+    /// - A server that authenticated the person names them (`server`); `--as`
+    ///   naming anyone else is refused.
+    /// - `identity` = `account`: the system account running digest, from the
+    ///   effective uid; `--as` or `$DIGEST_USER` naming anyone else is refused.
+    /// - `identity` = `declared`: `--as`, else `$DIGEST_USER`, else the
+    ///   account name — the person's own word.
+    func actor(mode: IdentityMode) throws -> (name: String, identity: IdentityBasis) {
+        let declared = [(actorOption, "--as"), (environment["DIGEST_USER"], "DIGEST_USER")]
+            .compactMap { value, origin in value.flatMap { $0.isEmpty ? nil : (value: $0.trimmingSpaces(), origin: origin) } }
+        if let forcedActor {
+            let name = try checkedName(forcedActor, origin: "--user")
+            if let option = actorOption, !option.isEmpty, option.trimmingSpaces() != name {
+                throw DigestError.notPermitted("this server acts for \(name) only; --as \(option.trimmingSpaces()) "
+                    + "names someone else. Leave out --as.")
+            }
+            return (name, .server)
         }
+        switch mode {
+        case .account:
+            guard let account = SystemUser.name else {
+                throw DigestError.notPermitted("identity is account in this database, and the system account running "
+                    + "digest (uid \(SystemUser.uid)) has no name; run digest from an account with a name.")
+            }
+            let name = try checkedName(account, origin: "the system account")
+            if let other = declared.first(where: { $0.value != name }) {
+                throw DigestError.notPermitted("identity is account in this database: digest acts as the system "
+                    + "account running it (\(name)), and \(other.origin) names \(other.value). To act as "
+                    + "\(other.value), run digest from that account; otherwise leave out \(other.origin).")
+            }
+            return (name, .account)
+        case .declared:
+            if let first = declared.first {
+                return (try checkedName(first.value, origin: first.origin), .declared)
+            }
+            guard let account = SystemUser.name else {
+                throw CLIError.usage("digest cannot tell who you are; say it with --as NAME "
+                    + "(or set DIGEST_USER).", command: nil)
+            }
+            return (try checkedName(account, origin: "the system account"), .declared)
+        }
+    }
+
+    /// The actor for a command on `store`, by the database's identity mode.
+    func actor(for store: DigestStore) throws -> (name: String, identity: IdentityBasis) {
+        try actor(mode: try store.settings.identityMode)
+    }
+
+    private func checkedName(_ name: String, origin: String) throws -> String {
         let trimmed = name.trimmingSpaces()
-        let valid = !trimmed.isEmpty && trimmed.count <= 100
-            && !trimmed.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }
-            && !trimmed.hasPrefix("-")
-        guard valid else {
-            throw DigestError.invalid([ValidationProblem(field: origin, value: name,
-                                                         reason: "it is not a usable name",
-                                                         fix: "give a name of printable characters, at most 100")])
+        if let problem = PersonName.problem(with: trimmed) {
+            throw DigestError.invalid([ValidationProblem(field: origin, value: name, reason: problem.reason,
+                                                         fix: problem.fix)])
         }
         return trimmed
     }
 
-    func request(_ invocation: Invocation) throws -> ChangeRequest {
+    /// Who asks for a change to `store`, with `--expect-version` and `--message`.
+    func request(_ invocation: Invocation, _ store: DigestStore) throws -> ChangeRequest {
         var message: String?
         if let text = invocation.value("message") {
             let normalised = TextRules.note.normalise(text)
@@ -59,8 +101,15 @@ final class Context {
             }
             message = normalised.isEmpty ? nil : normalised
         }
-        return ChangeRequest(actor: try actor(), expectedVersion: try invocation.number(option: "expect-version"),
-                             message: message)
+        let actor = try actor(for: store)
+        return ChangeRequest(actor: actor.name, identity: actor.identity,
+                             expectedVersion: try invocation.number(option: "expect-version"), message: message)
+    }
+
+    /// Who asks for a change that has no `--expect-version` or `--message`.
+    func request(_ store: DigestStore) throws -> ChangeRequest {
+        let actor = try actor(for: store)
+        return ChangeRequest(actor: actor.name, identity: actor.identity)
     }
 
     func openStore(writing: Bool) throws -> DigestStore {

@@ -35,7 +35,7 @@ enum AddItemCommand: Command {
         if invocation.has("from-backlog") {
             let ids = try invocation.ids("from-backlog")
             let store = try context.openStore(writing: true)
-            let added = try store.addFromBacklog(ids, to: number, request: try context.request(invocation))
+            let added = try store.addFromBacklog(ids, to: number, request: try context.request(invocation, store))
             return report(added, number: number, context: context)
         }
         var newItems: [NewItem] = []
@@ -61,7 +61,7 @@ enum AddItemCommand: Command {
             let fields = try validator.newItem(fieldValues, incomplete: invocation.has("incomplete"))
             newItems = [NewItem(fields: fields)]
         }
-        let added = try store.addItems(newItems, to: number, request: try context.request(invocation))
+        let added = try store.addItems(newItems, to: number, request: try context.request(invocation, store))
         return report(added, number: number, context: context)
     }
 

@@ -35,7 +35,7 @@ enum ConfigCommand: Command {
         guard let key else { return try listAll(context) }
         if invocation.has("remove") {
             let store = try context.openStore(writing: true)
-            let old = try store.removeSetting(key, actor: try context.actor())
+            let old = try store.removeSetting(key, request: try context.request(store))
             let text = old == nil ? "\(key) was not set; nothing changed.\n" : "Removed \(key) (was \(old ?? "")).\n"
             return .confirmation(text, json: .object([("setting", .object([
                 ("key", .string(key)), ("value", .null), ("previous", .optional(old)),
@@ -43,7 +43,7 @@ enum ConfigCommand: Command {
         }
         if let value {
             let store = try context.openStore(writing: true)
-            let (old, new) = try store.setSetting(key, to: value, actor: try context.actor())
+            let (old, new) = try store.setSetting(key, to: value, request: try context.request(store))
             return .confirmation("Set \(key) = \(new)\(old.map { " (was \($0))" } ?? "").\n", json: .object([("setting", .object([
                 ("key", .string(key)), ("value", .string(new)), ("previous", .optional(old)),
             ]))]))
@@ -81,9 +81,10 @@ enum ConfigCommand: Command {
     private static func showLog(_ context: Context) throws -> CommandResult {
         let store = try context.openStore(writing: false)
         let log = try store.settingsLog()
-        let rows = log.map { [$0.at, $0.actor, $0.key, ($0.old ?? "(unset)") + " → " + ($0.new ?? "(unset)")] }
+        let rows = log.map { [$0.at, $0.actor, $0.identity, $0.key, ($0.old ?? "(unset)") + " → " + ($0.new ?? "(unset)")] }
         let json = log.map { entry -> JSONValue in
-            .object([("at", .string(entry.at)), ("actor", .string(entry.actor)), ("key", .string(entry.key)),
+            .object([("at", .string(entry.at)), ("actor", .string(entry.actor)), ("identity", .string(entry.identity)),
+                     ("key", .string(entry.key)),
                      ("old", .optional(entry.old)), ("new", .optional(entry.new))])
         }
         return .data(rows.isEmpty ? "No settings have changed.\n" : TextLayout.table(rows), json: .object([("log", .array(json))]))

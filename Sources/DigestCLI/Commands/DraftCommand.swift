@@ -16,7 +16,7 @@ enum DraftCommand: Command {
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let fields = try IssueFieldsInput.read(invocation, requireDate: true)
         let store = try context.openStore(writing: true)
-        let request = try context.request(invocation)
+        let request = try context.request(invocation, store)
         guard let date = fields.date else { throw DigestError.internalError("draft without a date.") }
         let issue = try store.draft(date: date, title: fields.title ?? nil, intro: fields.intro ?? nil, request: request)
         return .confirmation("Opened issue \(issue.number) for \(issue.date.iso) (draft, version 1).\n",

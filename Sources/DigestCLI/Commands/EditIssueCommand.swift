@@ -22,7 +22,7 @@ enum EditIssueCommand: Command {
         let fields = try IssueFieldsInput.read(invocation, requireDate: false)
         let store = try context.openStore(writing: true)
         let outcome = try store.editIssue(number, date: fields.date, title: fields.title.map { $0 ?? "" },
-                                          intro: fields.intro.map { $0 ?? "" }, request: try context.request(invocation))
+                                          intro: fields.intro.map { $0 ?? "" }, request: try context.request(invocation, store))
         let issue = outcome.value
         let text = !outcome.changed
             ? "Issue \(number) already has these values; nothing changed (version \(issue.version)).\n"

@@ -23,7 +23,7 @@ enum EditItemCommand: Command {
             throw invocation.usageError("say what to change, for example --title TEXT or --url URL.")
         }
         let store = try context.openStore(writing: true)
-        let outcome = try store.editItem(id, of: number, changes: changes, request: try context.request(invocation))
+        let outcome = try store.editItem(id, of: number, changes: changes, request: try context.request(invocation, store))
         let (item, repeated, changed) = outcome.value
         if let repeated { context.warn(repeated.warning) }
         let version = outcome.version

@@ -3,7 +3,10 @@ import DigestCore
 enum HistoryCommand: Command {
     static let spec = CommandSpec(
         name: "history",
-        abstract: "List an issue's revisions: version, time, who, what.",
+        abstract: "List an issue's revisions: version, time, who (and how digest knew), what.",
+        discussion: "IDENTITY says how the actor was established: declared (named with --as or DIGEST_USER, "
+            + "an honour system), account (the system account that ran digest) or server (named by "
+            + "'digest serve').",
         arguments: [ArgumentSpec(name: "ISSUE", help: "The issue number.")],
         examples: ["digest history 3", "digest show 3 --version 2", "digest diff 3 2 5"])
 
@@ -11,11 +14,11 @@ enum HistoryCommand: Command {
         let number = try invocation.number(at: 0)
         let store = try context.openStore(writing: false)
         let revisions = try store.history(of: number)
-        var rows: [[String]] = [["VERSION", "AT", "ACTOR", "ACTION", "WHAT"]]
+        var rows: [[String]] = [["VERSION", "AT", "ACTOR", "IDENTITY", "ACTION", "WHAT"]]
         for revision in revisions {
             var what = revision.summary
             if let message = revision.message { what += " — \(message)" }
-            rows.append([String(revision.version), revision.at, revision.actor, revision.action, what])
+            rows.append([String(revision.version), revision.at, revision.actor, revision.identity, revision.action, what])
         }
         return .data(TextLayout.table(rows), json: .object([("revisions", .array(revisions.map(\.json)))]))
     }

@@ -44,7 +44,7 @@ enum ImportCommand: Command {
                                  publication: settings.publication)
         }
         let summary = try store.importItems(targets, published: published, origin: origin,
-                                            request: try context.request(invocation), edition: maker)
+                                            request: try context.request(invocation, store), edition: maker)
         maker?.warnings.forEach(context.warn)
         for repeated in summary.repeats.prefix(10) { context.warn(repeated.warning) }
         if summary.repeats.count > 10 {

@@ -36,10 +36,11 @@ enum InitCommand: Command {
             if let normalised { settings.append((key, normalised)) }
         }
         try collector.finish()
-        let actor = try context.actor()
+        // A new database starts with declared identities.
+        let actor = try context.actor(mode: .declared)
         let path = context.databasePath
         let store = try DigestStore.create(at: path, environment: context.environment)
-        try store.initialSettings(settings, actor: actor)
+        try store.initialSettings(settings, request: ChangeRequest(actor: actor.name, identity: actor.identity))
         let json = JSONValue.object([
             ("database", .object([
                 ("path", .string(path)), ("schema", .integer(Migrator.digest.latestVersion)),

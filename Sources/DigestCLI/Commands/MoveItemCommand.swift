@@ -20,7 +20,7 @@ enum MoveItemCommand: Command {
             throw invocation.usageError("say where to with --to POSITION (1 is the first).")
         }
         let store = try context.openStore(writing: true)
-        let outcome = try store.moveItem(id, of: number, to: target, request: try context.request(invocation))
+        let outcome = try store.moveItem(id, of: number, to: target, request: try context.request(invocation, store))
         let (item, version) = (outcome.value, outcome.version)
         return .confirmation("Item \(id) is at position \(item.position) of issue \(number). "
             + "Issue \(number) is at version \(version).\n",

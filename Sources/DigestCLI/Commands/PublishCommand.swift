@@ -21,7 +21,7 @@ enum PublishCommand: Command {
         let number = try invocation.number(at: 0)
         let folder = invocation.value("out") ?? "published"
         let store = try context.openStore(writing: true)
-        let request = try context.request(invocation)
+        let request = try context.request(invocation, store)
         let settings = try store.settings
         let maker = EditionMaker(templates: try TemplateChoice.load(option: invocation.value("templates"), settings: settings),
                                  publication: settings.publication)

@@ -16,7 +16,7 @@ enum RemoveItemCommand: Command {
         let number = try invocation.number(at: 0)
         let id = try invocation.number(at: 1)
         let store = try context.openStore(writing: true)
-        let outcome = try store.removeItem(id, of: number, request: try context.request(invocation))
+        let outcome = try store.removeItem(id, of: number, request: try context.request(invocation, store))
         let (item, version) = (outcome.value, outcome.version)
         return .confirmation("Removed item \(id) (\"\(item.fields.title)\") from issue \(number). "
             + "Issue \(number) is at version \(version).\n",

@@ -25,7 +25,7 @@ enum ReopenCommand: Command {
             throw DigestError.invalid([ValidationProblem(field: "--reason", value: raw, reason: problem.reason, fix: problem.fix)])
         }
         let store = try context.openStore(writing: true)
-        let issue = try store.reopen(number, reason: reason, request: try context.request(invocation))
+        let issue = try store.reopen(number, reason: reason, request: try context.request(invocation, store))
         return .confirmation("Issue \(number) is a draft again (version \(issue.version)).\n",
                              json: .object([("issue", .object(issue.headJSON))]))
     }

@@ -41,7 +41,7 @@ enum ReviewCommand: Command {
             return try pending(number, context)
         }
         let store = try context.openStore(writing: true)
-        let outcome = try store.review(number, decisions: decisions, request: try context.request(invocation))
+        let outcome = try store.review(number, decisions: decisions, request: try context.request(invocation, store))
         var parts: [String] = []
         if !outcome.approved.isEmpty { parts.append("approved \(ids(outcome.approved))") }
         if !outcome.rejected.isEmpty { parts.append("rejected \(ids(outcome.rejected))") }

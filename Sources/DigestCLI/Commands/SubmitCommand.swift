@@ -14,7 +14,7 @@ enum SubmitCommand: Command {
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let number = try invocation.number(at: 0)
         let store = try context.openStore(writing: true)
-        let issue = try store.submit(number, request: try context.request(invocation))
+        let issue = try store.submit(number, request: try context.request(invocation, store))
         for item in issue.items where item.fields.isIncomplete {
             context.warn("item \(item.id) is incomplete (no link); it cannot be approved until "
                 + "'digest edit-item \(number) \(item.id) --url URL'.")

@@ -38,6 +38,7 @@ extension Revision {
     var json: JSONValue {
         .object([
             ("version", .integer(version)), ("at", .string(at)), ("actor", .string(actor)),
+            ("identity", .string(identity)),
             ("action", .string(action)), ("summary", .string(summary)), ("message", .optional(message)),
         ])
     }

@@ -4,11 +4,13 @@ import Glibc
 import Darwin
 #endif
 
-/// The login name of the process's user, for when the environment names nobody
-/// (containers and cron jobs often run without `$USER`).
+/// The system account running digest, from the effective uid (never from
+/// `$USER`, which anyone can set).
 enum SystemUser {
     static var name: String? {
-        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
+        guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return nil }
         return String(cString: name)
     }
+
+    static var uid: UInt32 { UInt32(geteuid()) }
 }

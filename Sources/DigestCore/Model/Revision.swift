@@ -5,6 +5,8 @@ package struct Revision: Equatable, Sendable {
     /// RFC 3339, UTC.
     package let at: String
     package let actor: String
+    /// How digest knew who `actor` was: declared, account or server.
+    package let identity: String
     /// The command that made it: `draft`, `add-item`, `review`, `publish`, …
     package let action: String
     /// What changed, in a sentence.

@@ -10,6 +10,7 @@ package enum SettingKey {
     package static let excerptMax = "excerpt.max"
     package static let fourEyes = "review.four-eyes"
     package static let requireLinksOK = "publish.require-links-ok"
+    package static let identity = "identity"
     package static let peoplePrefix = "people."
 
     /// Every fixed key, in the order `config` lists them, with a line of help.
@@ -24,6 +25,7 @@ package enum SettingKey {
         (excerptMax, "the longest excerpt allowed, in characters (default 2000)"),
         (fourEyes, "on: nobody approves an item they added or last edited (default on)"),
         (requireLinksOK, "on: publish refuses while any link is broken or unchecked (default off)"),
+        (identity, "declared: --as or DIGEST_USER names who acts (default); account: the system account running digest"),
     ]
 
     package static func isKnown(_ key: String) -> Bool {

@@ -52,6 +52,12 @@ package enum SettingValue {
             case "off", "false", "no", "0": return "off"
             default: throw invalid("it is neither on nor off", "write on or off")
             }
+        case SettingKey.identity:
+            guard let mode = IdentityMode(rawValue: trimmed.lowercased()) else {
+                throw invalid("it is neither declared nor account",
+                              "write declared (whoever --as or DIGEST_USER names) or account (the system account running digest)")
+            }
+            return mode.rawValue
         default:
             if SettingKey.isPerson(key) {
                 guard let role = Role(rawValue: trimmed.lowercased()) else {

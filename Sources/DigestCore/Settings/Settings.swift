@@ -14,6 +14,11 @@ package struct Settings: Sendable {
 
     package var fourEyes: Bool { values[SettingKey.fourEyes].map(SettingValue.isOn) ?? true }
 
+    /// The `identity` setting; `declared` when it is not set.
+    package var identityMode: IdentityMode {
+        values[SettingKey.identity].flatMap(IdentityMode.init(rawValue:)) ?? .declared
+    }
+
     package var requireLinksOK: Bool { values[SettingKey.requireLinksOK].map(SettingValue.isOn) ?? false }
 
     /// The roster: empty means everyone may do everything.

@@ -11,6 +11,7 @@ package enum Schema {
 
     package static let migrations: [Migration] = [
         Migration(version: 1, name: "versioned issues and items", sql: version1),
+        Migration(version: 2, name: "identities and issue-level review", sql: version2),
     ]
 
     private static let version1 = """
@@ -180,5 +181,40 @@ package enum Schema {
           content = 'search_source', content_rowid = 'state_id',
           tokenize = 'unicode61 remove_diacritics 2'
         );
+        """
+
+    /// Who acted and how digest knew (`identity`), the review of an issue's
+    /// own fields, and editions that came in by import without a review.
+    /// Revisions and log entries made before this step were all declared.
+    private static let version2 = """
+        ALTER TABLE revisions ADD COLUMN identity TEXT NOT NULL DEFAULT 'declared'
+          CHECK (identity IN ('declared', 'account', 'server'));
+        ALTER TABLE settings_log ADD COLUMN identity TEXT NOT NULL DEFAULT 'declared'
+          CHECK (identity IN ('declared', 'account', 'server'));
+
+        -- Who last changed the issue's date, title or intro (NULL: its creator),
+        -- and who approved those fields since (NULL: not approved).
+        ALTER TABLE issue_states ADD COLUMN fields_by TEXT;
+        ALTER TABLE issue_states ADD COLUMN approved_by TEXT;
+        ALTER TABLE issue_states ADD COLUMN approved_at TEXT;
+
+        -- 0: the edition came in through 'import --published', with nobody's review.
+        ALTER TABLE editions ADD COLUMN reviewed INTEGER NOT NULL DEFAULT 1 CHECK (reviewed IN (0, 1));
+        DROP TRIGGER editions_are_history;
+        UPDATE editions SET reviewed = 0
+          WHERE EXISTS (SELECT 1 FROM revisions r
+                        WHERE r.issue = editions.issue AND r.version = editions.version AND r.action = 'import');
+        CREATE TRIGGER editions_are_history BEFORE UPDATE ON editions
+        BEGIN SELECT RAISE(ABORT, 'published editions cannot be changed'); END;
+
+        DROP TRIGGER issue_states_are_history;
+        CREATE TRIGGER issue_states_are_history BEFORE UPDATE ON issue_states
+        WHEN OLD.valid_to IS NOT NULL
+          OR NEW.id IS NOT OLD.id OR NEW.issue IS NOT OLD.issue OR NEW.valid_from IS NOT OLD.valid_from
+          OR NEW.date IS NOT OLD.date OR NEW.title IS NOT OLD.title OR NEW.intro IS NOT OLD.intro
+          OR NEW.status IS NOT OLD.status OR NEW.edition IS NOT OLD.edition
+          OR NEW.fields_by IS NOT OLD.fields_by OR NEW.approved_by IS NOT OLD.approved_by
+          OR NEW.approved_at IS NOT OLD.approved_at
+        BEGIN SELECT RAISE(ABORT, 'issue states are history: only closing the current state is allowed'); END;
         """
 }

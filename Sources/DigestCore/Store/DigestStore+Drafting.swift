@@ -3,26 +3,24 @@ extension DigestStore {
     /// Opens issue (highest number + 1) as a draft at version 1.
     package func draft(date: CivilDate, title: String?, intro: String?, request: ChangeRequest) throws -> Issue {
         try write {
-            try authorize(request.actor, as: .editor, to: "draft")
+            try authorize(request, as: .editor, to: "draft")
             let number = (try database.integer("SELECT max(number) FROM issues") ?? 0) + 1
-            try createIssue(number: number, date: date, title: title, intro: intro, actor: request.actor,
-                            summary: "opened issue \(number) for \(date.iso)", message: request.message)
+            try createIssue(number: number, date: date, title: title, intro: intro, request: request,
+                            summary: "opened issue \(number) for \(date.iso)")
             return Issue(number: number, date: date, title: title, intro: intro, status: .draft, version: 1, edition: nil)
         }
     }
 
     /// Inserts a new issue at version 1 with its `draft` revision.
-    func createIssue(number: Int, date: CivilDate, title: String?, intro: String?, actor: String,
-                     summary: String, message: String?, action: String = "draft",
+    func createIssue(number: Int, date: CivilDate, title: String?, intro: String?, request: ChangeRequest,
+                     summary: String, action: String = "draft",
                      status: IssueStatus = .draft, edition: Int? = nil) throws {
         let at = now.rfc3339
         try database.statement("INSERT INTO issues(number, version, created_at, created_by) VALUES (?, 1, ?, ?)")
-            .execute([number, at, actor])
+            .execute([number, at, request.actor])
         try insertIssueState(number: number, version: 1, date: date, title: title, intro: intro, status: status,
                              edition: edition)
-        try database.statement(
-            "INSERT INTO revisions(issue, version, at, actor, action, summary, message) VALUES (?, 1, ?, ?, ?, ?, ?)"
-        ).execute([number, at, actor, action, summary, message])
+        try recordRevision(issue: number, version: 1, at: at, request: request, action: action, summary: summary)
     }
 
     /// Changes an issue's date, title or intro (an empty title or intro clears it).

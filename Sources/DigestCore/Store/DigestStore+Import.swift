@@ -21,7 +21,7 @@ extension DigestStore {
         let total = targets.reduce(0) { $0 + $1.items.count }
         let bulk = total > Self.bulkThreshold
         return try (bulk ? bulkLoad : { try $0() }) { try write {
-            try authorize(request.actor, as: .editor, to: "import")
+            try authorize(request, as: .editor, to: "import")
             var plans = try plan(targets, published: published, request: request)
             let finder = try RepeatFinder(store: self, bulk: bulk)
             let at = now
@@ -41,15 +41,15 @@ extension DigestStore {
                     let version = existing.version + 1
                     let added = try insertItems(target.items, into: plan.number, version: version, actor: request.actor,
                                                 at: at.rfc3339, status: .pending, indexed: !bulk, repeats: finder)
-                    try recordRevision(issue: plan.number, version: version, at: at.rfc3339, actor: request.actor,
-                                       action: "import", summary: summary, message: request.message)
+                    try recordRevision(issue: plan.number, version: version, at: at.rfc3339, request: request,
+                                       action: "import", summary: summary)
                     repeats += added.repeats.compactMap { $0 }
                     imported.append(.init(number: plan.number, created: false, items: added.items.count, version: version,
                                           edition: nil))
                     continue
                 }
-                try createIssue(number: plan.number, date: plan.date, title: target.title, intro: nil, actor: request.actor,
-                                summary: summary, message: request.message, action: "import",
+                try createIssue(number: plan.number, date: plan.date, title: target.title, intro: nil, request: request,
+                                summary: summary, action: "import",
                                 status: published ? .published : .draft, edition: published ? 1 : nil)
                 let statuses = published ? target.items.indices.map { target.rejected.contains($0) ? ItemStatus.rejected : .approved } : nil
                 let added = try insertItems(target.items, into: plan.number, version: 1, actor: request.actor, at: at.rfc3339,

@@ -104,10 +104,11 @@ extension DigestStore {
     package func history(of number: Int) throws -> [Revision] {
         guard try issueHead(number) != nil else { throw DigestError.notFound(Self.noSuchIssue(number)) }
         return try database.statement(
-            "SELECT version, at, actor, action, summary, message FROM revisions WHERE issue = ? ORDER BY version"
+            "SELECT version, at, actor, action, summary, message, identity FROM revisions WHERE issue = ? ORDER BY version"
         ).rows([number]) { row in
             Revision(issue: number, version: row.int(0), at: row.string(1), actor: row.string(2),
-                     action: row.string(3), summary: row.string(4), message: row.optionalString(5))
+                     identity: row.string(6), action: row.string(3), summary: row.string(4),
+                     message: row.optionalString(5))
         }
     }
 

@@ -27,22 +27,23 @@ extension DigestStore {
             guard stages.contains(before.status) else {
                 throw DigestError.refused(Self.stageRefusal(action: action, issue: before))
             }
-            try authorize(request.actor, as: role, to: action)
+            try authorize(request, as: role, to: action)
             let change = IssueChange(before: before, version: before.version + 1, actor: request.actor, at: now.rfc3339)
             let (result, summary) = try body(change)
             guard let summary else { return result }
-            try recordRevision(issue: number, version: change.version, at: change.at, actor: request.actor,
-                               action: action, summary: summary, message: request.message)
+            try recordRevision(issue: number, version: change.version, at: change.at, request: request,
+                               action: action, summary: summary)
             return result
         }
     }
 
     /// Appends revision `version` and moves the issue to it.
-    func recordRevision(issue: Int, version: Int, at: String, actor: String, action: String,
-                        summary: String, message: String?) throws {
-        try database.statement(
-            "INSERT INTO revisions(issue, version, at, actor, action, summary, message) VALUES (?, ?, ?, ?, ?, ?, ?)"
-        ).execute([issue, version, at, actor, action, summary, message])
+    func recordRevision(issue: Int, version: Int, at: String, request: ChangeRequest, action: String,
+                        summary: String) throws {
+        try database.statement("""
+            INSERT INTO revisions(issue, version, at, actor, action, summary, message, identity)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute([issue, version, at, request.actor, action, summary, request.message, request.identity.rawValue])
         try database.statement("UPDATE issues SET version = ? WHERE number = ?").execute([version, issue])
     }
 
@@ -103,8 +104,11 @@ extension DigestStore {
     }
 
     /// The roster check: once anyone is listed, only listed people change
-    /// things, within their role.
-    package func authorize(_ actor: String, as needed: Role, to action: String) throws {
+    /// things, within their role. Runs inside the write lock, so it also
+    /// catches an `identity` switch made while the command was starting.
+    package func authorize(_ request: ChangeRequest, as needed: Role, to action: String) throws {
+        try checkIdentity(request)
+        let actor = request.actor
         let roster = try settings.roster
         guard !roster.isEmpty else { return }
         guard let role = roster[actor] else {
@@ -118,6 +122,14 @@ extension DigestStore {
             throw DigestError.notPermitted("\(actor) is a \(role.rawValue) on the roster; only \(needed.rawValue)s"
                 + "\(who) may \(Self.describe(action)).")
         }
+    }
+
+    /// Refuses a request whose actor was declared when the database wants
+    /// accounts (the setting changed between reading it and taking the lock).
+    func checkIdentity(_ request: ChangeRequest) throws {
+        guard try settings.identityMode == .account, !request.identity.isVerified else { return }
+        throw DigestError.notPermitted("this database now takes identities from system accounts (identity is "
+            + "account), and \(request.actor) was only declared; nothing was changed. Run the command again.")
     }
 
     private static func describe(_ action: String) -> String {

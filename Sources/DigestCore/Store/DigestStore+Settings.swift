@@ -2,56 +2,81 @@
 extension DigestStore {
     /// Sets `key` to `value` (checked and normalised). Returns the old value.
     @discardableResult
-    package func setSetting(_ key: String, to value: String, actor: String) throws -> (old: String?, new: String) {
+    package func setSetting(_ key: String, to value: String, request: ChangeRequest) throws -> (old: String?, new: String) {
         let normalised = try SettingValue.normalise(value, for: key)
         return try write {
-            try authorize(actor, as: .editor, to: "config")
+            try authorize(request, as: .editor, to: "config")
             let old = try settings[key]
+            guard old != normalised else { return (old, normalised) }
             var proposed = try settings.values
             proposed[key] = normalised
+            try checkSafeChange(of: key, to: normalised, request: request)
             try checkRosterKeepsAnEditor(Settings(values: proposed), changing: key)
-            try storeSetting(key, old: old, new: normalised, actor: actor)
+            try storeSetting(key, old: old, new: normalised, request: request)
             return (old, normalised)
         }
     }
 
     /// Removes `key`. Returns the old value (nil when it was not set).
     @discardableResult
-    package func removeSetting(_ key: String, actor: String) throws -> String? {
+    package func removeSetting(_ key: String, request: ChangeRequest) throws -> String? {
         guard SettingKey.isKnown(key) else {
             throw DigestError.invalid([ValidationProblem(field: "key", value: key, reason: "there is no such setting",
                                                         fix: SettingValue.suggestion(for: key))])
         }
         return try write {
-            try authorize(actor, as: .editor, to: "config")
+            try authorize(request, as: .editor, to: "config")
             guard let old = try settings[key] else { return nil }
             var proposed = try settings.values
             proposed[key] = nil
+            try checkSafeChange(of: key, to: nil, request: request)
             try checkRosterKeepsAnEditor(Settings(values: proposed), changing: key)
-            try storeSetting(key, old: old, new: nil, actor: actor)
+            try storeSetting(key, old: old, new: nil, request: request)
             return old
         }
     }
 
     /// Stores settings without the roster check: for `init`, before anyone is listed.
-    package func initialSettings(_ values: [(String, String)], actor: String) throws {
+    package func initialSettings(_ values: [(String, String)], request: ChangeRequest) throws {
         try write {
             for (key, value) in values {
-                try storeSetting(key, old: nil, new: try SettingValue.normalise(value, for: key), actor: actor)
+                try storeSetting(key, old: nil, new: try SettingValue.normalise(value, for: key), request: request)
             }
         }
     }
 
-    private func storeSetting(_ key: String, old: String?, new: String?, actor: String) throws {
+    private func storeSetting(_ key: String, old: String?, new: String?, request: ChangeRequest) throws {
         if let new {
             try database.statement("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
                 .execute([key, new])
         } else {
             try database.statement("DELETE FROM settings WHERE key = ?").execute([key])
         }
-        try database.statement("INSERT INTO settings_log(at, actor, key, old_value, new_value) VALUES (?, ?, ?, ?, ?)")
-            .execute([now.rfc3339, actor, key, old, new])
+        try database.statement("""
+            INSERT INTO settings_log(at, actor, key, old_value, new_value, identity) VALUES (?, ?, ?, ?, ?, ?)
+            """).execute([now.rfc3339, request.actor, key, old, new, request.identity.rawValue])
         reloadSettings()
+    }
+
+    /// The settings review rests on cannot change under an issue in review,
+    /// and a database that verifies identities goes back to declared ones
+    /// only on the word of a verified editor.
+    private func checkSafeChange(of key: String, to value: String?, request: ChangeRequest) throws {
+        guard key == SettingKey.fourEyes || key == SettingKey.identity else { return }
+        let inReview = try database.statement("""
+            SELECT issue FROM issue_states WHERE valid_to IS NULL AND status = 'in-review' ORDER BY issue
+            """).rows { $0.int(0) }
+        if !inReview.isEmpty {
+            let list = inReview.map(String.init).joined(separator: ", ")
+            throw DigestError.refused("\(key) cannot change while an issue is in review (\(inReview.count == 1 ? "issue" : "issues") "
+                + "\(list)): the decisions there were made under the current rule. Publish or reopen "
+                + "\(inReview.count == 1 ? "it" : "them") first ('digest reopen ISSUE --reason TEXT').")
+        }
+        if key == SettingKey.identity, (value ?? IdentityMode.declared.rawValue) == IdentityMode.declared.rawValue,
+           try settings.identityMode == .account, !request.identity.isVerified {
+            throw DigestError.notPermitted("switching identity back to declared needs an editor acting under their "
+                + "system account; \(request.actor) was only declared.")
+        }
     }
 
     /// A roster must keep at least one editor, or nobody could change anything again.
@@ -63,9 +88,12 @@ extension DigestStore {
     }
 
     /// The settings log, newest first.
-    package func settingsLog(limit: Int = 50) throws -> [(at: String, actor: String, key: String, old: String?, new: String?)] {
+    package func settingsLog(limit: Int = 50) throws
+        -> [(at: String, actor: String, identity: String, key: String, old: String?, new: String?)] {
         try database.statement("""
-            SELECT at, actor, key, old_value, new_value FROM settings_log ORDER BY id DESC LIMIT ?
-            """).rows([limit]) { ($0.string(0), $0.string(1), $0.string(2), $0.optionalString(3), $0.optionalString(4)) }
+            SELECT at, actor, identity, key, old_value, new_value FROM settings_log ORDER BY id DESC LIMIT ?
+            """).rows([limit]) {
+            ($0.string(0), $0.string(1), $0.string(2), $0.string(3), $0.optionalString(4), $0.optionalString(5))
+        }
     }
 }

@@ -44,7 +44,7 @@ package struct TextRules: Sendable {
             case 0x09:
                 return Problem(reason: "it has a tab character", fix: "replace tabs with spaces")
             case 0x00..<0x20, 0x7F..<0xA0:
-                return Problem(reason: "it has a control character (U+\(String(scalar.value, radix: 16, uppercase: true)))",
+                return Problem(reason: "it has a control character (U+\(Self.hex(scalar)))",
                                fix: "remove it; only \(multiline ? "line breaks are" : "printable text is") allowed")
             default:
                 continue
@@ -58,5 +58,11 @@ package struct TextRules: Sendable {
                            fix: "shorten it to at most \(maximumLength) characters")
         }
         return nil
+    }
+
+    /// A scalar's code point as it is written after `U+`: at least four hex digits.
+    package static func hex(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }

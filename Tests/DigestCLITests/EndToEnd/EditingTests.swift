@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 @Suite("Editing issues from the command line")
@@ -329,13 +332,14 @@ struct EditingTests {
         #expect(try digest.run("list", "--quiet").standardOutput.contains("2026-11-23"))
     }
 
-    @Test("who acts comes from --as, else DIGEST_USER, else USER")
+    @Test("who acts comes from --as, else DIGEST_USER, else the system account (never $USER)")
     func actor() throws {
         try digest.initialise()
         _ = try digest.run(["draft", "--date", "2026-11-23", "--as", "cleo"])
         _ = try digest.run(["draft", "--date", "2026-11-24"], environment: ["DIGEST_USER": "", "USER": "dara"])
-        let actors = try DatabaseInspector.query(digest.databasePath, "SELECT actor FROM revisions ORDER BY issue")
-        #expect(actors == ["cleo", "dara"])
+        let actors = try DatabaseInspector.query(digest.databasePath, "SELECT actor, identity FROM revisions ORDER BY issue")
+        let account = try #require(getpwuid(geteuid())?.pointee.pw_name.map { String(cString: $0) })
+        #expect(actors == ["cleo|declared", "\(account)|declared"])
     }
 
     @Test("every command explains itself with help, and digest --version prints the version")

@@ -64,7 +64,9 @@ struct WorkflowTests {
         #expect(edited.status == 77)
         #expect(edited.standardError.contains("ben last edited item \(items[2])"))
         #expect(try digest.run("review", String(issue), "--approve", String(items[2])).status == 0)
-        #expect(try digest.run("config", "review.four-eyes", "off").status == 0)
+        let off = try digest.run("config", "review.four-eyes", "off")
+        #expect(off.status == 1)
+        #expect(off.standardError.contains("review.four-eyes cannot change while an issue is in review (issue \(issue))"))
     }
 
     @Test("with four-eyes off, an editor may approve their own items")

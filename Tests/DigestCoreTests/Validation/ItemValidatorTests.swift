@@ -53,9 +53,9 @@ struct ItemValidatorTests {
     @Test("hostile values are refused", arguments: [
         ("title", "Two\nlines", "it has a line break"),
         ("title", String(repeating: "x", count: 301), "it is 301 characters long, over the limit of 300"),
-        ("title", "Bell\u{7}", "it has a control character (U+7)"),
+        ("title", "Bell\u{7}", "it has a control character (U+0007)"),
         ("source", "Tab\there", "it has a tab character"),
-        ("excerpt", "Null\u{0}byte", "it has a control character (U+0)"),
+        ("excerpt", "Null\u{0}byte", "it has a control character (U+0000)"),
         ("excerpt", String(repeating: "é", count: 2001), "it is 2001 characters long, over the limit of 2000"),
         ("url", "javascript:alert(1)", "the scheme 'javascript' is not allowed (only http and https)"),
         ("posted_on", "Smarch 3 2020", "'Smarch' is not a month name (did you mean March?)"),
