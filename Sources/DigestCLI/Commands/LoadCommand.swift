@@ -18,7 +18,12 @@ enum LoadCommand: Command {
             ? try DigestStore.create(at: context.databasePath, environment: context.environment)
             : try context.openStore(writing: true)
         do {
-            let counts = try store.load(bytes, origin: path == "-" ? "standard input" : path)
+            let summary = try store.load(bytes, origin: path == "-" ? "standard input" : path)
+            let counts = summary.counts
+            if !summary.replacedSettings.isEmpty {
+                context.warn("the dump's settings replaced what init had set for "
+                    + summary.replacedSettings.joined(separator: ", ") + "; 'digest config' shows them.")
+            }
             let issues = counts["issues"] ?? 0, items = counts["items"] ?? 0
             return .confirmation("Loaded \(TextLayout.plural(issues, "issue")) and \(TextLayout.plural(items, "item")) into "
                 + "\(context.databasePath).\n", json: .object([("loaded", .object(

@@ -24,9 +24,11 @@ package final class EditionMaker {
                                            date: Date(timeIntervalSince1970: Double(at.secondsSinceEpoch)))
         do {
             let renders = try renderer.renderEdition(published.renderInput(publication: publication), envelope: envelope)
+            let problems = EditionRules.renderProblems(renders)
+            if !problems.isEmpty { throw DigestError.invalid(problems) }
             note(renders.warnings)
             return (renders, envelope.messageID)
-        } catch {
+        } catch let error as TemplateError {
             throw DigestError(error)
         }
     }

@@ -9,7 +9,7 @@ enum EmailComposer {
     ) -> String {
         let publication = input.publication
         let from: String
-        if let email = publication.email, isPlausibleAddress(email) {
+        if let email = publication.email, EmailAddress.isValid(email) {
             from = email
         } else {
             from = fallbackFrom
@@ -20,7 +20,7 @@ enum EmailComposer {
                 + "set one with 'digest config publication.email ADDR'.")
         }
         let to: String
-        if let address = publication.listAddress, isPlausibleAddress(address) {
+        if let address = publication.listAddress, EmailAddress.isValid(address) {
             to = address
         } else {
             to = from
@@ -57,8 +57,9 @@ enum EmailComposer {
     }
 
     /// Writes the whole message into one buffer, encoding each part in place;
-    /// nil when the boundary turns up inside an encoded part.
-    private static func assemble(
+    /// nil when the boundary turns up inside an encoded part. `headers` are
+    /// every header line before Content-Type, each ending in CRLF.
+    static func assemble(
         headers: String, boundary: String, text: UnsafeBufferPointer<UInt8>, html: UnsafeBufferPointer<UInt8>
     ) -> String? {
         let head = headers
@@ -96,19 +97,6 @@ enum EmailComposer {
             initialized = out
         }
         return boundaryFound ? nil : String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// An address we can put in a header as it is: one `@`, something on
-    /// each side, printable ASCII without spaces or the characters that
-    /// delimit addresses.
-    static func isPlausibleAddress(_ address: String) -> Bool {
-        guard let at = address.utf8.firstIndex(of: UInt8(ascii: "@")),
-              at != address.utf8.startIndex,
-              address.utf8.index(after: at) != address.utf8.endIndex,
-              address.utf8.lastIndex(of: UInt8(ascii: "@")) == at else { return false }
-        return address.utf8.allSatisfy { byte in
-            byte > 0x20 && byte < 0x7F && !"<>()[]\\,;:\"".utf8.contains(byte)
-        }
     }
 
     /// `=_` cannot occur in quoted-printable text, so the boundary is safe

@@ -11,9 +11,7 @@ extension EmailEnvelope {
 
     /// The part after `@`, when it can stand in a Message-ID as it is.
     static func messageIDDomain(of address: String?) -> String {
-        guard let address, EmailComposer.isPlausibleAddress(address),
-              let at = address.lastIndex(of: "@") else { return "invalid" }
-        let domain = address[address.index(after: at)...].lowercased()
+        guard let domain = address.flatMap(EmailAddress.domain(of:))?.lowercased() else { return "invalid" }
         let allowed = domain.utf8.allSatisfy { byte in
             TemplateName.isNameByte(byte) || byte == UInt8(ascii: ".")
         }

@@ -21,9 +21,8 @@ package enum SettingValue {
             if let problem = TextRules.note.problem(with: trimmed) { throw invalid(problem.reason, problem.fix) }
             return trimmed
         case SettingKey.publicationEmail, SettingKey.listAddress:
-            guard EmailAddress.isValid(trimmed) else {
-                throw invalid("it is not an email address", "write it as name@example.org")
-            }
+            // Checked as typed: the multi-line normalisation would turn a CR into LF.
+            if let problem = EmailAddress.problem(with: value.trimmingWhitespace()) { throw invalid(problem.reason, problem.fix) }
             return trimmed
         case SettingKey.publicationWebsite:
             if let problem = URLValidator.validate(trimmed) { throw invalid(problem.reason, problem.fix) }

@@ -46,20 +46,33 @@ extension DigestStore {
         }
     }
 
-    /// Loads a dump into this database, which must hold no issues yet.
-    /// All or nothing.
-    package func load(_ bytes: [UInt8], origin: String) throws -> [String: Int] {
+    /// Loads a dump into this database, which must hold no issues yet (a
+    /// new file, or one just made by `init`). All or nothing.
+    ///
+    /// Every row is checked on its own by the rules typed input follows
+    /// (`StoredRowRules`) before it is stored, and the whole by `doctor`'s
+    /// invariants before the transaction commits; every problem is reported
+    /// with its line. Settings made by `init` give way to the dump's; those
+    /// the dump does not set are kept, with their log entries after the dump's.
+    package func load(_ bytes: [UInt8], origin: String) throws -> LoadSummary {
         _ = try UTF8Input.decode(bytes, from: origin)
-        var counts: [String: Int] = [:]
+        var summary = LoadSummary()
         try write {
             guard (try database.integer("SELECT count(*) FROM issues") ?? 0) == 0 else {
                 throw DigestError.refused("\(path) already holds issues; load into a new database "
                     + "(digest --db NEW.sqlite load FILE).")
             }
+            let initialSettings = try database.statement("SELECT key, value FROM settings ORDER BY key")
+                .rows { ($0.string(0), $0.string(1)) }
+            let initialLog = try database.statement("SELECT at, actor, key, old_value, new_value FROM settings_log ORDER BY id")
+                .rows { row in (0..<row.columnCount).map { row.value($0) } }
+            try database.execute("DELETE FROM settings_log")
+            try database.execute("DELETE FROM settings")
             var columnsByTable: [String: Set<String>] = [:]
             for table in Self.dumpedTables {
                 columnsByTable[table] = Set(try database.statement("SELECT name FROM pragma_table_info(?)").rows([table]) { $0.string(0) })
             }
+            var loadedSettings: [String: String] = [:]
             var lineNumber = 0
             var lineStart = 0
             var sawHeader = false
@@ -105,13 +118,25 @@ extension DigestStore {
                                                       reason: "\(table) has no such column", fix: "remove it"))
                     continue
                 }
-                let names = row.map(\.0)
-                // A database made by init already has settings; the dump's win.
-                let verb = table == "settings" ? "INSERT OR REPLACE" : "INSERT"
-                let sql = "\(verb) INTO \(table)(\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))"
+                let values = row.map { ($0.0, Self.databaseValue($0.1)) }
+                let rowProblems = StoredRowRules.problems(table: table, row: Dictionary(values, uniquingKeysWith: { first, _ in first }))
+                guard rowProblems.isEmpty else {
+                    problems += rowProblems.map { problem in
+                        var located = problem
+                        located.location = location
+                        return located
+                    }
+                    continue
+                }
+                if table == "settings", case .text(let key)? = values.first(where: { $0.0 == "key" })?.1,
+                   case .text(let setting)? = values.first(where: { $0.0 == "value" })?.1 {
+                    loadedSettings[key] = setting
+                }
+                let names = values.map(\.0)
+                let sql = "INSERT INTO \(table)(\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))"
                 do {
-                    try database.statement(sql).execute(row.map { Self.databaseValue($0.1) })
-                    counts[table, default: 0] += 1
+                    try database.statement(sql).execute(values.map(\.1))
+                    summary.counts[table, default: 0] += 1
                 } catch let error as DatabaseError {
                     problems.append(ValidationProblem(location: location, field: table, value: nil,
                                                       reason: "the row cannot be stored (\(error.message))",
@@ -126,9 +151,36 @@ extension DigestStore {
                                                              reason: "\(broken.count) rows point at rows the dump lacks (first: \(first))",
                                                              fix: "load a complete dump")])
             }
+            let failed = try invariantChecks().filter { !$0.passed }
+            if !failed.isEmpty {
+                throw DigestError.invalid(failed.flatMap { check in
+                    check.problems.map { ValidationProblem(field: "rows", value: nil, reason: "\(check.name): \($0)",
+                                                           fix: "load a dump as digest wrote it") }
+                })
+            }
+            summary.replacedSettings = try keepInitialSettings(initialSettings, log: initialLog, loaded: loadedSettings)
             try database.execute("INSERT INTO item_search(item_search) VALUES ('rebuild')")
         }
-        return counts
+        return summary
+    }
+
+    /// Puts back what `init` set and the dump does not; returns the keys
+    /// whose `init` value the dump replaced.
+    private func keepInitialSettings(_ initial: [(String, String)], log: [[DatabaseValue]],
+                                     loaded: [String: String]) throws -> [String] {
+        var replaced: [String] = []
+        for (key, value) in initial {
+            if let dumped = loaded[key] {
+                if dumped != value { replaced.append(key) }
+                continue
+            }
+            try database.statement("INSERT INTO settings(key, value) VALUES (?, ?)").execute([key, value])
+            for entry in log where entry[2] == .text(key) {
+                try database.statement("INSERT INTO settings_log(at, actor, key, old_value, new_value) VALUES (?, ?, ?, ?, ?)")
+                    .execute(entry)
+            }
+        }
+        return replaced
     }
 
     private static func databaseValue(_ value: JSONValue) -> DatabaseValue {
@@ -141,4 +193,12 @@ extension DigestStore {
         case .array, .object: return .text(JSONWriter(pretty: false).string(value))
         }
     }
+}
+
+/// What `load` brought in.
+package struct LoadSummary: Sendable {
+    /// Rows per table.
+    package var counts: [String: Int] = [:]
+    /// Settings made by `init` that the dump set to another value.
+    package var replacedSettings: [String] = []
 }

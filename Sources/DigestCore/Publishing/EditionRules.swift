@@ -1,0 +1,351 @@
+import Foundation
+
+/// What every stored edition must be, whoever made it: checked when an
+/// edition is rendered for publishing, when a dump is loaded and by `doctor`,
+/// so an edition edited by hand cannot slip in something digest never writes.
+///
+/// - HTML and Markdown: no active or outside content (scripts, frames,
+///   objects, forms, images, style sheets, event-handler attributes), and
+///   every link `http`, `https` or `mailto`.
+/// - Text: no control characters but line breaks and tabs.
+/// - Email: exactly the headers digest writes (From, To, Subject, Date,
+///   Message-ID, MIME-Version, List-Unsubscribe, List-Unsubscribe-Post,
+///   Content-Type), each once, ASCII, with valid addresses and the edition's
+///   own Message-ID; its two parts are exactly the stored text and HTML.
+package enum EditionRules {
+    /// Every rule, for an edition stored before (a dump, the database).
+    package static func problems(_ renders: EditionRenders, messageID: String) -> [ValidationProblem] {
+        renderProblems(renders, fix: "restore the edition as digest stored it")
+            + emailProblems(renders, messageID: messageID).map {
+                ValidationProblem(field: "email", value: nil, reason: $0,
+                                  fix: "an edition's email is exactly what digest composed; restore it as digest stored it")
+            }
+    }
+
+    /// The rules the templates decide, for an edition just rendered (the
+    /// email around its parts was composed by digest itself).
+    package static func renderProblems(
+        _ renders: EditionRenders, fix: String = "editions hold no scripts or outside resources; remove it from the template"
+    ) -> [ValidationProblem] {
+        var problems: [ValidationProblem] = []
+        func add(_ field: String, _ reasons: [String], fix: String) {
+            problems += reasons.map { ValidationProblem(field: field, value: nil, reason: $0, fix: fix) }
+        }
+        add("html", MarkupScanner(renders.html, markdown: false).problems(), fix: fix)
+        add("markdown", MarkupScanner(renders.markdown, markdown: true).problems(), fix: fix)
+        add("text", textProblems(renders.text), fix: "the text edition is plain text; remove it")
+        return problems
+    }
+
+    private static func textProblems(_ text: String) -> [String] {
+        guard let scalar = text.unicodeScalars.first(where: { scalar in
+            (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F..<0xA0).contains(scalar.value)
+        }) else { return [] }
+        return ["it has a control character (U+\(String(scalar.value, radix: 16, uppercase: true)))"]
+    }
+
+    static let emailHeaders = [
+        "from", "to", "subject", "date", "message-id", "mime-version", "list-unsubscribe", "list-unsubscribe-post",
+        "content-type",
+    ]
+    private static let requiredHeaders: Set = ["from", "to", "subject", "date", "message-id", "mime-version", "content-type"]
+
+    private static func emailProblems(_ renders: EditionRenders, messageID: String) -> [String] {
+        let email = renders.email
+        guard let end = email.range(of: "\r\n\r\n") else { return ["it has no header section ending in a blank line"] }
+        let head = email[..<end.lowerBound]
+        if let byte = head.utf8.first(where: { $0 >= 0x7F || ($0 < 0x20 && $0 != 0x0D && $0 != 0x0A && $0 != 0x09) }) {
+            return ["its headers hold a byte that is not printable ASCII (0x\(String(byte, radix: 16, uppercase: true)))"]
+        }
+        var problems: [String] = []
+        var fields: [(name: String, value: String, start: String.Index)] = []
+        var lineStart = head.startIndex
+        for line in head.split(separator: "\r\n", omittingEmptySubsequences: false) {
+            defer { lineStart = line.endIndex < head.endIndex ? head.index(after: line.endIndex) : head.endIndex }
+            if line.contains("\r") || line.contains("\n") {
+                problems.append("a header line has a bare CR or LF")
+            } else if line.first == " " || line.first == "\t", !fields.isEmpty {
+                fields[fields.count - 1].value += line
+            } else if let colon = line.firstIndex(of: ":") {
+                fields.append((line[..<colon].lowercased(), String(line[line.index(after: colon)...]), lineStart))
+            } else {
+                problems.append("the header line \"\(line.prefix(60))\" has no field name")
+            }
+        }
+        var seen: Set<String> = []
+        for field in fields {
+            if !emailHeaders.contains(field.name) {
+                problems.append("it has a \(field.name) header, which digest never writes")
+            } else if !seen.insert(field.name).inserted {
+                problems.append("it has more than one \(field.name) header")
+            }
+        }
+        for missing in emailHeaders where requiredHeaders.contains(missing) && !seen.contains(missing) {
+            problems.append("it has no \(missing) header")
+        }
+        guard problems.isEmpty else { return problems }
+        func value(_ name: String) -> String {
+            fields.first { $0.name == name }?.value.trimmingCharacters(in: .whitespaces) ?? ""
+        }
+        if value("message-id") != messageID {
+            problems.append("its Message-ID \(value("message-id")) is not the edition's \(messageID)")
+        }
+        let from = value("from")
+        let fromAddress = from.hasSuffix(">") ? String(from.dropLast().split(separator: "<").last ?? "") : from
+        for (header, address) in [("From", fromAddress), ("To", value("to"))] where address != EmailComposer.fallbackFrom {
+            if let problem = EmailAddress.problem(with: address) {
+                problems.append("its \(header) address \"\(address)\": \(problem.reason)")
+            }
+        }
+        // The parts must be exactly the stored text and HTML, encoded as digest encodes them.
+        guard let contentType = fields.last, contentType.name == "content-type",
+              let boundary = contentType.value.components(separatedBy: "boundary=\"").last?.split(separator: "\"").first
+        else {
+            return problems + ["its Content-Type is not the last header or names no boundary"]
+        }
+        var text = renders.text
+        var html = renders.html
+        let headers = String(email[..<contentType.start])
+        let expected = text.withUTF8 { text in
+            html.withUTF8 { html in
+                EmailComposer.assemble(headers: headers, boundary: String(boundary), text: text, html: html)
+            }
+        }
+        if expected != email {
+            problems.append("its body is not the stored text and HTML of the edition")
+        }
+        return problems
+    }
+}
+
+/// Finds active and outside content in HTML, and in the raw HTML, links
+/// and autolinks of CommonMark. Text in digest's renders is always escaped,
+/// so every markup character found here came from a template (or a hand).
+private struct MarkupScanner {
+    let bytes: [UInt8]
+    let markdown: Bool
+    private var found: [String] = []
+
+    init(_ text: String, markdown: Bool) {
+        self.bytes = Array(text.utf8)
+        self.markdown = markdown
+    }
+
+    static let forbiddenElements: Set = [
+        "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "link", "form", "input",
+        "button", "textarea", "select", "style", "img", "picture", "source", "video", "audio", "track", "svg",
+        "math", "portal", "noscript", "template",
+    ]
+    static let linkAttributes: Set = [
+        "href", "src", "action", "formaction", "srcset", "poster", "background", "xlink:href", "data", "ping",
+        "cite", "longdesc", "manifest",
+    ]
+    static let allowedSchemes: Set = ["http", "https", "mailto"]
+
+    func problems() -> [String] {
+        var scanner = self
+        scanner.scan()
+        return scanner.found
+    }
+
+    private mutating func report(_ problem: String) {
+        if !found.contains(problem), found.count < 10 { found.append(problem) }
+    }
+
+    private func isEscaped(_ index: Int) -> Bool {
+        guard markdown else { return false }
+        var backslashes = 0
+        var cursor = index - 1
+        while cursor >= 0, bytes[cursor] == UInt8(ascii: "\\") {
+            backslashes += 1
+            cursor -= 1
+        }
+        return backslashes % 2 == 1
+    }
+
+    private mutating func scan() {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "<"), !isEscaped(index) {
+                index = tag(at: index)
+            } else if markdown, byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "("),
+                      !isEscaped(index) {
+                index = markdownDestination(at: index + 2)
+            } else {
+                index += 1
+            }
+        }
+        if markdown { referenceDefinitions() }
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+    }
+
+    /// Reads a tag (or a CommonMark autolink) starting at `<`; returns where scanning goes on.
+    private mutating func tag(at start: Int) -> Int {
+        var index = start + 1
+        guard index < bytes.count else { return index }
+        if bytes[index] == UInt8(ascii: "!") || bytes[index] == UInt8(ascii: "?") {
+            // A comment, doctype or processing instruction: nothing runs.
+            while index < bytes.count, bytes[index] != UInt8(ascii: ">") { index += 1 }
+            return index + 1
+        }
+        if bytes[index] == UInt8(ascii: "/") { index += 1 }
+        let nameStart = index
+        guard index < bytes.count, Self.isLetter(bytes[index]) else { return start + 1 }
+        while index < bytes.count, Self.isLetter(bytes[index]) || (0x30...0x39).contains(bytes[index])
+            || bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: ".") {
+            index += 1
+        }
+        let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
+        if markdown {
+            if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
+                // An autolink, <scheme:…>.
+                var end = index
+                while end < bytes.count, bytes[end] != UInt8(ascii: ">"), !Self.isSpace(bytes[end]) { end += 1 }
+                checkLink(String(decoding: bytes[nameStart..<end], as: UTF8.self), in: "an autolink")
+                return end
+            }
+            guard index >= bytes.count || Self.isSpace(bytes[index]) || bytes[index] == UInt8(ascii: ">")
+                || bytes[index] == UInt8(ascii: "/") else { return start + 1 }
+        }
+        if Self.forbiddenElements.contains(name) { report("it has a <\(name)> element") }
+        return attributes(from: index, element: name)
+    }
+
+    /// Reads attributes up to the end of the tag.
+    private mutating func attributes(from start: Int, element: String) -> Int {
+        var index = start
+        while index < bytes.count {
+            while index < bytes.count, Self.isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
+            guard index < bytes.count, bytes[index] != UInt8(ascii: ">") else { return index + 1 }
+            let nameStart = index
+            while index < bytes.count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="),
+                  bytes[index] != UInt8(ascii: ">") { index += 1 }
+            let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
+            while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
+            var value = ""
+            if index < bytes.count, bytes[index] == UInt8(ascii: "=") {
+                index += 1
+                while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
+                let valueStart: Int
+                if index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
+                    let quote = bytes[index]
+                    valueStart = index + 1
+                    index = valueStart
+                    while index < bytes.count, bytes[index] != quote { index += 1 }
+                    value = String(decoding: bytes[valueStart..<index], as: UTF8.self)
+                    index += 1
+                } else {
+                    valueStart = index
+                    while index < bytes.count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
+                    value = String(decoding: bytes[valueStart..<index], as: UTF8.self)
+                }
+            }
+            if name.hasPrefix("on") {
+                report("<\(element)> has an event handler (\(name))")
+            } else if Self.linkAttributes.contains(name) {
+                checkLink(Self.decodeEntities(value), in: "<\(element) \(name)>")
+            } else if name == "style", Self.decodeEntities(value).lowercased().contains("url(")
+                        || Self.decodeEntities(value).lowercased().contains("expression(") {
+                report("<\(element)> has a style that loads an outside resource")
+            } else if element == "meta", name == "http-equiv" {
+                report("<meta> has http-equiv, which can redirect or load")
+            }
+        }
+        return index
+    }
+
+    /// A CommonMark link destination after `](`.
+    private mutating func markdownDestination(at start: Int) -> Int {
+        var index = start
+        while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+        var end = index
+        if index < bytes.count, bytes[index] == UInt8(ascii: "<") {
+            index += 1
+            end = index
+            while end < bytes.count, bytes[end] != UInt8(ascii: ">"), bytes[end] != 0x0A { end += 1 }
+        } else {
+            while end < bytes.count, !Self.isSpace(bytes[end]), bytes[end] != UInt8(ascii: ")") { end += 1 }
+        }
+        checkLink(Self.unescapeMarkdown(String(decoding: bytes[index..<end], as: UTF8.self)), in: "a link")
+        return max(end, start)
+    }
+
+    /// `[label]: destination` lines.
+    private mutating func referenceDefinitions() {
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            let trimmed = line.drop { $0 == " " }
+            guard trimmed.hasPrefix("["), let close = trimmed.range(of: "]:") else { continue }
+            let destination = trimmed[close.upperBound...].drop { $0 == " " || $0 == "\t" }
+                .prefix { $0 != " " && $0 != "\t" }
+            let link = destination.hasPrefix("<") ? String(destination.dropFirst().prefix { $0 != ">" }) : String(destination)
+            checkLink(Self.unescapeMarkdown(link), in: "a link definition")
+        }
+    }
+
+    /// Reports a link whose scheme is not one digest writes. Browsers ignore
+    /// white space and control characters inside a scheme, so they are dropped first.
+    private mutating func checkLink(_ link: String, in place: String) {
+        let cleaned = String(String.UnicodeScalarView(link.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }))
+        guard let colon = cleaned.firstIndex(of: ":") else { return }
+        let scheme = cleaned[..<colon]
+        // A colon after a path, query or fragment starts no scheme.
+        guard !scheme.contains(where: { "/?#".contains($0) }) else { return }
+        if !Self.allowedSchemes.contains(scheme.lowercased()) {
+            report("\(place) uses the scheme '\(scheme)' (only http, https and mailto)")
+        }
+    }
+
+    private static func unescapeMarkdown(_ text: String) -> String {
+        var result = ""
+        var escaping = false
+        for character in text {
+            if !escaping, character == "\\" {
+                escaping = true
+                continue
+            }
+            escaping = false
+            result.append(character)
+        }
+        return decodeEntities(result)
+    }
+
+    /// Character references, as a browser decodes them in an attribute.
+    static func decodeEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "colon": ":", "tab": "\t",
+                     "newline": "\n", "sol": "/", "period": ".", "lpar": "(", "rpar": ")"]
+        var result = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            result += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            let body = after.prefix { $0.isLetter || $0.isNumber || $0 == "#" }
+            var consumed = body.endIndex
+            if consumed < after.endIndex, after[consumed] == ";" { consumed = after.index(after: consumed) }
+            var decoded: String?
+            if body.hasPrefix("#x") || body.hasPrefix("#X") {
+                decoded = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+            } else if body.hasPrefix("#") {
+                decoded = UInt32(body.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+            } else {
+                decoded = named[body.lowercased()]
+            }
+            if let decoded {
+                result += decoded
+                rest = after[consumed...]
+            } else {
+                result += "&"
+                rest = after
+            }
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,65 @@
+import Testing
+@testable import DigestCore
+
+@Suite("Edition rules: what a stored edition may hold")
+struct EditionRulesTests {
+    let hostile: EditionRenders
+    let messageID = RenderingFixtures.sampleEnvelope.messageID
+
+    init() throws {
+        hostile = try IssueRenderer().renderEdition(RenderingFixtures.hostile, envelope: RenderingFixtures.sampleEnvelope)
+    }
+
+    func reasons(_ change: (inout EditionRenders) -> Void) -> [String] {
+        var renders = hostile
+        change(&renders)
+        return EditionRules.renderProblems(renders).map { "\($0.field): \($0.reason)" }
+    }
+
+    @Test("the renders of hostile text (markup, scripts and links as text) meet every rule")
+    func hostileTextPasses() {
+        #expect(EditionRules.problems(hostile, messageID: messageID) == [])
+    }
+
+    @Test("active content and unsafe links are found, however they are spelt", arguments: [
+        ("<SCRIPT src=x></SCRIPT>", "html: it has a <script> element"),
+        ("<p onmouseover=\"go()\">", "html: <p> has an event handler (onmouseover)"),
+        ("<a href=\"jav&#x61;script:alert(1)\">", "html: <a href> uses the scheme 'javascript' (only http, https and mailto)"),
+        ("<a href=' java\tscript:x'>", "html: <a href> uses the scheme 'javascript' (only http, https and mailto)"),
+        ("<div style=\"background:url(https://tracker.example/p.gif)\">", "html: <div> has a style that loads an outside resource"),
+        ("<meta http-equiv=\"refresh\" content=\"0;url=https://x.example\">", "html: <meta> has http-equiv, which can redirect or load"),
+    ])
+    func htmlProblems(_ markup: String, _ expected: String) {
+        #expect(reasons { $0.html = $0.html.replacingOccurrences(of: "</body>", with: markup + "</body>") } == [expected])
+    }
+
+    @Test("Markdown: raw HTML, links, autolinks and definitions are held to the same rules", arguments: [
+        ("<iframe src=\"https://x.example\"></iframe>", "markdown: it has a <iframe> element"),
+        ("[x](javascript:alert(1))", "markdown: a link uses the scheme 'javascript' (only http, https and mailto)"),
+        ("[x](<javascript\\:alert(1)>)", "markdown: a link uses the scheme 'javascript' (only http, https and mailto)"),
+        ("<data:text/html,hi>", "markdown: an autolink uses the scheme 'data' (only http, https and mailto)"),
+        ("[x]: vbscript:run", "markdown: a link definition uses the scheme 'vbscript' (only http, https and mailto)"),
+    ])
+    func markdownProblems(_ markup: String, _ expected: String) {
+        #expect(reasons { $0.markdown += "\n" + markup + "\n" } == [expected])
+    }
+
+    @Test("escaped markup in Markdown is text, and stays allowed")
+    func escapedMarkdown() {
+        #expect(reasons { $0.markdown += "\n\\<script> \\[x\\](javascript:y)\n" } == [])
+    }
+
+    @Test("the email: only digest's headers, once each, its own Message-ID, its own parts", arguments: [
+        ("MIME-Version: 1.0\r\n", "MIME-Version: 1.0\r\nBcc: all@example.org\r\n", "it has a bcc header, which digest never writes"),
+        ("MIME-Version: 1.0\r\n", "MIME-Version: 1.0\r\nMIME-Version: 1.0\r\n", "it has more than one mime-version header"),
+        ("Message-ID: <", "Message-ID: <other.", "its Message-ID <other.digest.12.1.5f0c2a9e41b7d3a8c6e0f1b2a3d4c5e6@harbour-weekly.example> is not the edition's <digest.12.1.5f0c2a9e41b7d3a8c6e0f1b2a3d4c5e6@harbour-weekly.example>"),
+        ("To: ", "To: x@y.example, ", "its To address \"x@y.example, readers@harbour-weekly.example\": it is not an email address (it needs exactly one @)"),
+        ("Content-Transfer-Encoding: quoted-printable\r\n\r\n", "Content-Transfer-Encoding: quoted-printable\r\n\r\nX", "its body is not the stored text and HTML of the edition"),
+    ])
+    func emailProblems(_ find: String, _ replace: String, _ expected: String) throws {
+        var renders = hostile
+        let range = try #require(renders.email.range(of: find))
+        renders.email.replaceSubrange(range, with: replace)
+        #expect(EditionRules.problems(renders, messageID: messageID).map(\.reason) == [expected])
+    }
+}
