@@ -64,7 +64,7 @@ extension DigestStore {
             }
             let initialSettings = try database.statement("SELECT key, value FROM settings ORDER BY key")
                 .rows { ($0.string(0), $0.string(1)) }
-            let initialLog = try database.statement("SELECT at, actor, key, old_value, new_value FROM settings_log ORDER BY id")
+            let initialLog = try database.statement("SELECT at, actor, key, old_value, new_value, identity FROM settings_log ORDER BY id")
                 .rows { row in (0..<row.columnCount).map { row.value($0) } }
             try database.execute("DELETE FROM settings_log")
             try database.execute("DELETE FROM settings")
@@ -176,7 +176,7 @@ extension DigestStore {
             }
             try database.statement("INSERT INTO settings(key, value) VALUES (?, ?)").execute([key, value])
             for entry in log where entry[2] == .text(key) {
-                try database.statement("INSERT INTO settings_log(at, actor, key, old_value, new_value) VALUES (?, ?, ?, ?, ?)")
+                try database.statement("INSERT INTO settings_log(at, actor, key, old_value, new_value, identity) VALUES (?, ?, ?, ?, ?, ?)")
                     .execute(entry)
             }
         }

@@ -4,7 +4,7 @@
 ///
 /// Item fields go through `ItemValidator`, settings through `SettingValue`,
 /// addresses through `EmailAddress`, links through `URLValidator`, other
-/// text through `TextRules`, editions through `EditionRules`; a value must
+/// names through `PersonName`, other text through `TextRules`, editions through `EditionRules`; a value must
 /// also already be in the form those store (NFC, trimmed), since a stored
 /// row is never normalised again. Excerpts are held to the largest limit
 /// `excerpt.max` allows: the setting applies when text is typed.
@@ -15,29 +15,28 @@ package enum StoredRowRules {
         case "settings":
             check.setting()
         case "settings_log":
-            check.text("actor", .actor)
-            check.text("key", .actor)
+            check.person("actor")
         case "issues":
-            check.text("created_by", .actor)
+            check.person("created_by")
         case "issue_states":
             check.text("title", .issueTitle)
             check.text("intro", .note)
+            for person in ["fields_by", "approved_by"] { check.person(person) }
         case "items":
-            check.text("added_by", .actor)
+            check.person("added_by")
         case "item_states":
             check.itemFields()
             check.oneOf("status", ItemStatus.allCases.map(\.rawValue))
             check.text("note", .note)
-            for actor in ["added_by", "edited_by", "reviewed_by"] { check.text(actor, .actor) }
+            for person in ["added_by", "edited_by", "reviewed_by"] { check.person(person) }
         case "revisions":
-            check.text("actor", .actor)
-            check.text("action", .actor)
+            check.person("actor")
             check.text("message", .note)
         case "editions":
-            check.text("published_by", .actor)
+            check.person("published_by")
             check.edition()
         case "backlog":
-            check.text("deferred_by", .actor)
+            check.person("deferred_by")
         case "link_checks":
             for link in ["url", "final_url", "suggested_url"] { check.link(link) }
             check.oneOf("outcome", ["ok", "redirected", "broken", "unreachable", "timed-out"])
@@ -47,11 +46,6 @@ package enum StoredRowRules {
         }
         return check.problems
     }
-}
-
-extension TextRules {
-    /// Who did something: `--as`, `$DIGEST_USER`, a roster name.
-    package static let actor = TextRules(maximumLength: 100, multiline: false)
 }
 
 /// The checks of one row, collecting problems.
@@ -87,6 +81,11 @@ private struct RowCheck {
         } else if rules.normalise(value) != value {
             add(column, value, "it is not in its stored form", Self.storedFormFix)
         }
+    }
+
+    mutating func person(_ column: String) {
+        guard let value = string(column) else { return }
+        if let problem = PersonName.problem(with: value) { add(column, value, problem.reason, problem.fix) }
     }
 
     mutating func oneOf(_ column: String, _ allowed: [String]) {
