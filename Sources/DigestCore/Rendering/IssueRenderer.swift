@@ -59,7 +59,8 @@ package final class IssueRenderer {
         let template = try checkedTemplate(for: format)
         var output: [UInt8] = []
         output.reserveCapacity(2048 + itemCount * 1024)
-        var renderer = TemplateRenderer(escaping: TemplateEscaping(format: format), library: library, root: context)
+        var renderer = TemplateRenderer(escaping: TemplateEscaping(format: format), library: library, root: context,
+                                        budget: RenderBudget(itemCount: itemCount))
         try renderer.render(template, into: &output)
         if format == .text {
             return output.withUnsafeBufferPointer { TextWrapper.wrap($0) }

@@ -2,9 +2,15 @@
 /// rendered, visiting every branch: a misspelt name inside a section that
 /// today's issue happens to skip is still reported, with its line.
 struct TemplateChecker {
+    /// Every tag of every partial at every place it is included: partials
+    /// that each include the next twice would otherwise double the work at
+    /// every level.
+    static let maximumSteps = 100_000
+
     let library: TemplateLibrary
     private var context: TemplateContext
     private var partialsInUse: [String] = []
+    private var steps = 0
 
     /// `schema` must have every optional field set and one element in every
     /// list, so that every name a template may use can be found.
@@ -19,6 +25,10 @@ struct TemplateChecker {
 
     private mutating func check(_ nodes: [TemplateNode], file: String) throws(TemplateError) {
         for node in nodes {
+            steps += 1
+            if steps > Self.maximumSteps {
+                throw .checkTooLong(file: file, line: node.line ?? 1, limit: Self.maximumSteps)
+            }
             switch node {
             case .text:
                 break
@@ -47,6 +57,9 @@ struct TemplateChecker {
                 // A partial that includes itself is checked once; rendering
                 // stops it if it never ends.
                 guard !partialsInUse.contains(name) else { continue }
+                guard partialsInUse.count < TemplateRenderer.maximumPartialDepth else {
+                    throw .partialsTooDeep(file: file, line: line, name: name)
+                }
                 partialsInUse.append(name)
                 try check(partial.nodes, file: partial.file)
                 partialsInUse.removeLast()

@@ -11,6 +11,13 @@ package enum TemplateError: Error, Equatable, Sendable, CustomStringConvertible 
     case mismatchedClose(file: String, line: Int, closed: String, opened: String, openedLine: Int)
     case unknownPartial(file: String, line: Int, name: String)
     case partialsTooDeep(file: String, line: Int, name: String)
+    case sectionsTooDeep(file: String, line: Int, limit: Int)
+    /// The render took more steps than its budget allows.
+    case renderTooLong(file: String, line: Int, budget: RenderBudget)
+    /// The render produced more bytes than its budget allows.
+    case renderTooLarge(file: String, line: Int, budget: RenderBudget)
+    /// Checking the template visited more tags than the checker allows.
+    case checkTooLong(file: String, line: Int, limit: Int)
     case unknownVariable(file: String, line: Int, name: String, suggestion: String?)
     case notText(file: String, line: Int, name: String)
     case directoryNotFound(path: String)
@@ -36,7 +43,21 @@ package enum TemplateError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .unknownPartial(file, line, name):
             "\(file), line \(line): there is no partial '\(name)'; add _\(name).tmpl to the templates directory or fix the name."
         case let .partialsTooDeep(file, line, name):
-            "\(file), line \(line): the partial '\(name)' includes itself too deeply; a partial must not include itself without end."
+            "\(file), line \(line): the partial '\(name)' nests partials deeper than \(TemplateRenderer.maximumPartialDepth) "
+                + "levels; a partial must not include itself without end."
+        case let .sectionsTooDeep(file, line, limit):
+            "\(file), line \(line): sections nest deeper than \(limit) levels here; close a section before opening "
+                + "another (the limit is \(limit) nested sections per template)."
+        case let .renderTooLong(file, line, budget):
+            "\(file), line \(line): the render took more than \(budget.maximumSteps) steps, the limit for \(budget.issueSize) "
+                + "(\(RenderBudget.baseSteps) + \(RenderBudget.stepsPerItem) per item); a section that repeats inside "
+                + "another repeats its content for every pair of items: take it out of the enclosing section."
+        case let .renderTooLarge(file, line, budget):
+            "\(file), line \(line): the render grew past \(budget.maximumBytes) bytes, the limit for \(budget.issueSize) "
+                + "(4 MiB + 64 KiB per item); a template should not repeat large text so many times."
+        case let .checkTooLong(file, line, limit):
+            "\(file), line \(line): checking the template visited more than \(limit) tags; partials include "
+                + "each other too many times over: include each partial from fewer places."
         case let .unknownVariable(file, line, name, suggestion):
             "\(file), line \(line): there is no variable '\(name)'"
                 + (suggestion.map { "; did you mean '\($0)'? " } ?? "; ")

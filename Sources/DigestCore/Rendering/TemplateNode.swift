@@ -6,3 +6,13 @@ indirect enum TemplateNode: Sendable {
     case section(TemplateName, line: Int, inverted: Bool, children: [TemplateNode])
     case partial(String, line: Int, indentation: String)
 }
+
+extension TemplateNode {
+    /// The line of a tag; text carries none.
+    var line: Int? {
+        switch self {
+        case .text: nil
+        case .variable(_, let line, _), .section(_, let line, _, _), .partial(_, let line, _): line
+        }
+    }
+}

@@ -6,6 +6,10 @@
 /// Mustache's rule that a line holding only a section, comment or partial
 /// tag leaves nothing behind.
 struct TemplateParser {
+    /// Far deeper than any real template, shallow enough that rendering a
+    /// chain of partials each nested this deep stays well inside the stack.
+    static let maximumSectionDepth = 32
+
     private let bytes: [UInt8]
     private let file: String
 
@@ -87,6 +91,9 @@ struct TemplateParser {
             case .variable, .raw:
                 nodes.append(.variable(try name(written, line: tagLine), line: tagLine, escaped: kind == .variable))
             case .section, .inverted:
+                guard open.count < Self.maximumSectionDepth else {
+                    throw .sectionsTooDeep(file: file, line: tagLine, limit: Self.maximumSectionDepth)
+                }
                 open.append(OpenSection(
                     name: try name(written, line: tagLine), line: tagLine,
                     inverted: kind == .inverted, siblings: nodes))

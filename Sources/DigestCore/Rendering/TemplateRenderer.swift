@@ -7,12 +7,19 @@ struct TemplateRenderer {
 
     let escaping: TemplateEscaping
     let library: TemplateLibrary
+    let budget: RenderBudget
     var context: TemplateContext
     private var partialDepth = 0
+    private var steps = 0
+    /// The line of the innermost section (or partial) being rendered, which
+    /// is where a render that runs out of budget is reported.
+    private var line = 1
 
-    init(escaping: TemplateEscaping, library: TemplateLibrary, root: TemplateValue) {
+    init(escaping: TemplateEscaping, library: TemplateLibrary, root: TemplateValue,
+         budget: RenderBudget = RenderBudget(itemCount: 0)) {
         self.escaping = escaping
         self.library = library
+        self.budget = budget
         self.context = TemplateContext(root: root)
     }
 
@@ -31,15 +38,18 @@ struct TemplateRenderer {
     }
 
     private mutating func render(_ node: borrowing TemplateNode, file: String, into output: inout [UInt8]) throws(TemplateError) {
+        try spendStep(file: file)
         switch node {
         case .text(let text):
             output.appendBytes(of: text)
+            try checkSize(of: output, file: file, line: line)
         case let .variable(name, line, escaped):
             switch try context.resolve(name, file: file, line: line) {
             case .null:
                 break
             case .text(let text):
                 if escaped { escaping.append(text, to: &output) } else { output.appendBytes(of: text) }
+                try checkSize(of: output, file: file, line: line)
             case .bool(let value):
                 output.appendBytes(of: value ? "true" : "false")
             case .list, .object:
@@ -47,6 +57,9 @@ struct TemplateRenderer {
             }
         case let .section(name, line, inverted, children):
             let value = try context.resolve(name, file: file, line: line)
+            let outerLine = self.line
+            self.line = line
+            defer { self.line = outerLine }
             if inverted {
                 if !value.isTruthy { try render(children, file: file, into: &output) }
                 return
@@ -55,6 +68,7 @@ struct TemplateRenderer {
             case .list(let elements):
                 try elements.withUnsafeBufferPointer { (elements) throws(TemplateError) in
                     for index in elements.indices {
+                        try spendStep(file: file)
                         context.push(elements[index])
                         try render(children, file: file, into: &output)
                         context.pop()
@@ -78,8 +92,20 @@ struct TemplateRenderer {
                 throw .unknownPartial(file: file, line: line, name: name)
             }
             partialDepth += 1
+            let outerLine = self.line
+            self.line = 1
             try render(partial.nodes, file: partial.file, into: &output)
+            self.line = outerLine
             partialDepth -= 1
         }
+    }
+
+    private mutating func spendStep(file: String) throws(TemplateError) {
+        steps += 1
+        guard steps <= budget.maximumSteps else { throw .renderTooLong(file: file, line: line, budget: budget) }
+    }
+
+    private func checkSize(of output: [UInt8], file: String, line: Int) throws(TemplateError) {
+        guard output.count <= budget.maximumBytes else { throw .renderTooLarge(file: file, line: line, budget: budget) }
     }
 }
