@@ -15,17 +15,18 @@ package enum ItemRecordReader {
     /// unusable (not UTF-8, empty, not JSON at all).
     package static func read(_ bytes: [UInt8], origin: String) throws(DigestError) -> ItemRecordBatch {
         try UTF8Input.check(bytes, from: origin)
-        var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        let bodyStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var start = bodyStart
         while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
         guard start < bytes.count else {
             throw .malformed("\(origin) is empty; give one JSON object, an array of objects, or one object a line.")
         }
+        let document = bodyStart..<bytes.count
         switch bytes[start] {
         case UInt8(ascii: "["):
             let value: JSONValue
             do {
-                value = try JSONParser.parse(bytes, range: start..<bytes.count)
+                value = try JSONParser.parse(bytes, range: document)
             } catch {
                 throw .malformed("\(origin) is not valid JSON: \(error).")
             }
@@ -35,9 +36,20 @@ package enum ItemRecordReader {
                 (element, "item \(index + 1)", nil)
             })
         case UInt8(ascii: "{"):
-            if let single = try? JSONParser.parse(bytes, range: start..<bytes.count) {
-                return checkedRecords([(single, nil, nil)])
+            let whole: JSONParser.Failure
+            do {
+                return checkedRecords([(try JSONParser.parse(bytes, range: document), nil, nil)])
+            } catch {
+                whole = error
             }
+            // One object over several lines, not JSON Lines: its first line
+            // alone is cut short, so the error is the document's own.
+            let firstLineEnd = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            do {
+                _ = try JSONParser.parse(bytes, range: start..<firstLineEnd)
+            } catch where error.isTruncated && firstLineEnd < bytes.count {
+                throw .malformed("\(origin) is not valid JSON: \(whole).")
+            } catch {}
             return readLines(bytes)
         default:
             throw .malformed("\(origin) does not start with '{' or '['; give one JSON object, an array of objects, "
@@ -60,7 +72,7 @@ package enum ItemRecordReader {
             let (number, range) = line
             guard bytes[range].contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { return nil }
             do {
-                return .success((try JSONParser.parse(bytes, range: range), number + 1))
+                return .success((try JSONParser.parse(bytes, range: range, line: number + 1), number + 1))
             } catch let error as JSONParser.Failure {
                 return .failure(ValidationProblem(location: "line \(number + 1)", field: "JSON", value: nil,
                                                   reason: "not valid JSON (column \(error.column): \(error.reason))",

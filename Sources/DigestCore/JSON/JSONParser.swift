@@ -1,10 +1,16 @@
 /// Reads JSON (RFC 8259) from UTF-8 bytes, with errors that say where:
 /// line and column, and what was expected.
+///
+/// An object that repeats a key is refused: keeping either value would
+/// silently drop the other.
 package struct JSONParser {
     package struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
         package let line: Int
         package let column: Int
         package let reason: String
+        /// The input ended before the value did (a document cut short, or
+        /// the first line of a value that spans several).
+        package let isTruncated: Bool
         package var description: String { "line \(line), column \(column): \(reason)" }
     }
 
@@ -12,18 +18,29 @@ package struct JSONParser {
     private var index: Int
     private let end: Int
     private var depth = 0
+    /// Where the current line starts, and its number. Raw newlines can only
+    /// stand between tokens, so white space is the one place that moves them;
+    /// an error then counts columns over its own line only, never over the
+    /// whole input (a file of many bad lines stays linear).
+    private var line: Int
+    private var lineStart: Int
 
     private static let maximumDepth = 256
+    /// Objects with more keys than this check repeats with a set.
+    private static let linearKeyCheck = 16
 
-    private init(bytes: [UInt8], range: Range<Int>) {
+    private init(bytes: [UInt8], range: Range<Int>, line: Int) {
         self.bytes = bytes
         self.index = range.lowerBound
         self.end = range.upperBound
+        self.line = line
+        self.lineStart = range.lowerBound
     }
 
-    /// Parses exactly one JSON value filling `range` of `bytes` (surrounding white space allowed).
-    package static func parse(_ bytes: [UInt8], range: Range<Int>? = nil) throws(Failure) -> JSONValue {
-        var parser = JSONParser(bytes: bytes, range: range ?? 0..<bytes.count)
+    /// Parses exactly one JSON value filling `range` of `bytes` (surrounding
+    /// white space allowed). `range` starts a line, numbered `line` in errors.
+    package static func parse(_ bytes: [UInt8], range: Range<Int>? = nil, line: Int = 1) throws(Failure) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, range: range ?? 0..<bytes.count, line: line)
         parser.skipWhitespace()
         let value = try parser.parseValue()
         parser.skipWhitespace()
@@ -55,6 +72,7 @@ package struct JSONParser {
         try enter()
         index += 1
         var members: [(String, JSONValue)] = []
+        var keys: Set<String> = []
         skipWhitespace()
         if index < end, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -66,7 +84,14 @@ package struct JSONParser {
             guard index < end, bytes[index] == UInt8(ascii: "\"") else {
                 throw failure("expected a key in double quotes, found \(describeCurrent())")
             }
+            let keyStart = index
             let key = try parseString()
+            if members.count < Self.linearKeyCheck {
+                if members.contains(where: { $0.0 == key }) { throw repeated(key, at: keyStart) }
+                if members.count == Self.linearKeyCheck - 1 { keys = Set(members.map(\.0)); keys.insert(key) }
+            } else if !keys.insert(key).inserted {
+                throw repeated(key, at: keyStart)
+            }
             skipWhitespace()
             guard index < end, bytes[index] == UInt8(ascii: ":") else {
                 throw failure("expected ':' after the key \"\(key)\", found \(describeCurrent())")
@@ -247,7 +272,11 @@ package struct JSONParser {
     private mutating func skipWhitespace() {
         while index < end {
             switch bytes[index] {
-            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            case 0x20, 0x09, 0x0D: index += 1
+            case 0x0A:
+                index += 1
+                line += 1
+                lineStart = index
             default: return
             }
         }
@@ -262,20 +291,24 @@ package struct JSONParser {
         byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : "0x" + String(byte, radix: 16)
     }
 
-    /// The error at the current position, counting lines and columns from the start.
+    private func repeated(_ key: String, at offset: Int) -> Failure {
+        failure("the key \"\(key)\" appears twice in one object; keep only one of them", at: offset)
+    }
+
     private func failure(_ reason: String) -> Failure {
-        var line = 1, column = 1
-        var position = 0
-        let stop = min(index, bytes.count)
+        failure(reason, at: index)
+    }
+
+    /// The error at `offset` on the current line: its column counts
+    /// characters (not bytes) from the line's start.
+    private func failure(_ reason: String, at offset: Int) -> Failure {
+        var column = 1
+        var position = lineStart
+        let stop = min(offset, bytes.count)
         while position < stop {
-            if bytes[position] == 0x0A {
-                line += 1
-                column = 1
-            } else if bytes[position] & 0xC0 != 0x80 {
-                column += 1
-            }
+            if bytes[position] & 0xC0 != 0x80 { column += 1 }
             position += 1
         }
-        return Failure(line: line, column: column, reason: reason)
+        return Failure(line: line, column: column, reason: reason, isTruncated: offset >= end)
     }
 }

@@ -86,7 +86,7 @@ extension DigestStore {
                 let location = "line \(lineNumber)"
                 let value: JSONValue
                 do {
-                    value = try JSONParser.parse(bytes, range: lineStart..<lineEnd)
+                    value = try JSONParser.parse(bytes, range: lineStart..<lineEnd, line: lineNumber)
                 } catch let error as JSONParser.Failure {
                     problems.append(ValidationProblem(location: location, field: "JSON", value: nil,
                                                       reason: "not valid JSON (column \(error.column): \(error.reason))",

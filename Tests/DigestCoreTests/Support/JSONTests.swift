@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DigestCore
 
@@ -18,6 +19,10 @@ struct JSONTests {
         ("{} {}", "line 1, column 4: unexpected '{' after the end of the JSON value"),
         ("01", "line 1, column 2: a number may not start with 0"),
         ("\"\\ud800\"", "line 1, column 8: a \\u escape holds half of a surrogate pair"),
+        ("{\"a\": 1, \"a\": 2}", "line 1, column 10: the key \"a\" appears twice in one object; keep only one of them"),
+        ("{\n  \"é\": {\"x\": 1},\n  \"b\": [{\"k\": 1, \"k\": 1}]\n}",
+         "line 3, column 18: the key \"k\" appears twice in one object; keep only one of them"),
+        ("{\"\\u0061\": 1, \"a\": 2}", "line 1, column 15: the key \"a\" appears twice in one object; keep only one of them"),
     ])
     func errors(input: String, message: String) {
         do {
@@ -26,6 +31,52 @@ struct JSONTests {
         } catch {
             #expect(error.description == message)
         }
+    }
+
+    @Test("a repeat among many keys is found as well (the check switches to a set past 16 keys)")
+    func repeatedAmongMany() throws {
+        let keys = (0..<40).map { "\"k\($0)\": \($0)" }
+        let many = try JSONParser.parse("{" + keys.joined(separator: ", ") + "}")
+        #expect(many.objectValue?.count == 40)
+        for repeated in [3, 15, 16, 39] {
+            let text = "{" + (keys + ["\"k\(repeated)\": 0"]).joined(separator: ", ") + "}"
+            #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(text) }
+            do { _ = try JSONParser.parse(text) } catch {
+                #expect(error.reason == "the key \"k\(repeated)\" appears twice in one object; keep only one of them")
+            }
+        }
+        // The same key in two different objects is no repeat.
+        #expect(try JSONParser.parse(#"[{"a": 1}, {"a": 2, "b": {"a": 3}}]"#).arrayValue?.count == 2)
+    }
+
+    @Test("an error on line 20,000 of a range is numbered from the range's first line, and costs only its own line")
+    func positionsAreLocal() throws {
+        // 20,000 bad lines, each parsed as a range of the one buffer as JSON
+        // Lines import does: positions must not be counted from byte 0.
+        let line = Array(#"{"title": "Story", "url": "https://harbour.example/x", "excerpt": oops}"#.utf8)
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for _ in 0..<20_000 {
+            ranges.append(bytes.count..<bytes.count + line.count)
+            bytes += line + [0x0A]
+        }
+        let started = Date()
+        var failures: [JSONParser.Failure] = []
+        for (number, range) in ranges.enumerated() {
+            do { _ = try JSONParser.parse(bytes, range: range, line: number + 1) } catch { failures.append(error) }
+        }
+        #expect(failures.count == 20_000)
+        #expect(failures.last == JSONParser.Failure(
+            line: 20_000, column: 67, reason: "expected a value (object, array, string, number, true, false or null), found 'o'",
+            isTruncated: false))
+        // Counting from byte 0 made this ~30 billion byte visits (minutes);
+        // counting per line takes a fraction of a second.
+        #expect(Date().timeIntervalSince(started) < 20)
+
+        // The whole buffer as one document: the error is on line 1, column 67.
+        do { _ = try JSONParser.parse(bytes) } catch { #expect(error.line == 1 && error.column == 67) }
+        // Cut short: the first line of a multi-line object ends inside it.
+        do { _ = try JSONParser.parse("{\n") } catch { #expect(error.isTruncated && error.line == 2) }
     }
 
     @Test("nesting deeper than the limit is refused, not a crash")
