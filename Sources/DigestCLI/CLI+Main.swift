@@ -13,8 +13,21 @@ extension CLI {
             FileHandle.standardError.write(Data(failed.standardError.utf8))
             return failed.exitCode
         }
-        let outcome = run(arguments: arguments, environment: ProcessInfo.processInfo.environment,
-                          standardInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) })
+        let environment = ProcessInfo.processInfo.environment
+        let terminal = Terminal.current(environment: environment)
+        let outcome = run(arguments: arguments, environment: environment,
+                          standardInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
+                          terminal: terminal)
+        let pager = Pager.command(for: outcome.standardOutput, pageable: outcome.pageable, terminal: terminal,
+                                  disabled: arguments.contains("--no-pager"), environment: environment)
+        if let pager {
+            // Messages first, so the pager does not hide them.
+            write(outcome.standardError, to: STDERR_FILENO)
+            if !Pager.show(outcome.standardOutput, with: pager, environment: environment) {
+                write(outcome.standardOutput, to: STDOUT_FILENO)
+            }
+            return outcome.exitCode
+        }
         write(outcome.standardOutput, to: STDOUT_FILENO)
         write(outcome.standardError, to: STDERR_FILENO)
         return outcome.exitCode
@@ -33,7 +46,7 @@ extension CLI {
     }
 
     /// Writes everything, retrying short writes (a pipe takes what fits).
-    private static func write(_ text: String, to descriptor: Int32) {
+    static func write(_ text: String, to descriptor: Int32) {
         var text = text
         text.withUTF8 { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -47,5 +60,15 @@ extension CLI {
                 offset += written
             }
         }
+    }
+}
+
+/// The process's standard streams, for what is written while a command runs
+/// (progress lines) rather than with its outcome.
+enum StandardStream {
+    case output, error
+
+    func write(_ text: String) {
+        CLI.write(text, to: self == .output ? STDOUT_FILENO : STDERR_FILENO)
     }
 }

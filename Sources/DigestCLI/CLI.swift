@@ -10,6 +10,8 @@ package enum CLI {
         package var exitCode: Int32
         package var standardOutput: String
         package var standardError: String
+        /// Long output of this command may go through the pager on a terminal.
+        package var pageable = false
     }
 
     static let commands: [Command.Type] = [
@@ -18,13 +20,29 @@ package enum CLI {
         SubmitCommand.self, ReviewCommand.self, BacklogCommand.self, PublishCommand.self, RenderCommand.self,
         ReopenCommand.self, HistoryCommand.self, DiffCommand.self, ImportCommand.self, SearchCommand.self,
         ExportCommand.self, DumpCommand.self, LoadCommand.self, CheckLinksCommand.self, DoctorCommand.self,
+        CompletionsCommand.self,
     ]
 
     /// Runs one command line. `forcedActor` is for a server that has
     /// authenticated the person itself: the command then acts as them, whatever
     /// the database's identity mode, and `--as` cannot name anyone else.
     package static func run(arguments: [String], environment: [String: String], forcedActor: String? = nil,
-                            standardInput: @escaping () -> [UInt8]) -> Outcome {
+                            standardInput: @escaping () -> [UInt8], terminal: Terminal = .none) -> Outcome {
+        var outcome = runCommand(arguments: arguments, environment: environment, forcedActor: forcedActor,
+                                 standardInput: standardInput, terminal: terminal)
+        // Errors and warnings in colour when standard error is a terminal; the
+        // colour choice is read again here because a failed parse never made a Context.
+        let colourOption = arguments.firstIndex(of: "--color").flatMap { index in
+            arguments.indices.contains(index + 1) ? arguments[index + 1] : nil
+        } ?? arguments.first { $0.hasPrefix("--color=") }.map { String($0.dropFirst("--color=".count)) }
+        let errorStyle = TextStyle.choose(option: colourOption, environment: environment,
+                                          isTerminal: terminal.standardErrorIsTerminal, json: false)
+        outcome.standardError = errorStyle.messages(outcome.standardError)
+        return outcome
+    }
+
+    private static func runCommand(arguments: [String], environment: [String: String], forcedActor: String?,
+                                   standardInput: @escaping () -> [UInt8], terminal: Terminal) -> Outcome {
         let specs = commands.map { $0.spec }
         let wantsJSON = arguments.contains("--json")
         let parsed: ArgumentParser.Parsed
@@ -36,22 +54,29 @@ package enum CLI {
         switch parsed {
         case .version(let flags):
             if flags.contains("json") {
-                let document = JSONValue.object([("version", .string(version)), ("sqlite", .string(Database.libraryVersion))])
+                let document = JSONValue.object([("version", .string(version)), ("build", .string(BuildInfo.configuration)),
+                                                 ("swift", .string(BuildInfo.swift)),
+                                                 ("sqlite", .string(Database.libraryVersion))])
                 return Outcome(exitCode: 0, standardOutput: JSONWriter(pretty: true).string(document) + "\n", standardError: "")
             }
-            return Outcome(exitCode: 0, standardOutput: "digest \(version)\n", standardError: "")
+            return Outcome(exitCode: 0, standardOutput: "digest \(version)\n\(BuildInfo.line)\n", standardError: "")
         case .help(let topic, _):
             let text = topic.map(HelpFormatter.command) ?? HelpFormatter.general(commands: specs, version: version)
             return Outcome(exitCode: 0, standardOutput: text, standardError: "")
+        case .manual:
+            return Outcome(exitCode: 0, standardOutput: ManualPage.render(commands: specs, version: version),
+                           standardError: "")
         case .run(let invocation, let globals, let flags):
             let context = Context(globals: globals, flags: flags, environment: environment, forcedActor: forcedActor,
-                                  standardInput: standardInput)
+                                  standardInput: standardInput, terminal: terminal)
             guard let command = commands.first(where: { $0.spec.name == invocation.spec.name }) else {
                 return failure(DigestError.internalError("no implementation for '\(invocation.spec.name)'."), json: context.json)
             }
             do {
                 let result = try command.run(invocation, context)
-                return outcome(of: result, context: context)
+                var finished = outcome(of: result, context: context)
+                finished.pageable = invocation.spec.pages && !context.json
+                return finished
             } catch {
                 var failed = failure(error, json: context.json)
                 failed.standardError = warningLines(context.warnings) + failed.standardError

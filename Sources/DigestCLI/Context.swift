@@ -13,9 +13,12 @@ final class Context {
     private let forcedActor: String?
     private let standardInput: () -> [UInt8]
     private(set) var warnings: [String] = []
+    let terminal: Terminal
+    /// Colour for standard output (plain unless it is a terminal that wants it).
+    let style: TextStyle
 
     init(globals: [String: [String]], flags: Set<String>, environment: [String: String],
-         forcedActor: String? = nil, standardInput: @escaping () -> [UInt8]) {
+         forcedActor: String? = nil, standardInput: @escaping () -> [UInt8], terminal: Terminal = .none) {
         self.forcedActor = forcedActor
         self.environment = environment
         self.json = flags.contains("json")
@@ -23,6 +26,17 @@ final class Context {
         self.databaseOption = globals["db"]?.last
         self.actorOption = globals["as"]?.last
         self.standardInput = standardInput
+        self.terminal = terminal
+        self.style = TextStyle.choose(option: globals["color"]?.last, environment: environment,
+                                      isTerminal: terminal.standardOutputIsTerminal, json: json)
+    }
+
+    /// A progress line for long work, shown only when standard error is a terminal.
+    func progress(_ label: String, unit: String, total: Int?) -> ProgressLine? {
+        guard terminal.standardErrorIsTerminal else { return nil }
+        return ProgressLine(label: label, unit: unit, total: total) { text in
+            StandardStream.error.write(text)
+        }
     }
 
     /// `--db`, else `$DIGEST_DB`, else `./digest.sqlite`.

@@ -39,14 +39,12 @@ enum CheckLinksCommand: Command {
         guard !linked.isEmpty else {
             return .data("Issue \(number) has no links to check.\n", json: .object([("links", .array([]))]))
         }
-        guard let program = Companion.path(of: "digest-links", environment: context.environment) else {
-            throw DigestError.notFound("the link checker digest-links was not found beside digest or on the PATH; "
-                + "build it with 'swift build -c release --product digest-links'.")
-        }
+        let program = try Companion.require("digest-links", for: "check-links", environment: context.environment)
         let input = linked.map { item in
             JSONWriter(pretty: false).string(.object([("id", .integer(item.id)), ("url", .optional(item.fields.url))]))
         }.joined(separator: "\n") + "\n"
-        let output = try runChecker(program, arguments: arguments, input: input)
+        let progress = context.progress("Checking links", unit: "links", total: linked.count)
+        let output = try runChecker(program, arguments: arguments, input: input, progress: progress)
         var checks: [LinkCheck] = []
         for line in output.split(separator: "\n") where !line.isEmpty {
             guard let value = try? JSONParser.parse(String(line)), let id = value["id"]?.intValue,
@@ -68,7 +66,9 @@ enum CheckLinksCommand: Command {
         }
         let broken = checks.filter(\.isBroken).count
         let redirected = checks.filter { $0.outcome == "redirected" }.count
-        var text = TextLayout.table(rows)
+        var text = TextLayout.table(rows) { row, column, cell in
+            row == 0 ? context.style.apply(.strong, cell) : column == 1 ? context.style.status(cell) : cell
+        }
         text += "\(TextLayout.plural(checks.count, "link")) checked: \(checks.count - broken - redirected) ok, "
             + "\(redirected) redirected, \(broken) not reachable.\n"
         if checks.contains(where: { $0.suggestedURL != nil }) {
@@ -78,7 +78,8 @@ enum CheckLinksCommand: Command {
     }
 
     /// Runs digest-links with the links on its standard input.
-    private static func runChecker(_ program: String, arguments: [String], input: String) throws -> String {
+    private static func runChecker(_ program: String, arguments: [String], input: String,
+                                   progress: ProgressLine?) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
@@ -95,7 +96,16 @@ enum CheckLinksCommand: Command {
         let errors = ErrorStream(stderrPipe.fileHandleForReading)
         stdinPipe.fileHandleForWriting.write(Data(input.utf8))
         try? stdinPipe.fileHandleForWriting.close()
-        let output = stdoutPipe.fileHandleForReading.readDataToEndOfFile()
+        // digest-links prints a line as each link is done: read as it goes, for the progress line.
+        var output = Data()
+        let reader = stdoutPipe.fileHandleForReading
+        while true {
+            let chunk = reader.availableData
+            if chunk.isEmpty { break }
+            output.append(chunk)
+            progress?.advance(by: chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
+        }
+        progress?.finish()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw DigestError.internalError("digest-links failed (exit \(process.terminationStatus)): "

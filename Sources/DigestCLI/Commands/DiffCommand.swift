@@ -11,7 +11,8 @@ enum DiffCommand: Command {
             ArgumentSpec(name: "FROM", help: "The earlier version."),
             ArgumentSpec(name: "TO", help: "The later version."),
         ],
-        examples: ["digest diff 3 1 6"])
+        examples: ["digest diff 3 1 6"],
+        pages: true)
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let number = try invocation.number(at: 0)
@@ -53,7 +54,7 @@ enum DiffCommand: Command {
                          ("fields", .array(item.fields.map(fieldJSON)))])
             })),
         ]))])
-        return .data(lines.joined(separator: "\n") + "\n", json: json)
+        return .data(lines.map(context.style.diffLine).joined(separator: "\n") + "\n", json: json)
     }
 
     private static func show(_ value: String?) -> String {

@@ -13,7 +13,8 @@ enum DoctorCommand: Command {
         let checks = try store.doctor()
         var text = ""
         for check in checks {
-            text += (check.passed ? "ok      " : "PROBLEM ") + check.name + "\n"
+            text += (check.passed ? context.style.apply(.good, "ok") + "      " : context.style.apply(.bad, "PROBLEM") + " ")
+                + check.name + "\n"
             for problem in check.problems { text += "        - \(problem)\n" }
         }
         let healthy = checks.allSatisfy(\.passed)

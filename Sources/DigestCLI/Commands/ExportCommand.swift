@@ -20,7 +20,11 @@ enum ExportCommand: Command {
         var entries: [ArchiveEntry] = []
         var written = 0, unchanged = 0
         try store.read {
-            for (number, editionNumber) in try store.latestEditionNumbers() {
+            let latest = try store.latestEditionNumbers()
+            let progress = context.progress("Exporting", unit: "issues", total: latest.count)
+            defer { progress?.finish() }
+            for (number, editionNumber) in latest {
+                defer { progress?.advance() }
                 guard let edition = try store.edition(of: number, edition: editionNumber) else { continue }
                 let issue = try store.issue(number, asOf: edition.version)
                 let base = EditionFiles.baseName(issue: number, date: issue.date)

@@ -8,7 +8,8 @@ enum HistoryCommand: Command {
             + "an honour system), account (the system account that ran digest) or server (named by "
             + "'digest serve').",
         arguments: [ArgumentSpec(name: "ISSUE", help: "The issue number.")],
-        examples: ["digest history 3", "digest show 3 --version 2", "digest diff 3 2 5"])
+        examples: ["digest history 3", "digest show 3 --version 2", "digest diff 3 2 5"],
+        pages: true)
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let number = try invocation.number(at: 0)

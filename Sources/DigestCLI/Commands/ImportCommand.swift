@@ -13,7 +13,7 @@ enum ImportCommand: Command {
             + "'{' or '[' is read as JSON Lines, anything else as a page. All or nothing.",
         arguments: [ArgumentSpec(name: "FILE", help: "The file to import ('-' for standard input).")],
         options: [
-            .value("format", "FORMAT", "jsonl or page."),
+            .value("format", "FORMAT", "jsonl or page.", choices: ["jsonl", "page"]),
             .value("issue", "N", "Import into issue N (created if missing, else it must be a draft)."),
             .flag("published", "Bring new issues in as published editions (JSON Lines only)."),
             .value("templates", "DIR", "Templates for the editions of a --published import."),

@@ -4,7 +4,8 @@ enum ListCommand: Command {
     static let spec = CommandSpec(
         name: "list",
         abstract: "List the issues, newest first.",
-        options: [.value("status", "STATUS", "Only issues at this stage: draft, in-review or published.")],
+        options: [.value("status", "STATUS", "Only issues at this stage: draft, in-review or published.",
+                         choices: IssueStatus.allCases.map(\.rawValue))],
         examples: ["digest list", "digest list --status in-review --json"])
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
@@ -18,7 +19,9 @@ enum ListCommand: Command {
         }
         let text = issues.isEmpty
             ? (status == nil ? "No issues yet; open one with 'digest draft --date YYYY-MM-DD'.\n" : "No \(status?.rawValue ?? "") issues.\n")
-            : TextLayout.table(rows)
+            : TextLayout.table(rows) { row, column, cell in
+                row == 0 ? context.style.apply(.strong, cell) : column == 2 ? context.style.status(cell) : cell
+            }
         let json = JSONValue.object([("issues", .array(issues.map { issue, count in
             .object(issue.headJSON + [("item_count", .integer(count))])
         }))])

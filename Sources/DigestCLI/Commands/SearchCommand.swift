@@ -11,9 +11,11 @@ enum SearchCommand: Command {
         options: [
             .value("limit", "N", "At most N results (default 20)."),
             .value("issue", "N", "Only in issue N."),
-            .value("status", "STATUS", "Only in issues at this stage: draft, in-review or published."),
+            .value("status", "STATUS", "Only in issues at this stage: draft, in-review or published.",
+                   choices: IssueStatus.allCases.map(\.rawValue)),
         ],
-        examples: ["digest search lighthouse", "digest search \"tide tables\" --limit 5 --json"])
+        examples: ["digest search lighthouse", "digest search \"tide tables\" --limit 5 --json"],
+        pages: true)
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         guard let query = invocation.positionals.first else {
@@ -26,7 +28,7 @@ enum SearchCommand: Command {
         let hits = try store.search(query, issue: issue, status: status, limit: limit)
         var text = hits.isEmpty ? "Nothing matches \(query).\n" : ""
         for hit in hits {
-            text += "issue \(hit.issue) (\(hit.issueDate.iso), \(hit.issueStatus.rawValue)) · item \(hit.item) · \(hit.title)\n"
+            text += "issue \(hit.issue) (\(hit.issueDate.iso), \(context.style.status(hit.issueStatus.rawValue))) · item \(hit.item) · \(hit.title)\n"
             text += "     " + (hit.url ?? "(no link yet)") + "\n"
             text += TextLayout.wrap(hit.snippet.split(whereSeparator: \.isNewline).joined(separator: " "), indent: "     ") + "\n"
         }

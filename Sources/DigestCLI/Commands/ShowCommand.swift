@@ -6,7 +6,8 @@ enum ShowCommand: Command {
         abstract: "Show an issue and its items, now or as it was at version N.",
         arguments: [ArgumentSpec(name: "ISSUE", help: "The issue number.")],
         options: [.value("version", "N", "Show the issue as it was at version N ('digest history ISSUE' lists them).")],
-        examples: ["digest show 3", "digest show 3 --version 2", "digest show 3 --json"])
+        examples: ["digest show 3", "digest show 3 --version 2", "digest show 3 --json"],
+        pages: true)
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let number = try invocation.number(at: 0)
@@ -16,12 +17,12 @@ enum ShowCommand: Command {
             let issue = try store.issue(number, asOf: version)
             return (issue, version == nil ? try store.linkChecks(for: issue.items) : [:])
         }
-        var text = issue.heading + "\n" + issue.statusLine(itemCount: issue.items.count)
+        var text = issue.heading + "\n" + issue.statusLine(itemCount: issue.items.count, style: context.style)
         if let version { text += " (as of version \(version))" }
         text += "\n"
         if let intro = issue.intro { text += "\n" + TextLayout.wrap(intro, indent: "  ") + "\n" }
         for item in issue.items {
-            text += "\n" + item.block(linkCheck: checks[item.id]) + "\n"
+            text += "\n" + item.block(linkCheck: checks[item.id], style: context.style) + "\n"
         }
         if issue.items.isEmpty { text += "\nNo items yet; add one with 'digest add-item \(number) …'.\n" }
         let json = JSONValue.object(issue.headJSON + [("items", .array(issue.items.map { $0.json(linkCheck: checks[$0.id]) }))])

@@ -25,8 +25,8 @@ extension Issue {
     }
 
     /// `draft · version 5 · 3 items`
-    func statusLine(itemCount: Int) -> String {
-        var parts = [status.rawValue]
+    func statusLine(itemCount: Int, style: TextStyle = .plain) -> String {
+        var parts = [style.status(status.rawValue)]
         if let edition { parts.append(status == .published ? "edition \(edition)" : "last published as edition \(edition)") }
         parts.append("version \(version)")
         parts.append(TextLayout.plural(itemCount, "item"))

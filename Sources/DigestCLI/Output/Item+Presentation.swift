@@ -32,8 +32,8 @@ extension Item {
     }
 
     /// A readable block: position, id, status and title, then link, source line and excerpt.
-    func block(excerpt showExcerpt: Bool = true, linkCheck: LinkCheck? = nil) -> String {
-        var lines = ["\(String(position).leftPadded(3)). #\(id) [\(status.rawValue)] \(fields.title)"]
+    func block(excerpt showExcerpt: Bool = true, linkCheck: LinkCheck? = nil, style: TextStyle = .plain) -> String {
+        var lines = ["\(String(position).leftPadded(3)). #\(id) [\(style.status(status.rawValue))] \(fields.title)"]
         lines.append("     " + (fields.url ?? "(no link yet: incomplete)"))
         var byline = [fields.source]
         if let author = fields.author { byline.append(author) }
@@ -44,7 +44,7 @@ extension Item {
             lines.append(TextLayout.wrap(fields.excerpt, indent: "     "))
         }
         if let linkCheck {
-            var line = "link: \(linkCheck.outcome)"
+            var line = "link: \(style.status(linkCheck.outcome))"
             if let detail = linkCheck.detail { line += " — \(detail)" }
             if let suggested = linkCheck.suggestedURL { line += "; moved to \(suggested)" }
             lines.append(TextLayout.wrap(line + " (checked \(linkCheck.checkedAt))", indent: "     "))

@@ -57,7 +57,9 @@ enum TextLayout {
     }
 
     /// Columns padded to the widest cell, for tables such as `list`.
-    static func table(_ rows: [[String]]) -> String {
+    /// `decorate` may wrap a cell in colour: widths are taken from the plain text.
+    static func table(_ rows: [[String]],
+                      decorate: ((_ row: Int, _ column: Int, _ cell: String) -> String)? = nil) -> String {
         guard let columns = rows.map({ row in row.count }).max() else { return "" }
         // Widths in scalars, as in `wrap`, each taken once.
         let counts = rows.map { row in row.map { cell in cell.unicodeScalars.count } }
@@ -66,9 +68,9 @@ enum TextLayout {
             for (index, count) in row.enumerated() { widths[index] = max(widths[index], count) }
         }
         var output = ""
-        for (row, rowCounts) in zip(rows, counts) {
+        for (rowIndex, (row, rowCounts)) in zip(rows, counts).enumerated() {
             for (index, cell) in row.enumerated() {
-                output += cell
+                output += decorate?(rowIndex, index, cell) ?? cell
                 if index < row.count - 1 {
                     output += String(repeating: " ", count: widths[index] - rowCounts[index] + 2)
                 }

@@ -14,6 +14,8 @@ struct ArgumentParser {
         case run(Invocation, globals: [String: [String]], globalFlags: Set<String>)
         case help(topic: CommandSpec?, globalFlags: Set<String>)
         case version(globalFlags: Set<String>)
+        /// `digest help --man`: the manual page in roff.
+        case manual
     }
 
     func parse(_ arguments: [String]) throws -> Parsed {
@@ -58,6 +60,7 @@ struct ArgumentParser {
             return .help(topic: nil, globalFlags: globalFlags)
         }
         if commandName == "help" {
+            if arguments[index...].contains("--man") { return .manual }
             let topicName = arguments[index...].first { !$0.hasPrefix("-") }
             guard let topicName else { return .help(topic: nil, globalFlags: globalFlags) }
             guard let topic = commands.first(where: { $0.name == topicName }) else {

@@ -13,6 +13,8 @@ struct CommandSpec: Sendable {
     var writes = false
     /// Works without a database (init, load, help).
     var needsDatabase = true
+    /// Its output can run long (show, history, diff, search): on a terminal it goes through the pager.
+    var pages = false
 
     /// Every option, the shared ones included.
     var allOptions: [OptionSpec] {

@@ -7,9 +7,12 @@ struct OptionSpec: Sendable {
     let help: String
     /// Given several times, the values add up (`--approve 1 --approve 2`); otherwise the last wins.
     var repeatable = false
+    /// The values it accepts, when they are a fixed few: shell completion offers them.
+    var choices: [String] = []
 
-    static func value(_ name: String, _ valueName: String, _ help: String, repeatable: Bool = false) -> OptionSpec {
-        OptionSpec(name: name, valueName: valueName, help: help, repeatable: repeatable)
+    static func value(_ name: String, _ valueName: String, _ help: String, repeatable: Bool = false,
+                      choices: [String] = []) -> OptionSpec {
+        OptionSpec(name: name, valueName: valueName, help: help, repeatable: repeatable, choices: choices)
     }
 
     static func flag(_ name: String, _ help: String) -> OptionSpec {
