@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "DigestLinkCheck"),
         .executableTarget(name: "digest-links", dependencies: ["DigestLinkCheck"]),
         .testTarget(name: "DigestCoreTests", dependencies: ["DigestCore"], exclude: ["Fixtures", "Snapshots"]),
-        .testTarget(name: "DigestCLITests", dependencies: ["DigestCLI", "DigestCore"]),
+        .testTarget(name: "DigestCLITests", dependencies: ["DigestCLI", "DigestCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DigestLinkCheckTests", dependencies: ["DigestLinkCheck"], exclude: ["Fixtures"]),
     ]
 )
