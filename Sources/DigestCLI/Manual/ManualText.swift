@@ -27,7 +27,7 @@ enum ManualText {
         (70, "internal error (a bug)"),
         (73, "cannot write: an output file, or a database this user may not write"),
         (75, "the database stayed busy past the timeout (10 s): try again"),
-        (77, "not permitted: four-eyes, roster"),
+        (77, "not permitted: four-eyes, roster, an identity that is not yours"),
         (78, "a database from a newer digest, not a digest database, or corrupt"),
     ]
 
