@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "digest", targets: ["digest"]),
         .executable(name: "digest-links", targets: ["digest-links"]),
+        .executable(name: "digest-fetch", targets: ["digest-fetch"]),
     ],
     targets: [
         .systemLibrary(
@@ -20,8 +21,13 @@ let package = Package(
         // FoundationNetworking (libcurl), which would slow every command's start-up.
         .target(name: "DigestLinkCheck"),
         .executableTarget(name: "digest-links", dependencies: ["DigestLinkCheck"]),
+        // Pages and feeds are read by a program of their own too, sharing the
+        // link checker's HTTP layer; FoundationXML (feeds, OPML) stays out of `digest`.
+        .target(name: "DigestFetch", dependencies: ["DigestLinkCheck"]),
+        .executableTarget(name: "digest-fetch", dependencies: ["DigestFetch"]),
         .testTarget(name: "DigestCoreTests", dependencies: ["DigestCore"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "DigestCLITests", dependencies: ["DigestCLI", "DigestCore"], exclude: ["Fixtures"]),
         .testTarget(name: "DigestLinkCheckTests", dependencies: ["DigestLinkCheck"], exclude: ["Fixtures"]),
+        .testTarget(name: "DigestFetchTests", dependencies: ["DigestFetch", "DigestLinkCheck"]),
     ]
 )

@@ -3,11 +3,14 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// Sends single HTTP requests and returns as soon as the response headers
-/// arrive: no redirect followed, no body read, no cookie kept or sent, nothing
-/// cached.
+/// Sends single HTTP requests: no redirect followed, no cookie kept or sent,
+/// nothing cached. `response(to:_:)` returns as soon as the headers arrive
+/// (the link checker); `body(of:headers:limit:)` also reads the body, up to a
+/// cap (page and feed fetching). Compressed bodies (gzip, deflate) arrive
+/// decompressed, and the cap counts the decompressed bytes.
 package final class HTTPFetcher: Sendable {
     package static let userAgent = "digest-links/1.0 (link checker of the digest newsletter tool)"
+    package static let fetchingUserAgent = "digest-fetch/1.0 (page and feed reader of the digest newsletter tool)"
 
     private let session: URLSession
     private let delegate: HTTPFetcherDelegate
@@ -18,7 +21,9 @@ package final class HTTPFetcher: Sendable {
     ///     one host are not queued behind URLSession's own per-host limit.
     ///   - requestTimeout: URLSession's own limit, a backstop behind the
     ///     per-link timeout that `LinkCheckRun` enforces.
-    package init(connectionsPerHost: Int, requestTimeout: Double) {
+    private let userAgent: String
+
+    package init(connectionsPerHost: Int, requestTimeout: Double, userAgent: String = HTTPFetcher.userAgent) {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
@@ -29,11 +34,12 @@ package final class HTTPFetcher: Sendable {
         configuration.httpMaximumConnectionsPerHost = connectionsPerHost
         configuration.timeoutIntervalForRequest = requestTimeout
         configuration.timeoutIntervalForResource = requestTimeout
-        configuration.httpAdditionalHeaders = ["User-Agent": Self.userAgent]
+        configuration.httpAdditionalHeaders = ["User-Agent": userAgent]
         let delegate = HTTPFetcherDelegate()
         self.delegate = delegate
         self.session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
         self.requestTimeout = requestTimeout
+        self.userAgent = userAgent
     }
 
     /// The response to one request. Throws the transport's `URLError`, or
@@ -43,7 +49,7 @@ package final class HTTPFetcher: Sendable {
         var request = URLRequest(url: address, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: requestTimeout)
         request.httpMethod = method
         request.httpShouldHandleCookies = false
-        request.setValue(Self.userAgent, forHTTPHeaderField: "User-Agent")
+        request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
         request.setValue("*/*", forHTTPHeaderField: "Accept")
         let task = session.dataTask(with: request)
         let identifier = task.taskIdentifier
@@ -62,6 +68,34 @@ package final class HTTPFetcher: Sendable {
             }
         } onCancel: {
             delegate.finish(identifier, with: .failure(CancellationError()))
+            task.cancel()
+        }
+    }
+
+    /// One GET with its body, at most `limit` bytes (else `HTTPBodyTooLarge`).
+    /// A redirect or 304 comes back with its headers and no body. Cancelling
+    /// the calling task ends the transfer at once with `CancellationError`.
+    package func body(of address: URL, headers: [String: String] = [:], limit: Int) async throws -> HTTPBody {
+        var request = URLRequest(url: address, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: requestTimeout)
+        request.httpMethod = "GET"
+        request.httpShouldHandleCookies = false
+        request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let task = session.dataTask(with: request)
+        let identifier = task.taskIdentifier
+        let delegate = delegate
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                delegate.waitForBody(of: identifier, limit: limit, with: continuation)
+                if Task.isCancelled {
+                    delegate.finishBody(identifier, with: .failure(CancellationError()))
+                    task.cancel()
+                } else {
+                    task.resume()
+                }
+            }
+        } onCancel: {
+            delegate.finishBody(identifier, with: .failure(CancellationError()))
             task.cancel()
         }
     }

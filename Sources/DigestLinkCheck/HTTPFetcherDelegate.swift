@@ -3,9 +3,10 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// The session's delegate: it hands each task's response headers to the
-/// caller waiting for them, and never lets URLSession follow a redirect, so
-/// that `LinkChecker` sees every hop.
+/// The session's delegate: it hands each task's response headers (or, for a
+/// body task, the headers and the body up to its cap) to the caller waiting
+/// for them, and never lets URLSession follow a redirect, so that the caller
+/// sees and checks every hop.
 ///
 /// Callbacks arrive on the session's delegate queue while callers register
 /// and cancel from their own tasks; the lock keeps the table of waiting
@@ -14,6 +15,29 @@ import FoundationNetworking
 final class HTTPFetcherDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private let lock = NSLock()
     private var waiting: [Int: CheckedContinuation<HTTPURLResponse, any Error>] = [:]
+    private var bodies: [Int: BodyTask] = [:]
+
+    /// A request whose body is wanted, gathered as it arrives.
+    private struct BodyTask {
+        let continuation: CheckedContinuation<HTTPBody, any Error>
+        let limit: Int
+        var response: HTTPURLResponse?
+        var data = Data()
+    }
+
+    func waitForBody(of taskIdentifier: Int, limit: Int, with continuation: CheckedContinuation<HTTPBody, any Error>) {
+        lock.withLock { bodies[taskIdentifier] = BodyTask(continuation: continuation, limit: limit) }
+    }
+
+    /// Ends a body task once; later calls for it do nothing.
+    func finishBody(_ taskIdentifier: Int, with result: Result<HTTPBody, any Error>) {
+        let task = lock.withLock { bodies.removeValue(forKey: taskIdentifier) }
+        task?.continuation.resume(with: result)
+    }
+
+    private func isBodyTask(_ taskIdentifier: Int) -> Bool {
+        lock.withLock { bodies[taskIdentifier] != nil }
+    }
 
     func wait(for taskIdentifier: Int, with continuation: CheckedContinuation<HTTPURLResponse, any Error>) {
         lock.withLock { waiting[taskIdentifier] = continuation }
@@ -43,6 +67,33 @@ final class HTTPFetcherDelegate: NSObject, URLSessionDataDelegate, @unchecked Se
         didReceive response: URLResponse,
         completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
     ) {
+        let identifier = dataTask.taskIdentifier
+        if isBodyTask(identifier) {
+            guard let response = response as? HTTPURLResponse else {
+                finishBody(identifier, with: .failure(URLError(.badServerResponse)))
+                completionHandler(.cancel)
+                dataTask.cancel()
+                return
+            }
+            let limit = lock.withLock { () -> Int? in
+                bodies[identifier]?.response = response
+                return bodies[identifier]?.limit
+            }
+            // A redirect or a 304 is judged by its headers; a declared length
+            // over the cap is refused before a byte of it is read.
+            let declared = response.expectedContentLength
+            if HTTPStatusText.isRedirect(response.statusCode) || response.statusCode == 304 {
+                finishBody(identifier, with: .success(HTTPBody(response: response, data: Data())))
+            } else if let limit, declared > Int64(limit) {
+                finishBody(identifier, with: .failure(HTTPBodyTooLarge(limit: limit)))
+            } else {
+                completionHandler(.allow)
+                return
+            }
+            completionHandler(.cancel)
+            dataTask.cancel()
+            return
+        }
         if let response = response as? HTTPURLResponse {
             finish(dataTask.taskIdentifier, with: .success(response))
         } else {
@@ -59,7 +110,31 @@ final class HTTPFetcherDelegate: NSObject, URLSessionDataDelegate, @unchecked Se
         }
     }
 
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        let identifier = dataTask.taskIdentifier
+        let overLimit = lock.withLock { () -> Int? in
+            guard var task = bodies[identifier] else { return nil }
+            task.data.append(data)
+            bodies[identifier] = task
+            return task.data.count > task.limit ? task.limit : nil
+        }
+        if let overLimit {
+            finishBody(identifier, with: .failure(HTTPBodyTooLarge(limit: overLimit)))
+            dataTask.cancel()
+        }
+    }
+
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        if let body = lock.withLock({ bodies[task.taskIdentifier] }) {
+            if let error {
+                finishBody(task.taskIdentifier, with: .failure(error))
+            } else if let response = body.response ?? task.response as? HTTPURLResponse {
+                finishBody(task.taskIdentifier, with: .success(HTTPBody(response: response, data: body.data)))
+            } else {
+                finishBody(task.taskIdentifier, with: .failure(URLError(.badServerResponse)))
+            }
+            return
+        }
         if let error {
             finish(task.taskIdentifier, with: .failure(error))
         } else if let response = task.response as? HTTPURLResponse {

@@ -24,10 +24,19 @@ Paths:
   /redirect-to?location=L  302 to L, whatever it is
   /slow?seconds=S        waits S seconds (default 5), then 200
   /hold?ms=M             waits M milliseconds, then 200
+  /fixture/NAME          the file intake/NAME, typed by its name (.html, .xml, .json, .opml);
+                         with ?conditional=1 it carries an ETag and Last-Modified and
+                         answers 304 to a request that sends either back
+  /gzip/NAME             the same file, gzip-compressed (Content-Encoding: gzip)
+  /big                   50 MB of HTML, generated as it is sent, no Content-Length
+  /big?declared=1        the same with its Content-Length
+  /binary                a PNG image
+  /generated/N?entries=M an RSS feed "Feed N" with M entries (conditional, as above)
   /stats                 {"requests", "max_in_flight", "methods", "with_cookie", "user_agents"}
   /stats/reset           sets the counters to zero
 """
 
+import gzip
 import json
 import os
 import sys
@@ -126,6 +135,26 @@ class Handler(BaseHTTPRequestHandler):
             Counters.leave()
 
     def route(self, path, query, head):
+        if path.startswith("/fixture/") or path.startswith("/gzip/"):
+            name = os.path.basename(path)
+            try:
+                with open(os.path.join(FIXTURES, name), "rb") as handle:
+                    body = handle.read()
+            except OSError:
+                return self.send(404, "no such fixture\n", head)
+            if path.startswith("/gzip/"):
+                return self.send_bytes(200, gzip.compress(body), fixture_type(name), head, {"Content-Encoding": "gzip"})
+            return self.conditional(body, fixture_type(name), query, head)
+        if path.startswith("/generated/"):
+            number = int(path[len("/generated/"):])
+            entries = int(query.get("entries", ["10"])[0])
+            body = generated_feed(number, entries).encode("utf-8")
+            return self.conditional(body, "application/rss+xml; charset=utf-8", {"conditional": ["1"]}, head)
+        if path == "/big":
+            return self.big(declared="declared" in query, head=head)
+        if path == "/binary":
+            png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+            return self.send_bytes(200, png, "image/png", head)
         if path == "/ok":
             return self.send(200, "ok\n", head)
         if path.startswith("/chain/"):
@@ -177,6 +206,51 @@ class Handler(BaseHTTPRequestHandler):
         if not head:
             self.wfile.write(data)
 
+    def send_bytes(self, status, body, content_type, head, extra=None):
+        self.send_response(status)
+        if content_type:
+            self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in (extra or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)
+
+    def conditional(self, body, content_type, query, head):
+        if "conditional" not in query:
+            return self.send_bytes(200, body, content_type, head)
+        etag = '"v%d"' % (sum(body) % 100000)
+        headers = {"ETag": etag, "Last-Modified": LAST_MODIFIED}
+        if self.headers.get("If-None-Match") == etag or self.headers.get("If-Modified-Since") == LAST_MODIFIED:
+            self.send_response(304)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            return
+        return self.send_bytes(200, body, content_type, head, headers)
+
+    def big(self, declared, head):
+        total = 50 * 1024 * 1024
+        chunk = (b"<p>" + b"harbour " * 127 + b"</p>\n")[:1024]
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        if declared:
+            self.send_header("Content-Length", str(total))
+        else:
+            self.send_header("Connection", "close")
+            self.close_connection = True
+        self.end_headers()
+        if head:
+            return
+        sent = 0
+        try:
+            while sent < total:
+                self.wfile.write(chunk)
+                sent += len(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
     def trickle(self):
         chunk = b"x" * 1024
         seconds = 30
@@ -189,6 +263,42 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(chunk)
             self.wfile.flush()
             time.sleep(0.1)
+
+
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "intake")
+LAST_MODIFIED = "Fri, 20 Nov 2026 08:00:00 GMT"
+TYPES = {
+    "windows-1252.html": "text/html; charset=windows-1252",
+    "meta-charset-1252.html": "text/html",
+    "atom.xml": "application/atom+xml",
+    "rdf.xml": "application/rdf+xml",
+    "feed.json": "application/feed+json",
+}
+
+
+def fixture_type(name):
+    if name in TYPES:
+        return TYPES[name]
+    if name.endswith(".html"):
+        return "text/html; charset=utf-8"
+    if name.endswith(".json"):
+        return "application/json"
+    return "application/rss+xml; charset=utf-8" if name.endswith(".xml") else "text/xml"
+
+
+def generated_feed(number, entries):
+    items = []
+    for index in range(entries):
+        items.append(
+            "<item><title>Entry %d of feed %d</title>"
+            "<link>https://feed-%d.example/entries/%d</link><guid>feed-%d-entry-%d</guid>"
+            "<dc:creator>Writer %d</dc:creator><pubDate>Mon, 16 Nov 2026 09:00:00 GMT</pubDate>"
+            "<description><![CDATA[<p>Entry %d of feed %d says what happened on the quay, "
+            "with <em>some</em> markup &amp; an entity, and enough words to make an excerpt.</p>]]></description></item>"
+            % (index + 1, number, number, index + 1, number, index + 1, index % 7, index + 1, number))
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            "<channel><title>Feed %d</title><link>https://feed-%d.example/</link>%s</channel></rss>\n"
+            % (number, number, "".join(items)))
 
 
 class Server(ThreadingHTTPServer):

@@ -1,0 +1,20 @@
+/// One entry of a feed, as plain text. Any field may be missing; digest
+/// validates what there is exactly as it validates typed input.
+package struct FeedEntry: Equatable, Sendable {
+    /// What identifies the entry from one pull to the next: its guid or id, else its link, else its title.
+    package var key: String
+    package var title: String?
+    /// Absolute (resolved against `xml:base` or the feed's address).
+    package var link: String?
+    package var author: String?
+    /// `YYYY-MM-DD` when readable, else as the feed wrote it.
+    package var date: String?
+    package var excerpt: String?
+}
+
+/// A feed's title and entries, in the feed's order.
+package struct FeedDocument: Equatable, Sendable {
+    package var format: String
+    package var title: String?
+    package var entries: [FeedEntry]
+}

@@ -1,0 +1,130 @@
+import DigestLinkCheck
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// An element of a parsed XML document, with namespaces resolved.
+final class XMLElement {
+    let name: String
+    let namespace: String
+    let attributes: [String: String]
+    var children: [XMLChild] = []
+
+    init(name: String, namespace: String, attributes: [String: String]) {
+        self.name = name
+        self.namespace = namespace
+        self.attributes = attributes
+    }
+
+    var elements: [XMLElement] {
+        children.compactMap { if case .element(let element) = $0 { element } else { nil } }
+    }
+
+    func first(_ name: String, in namespace: String? = nil) -> XMLElement? {
+        elements.first { $0.name == name && (namespace == nil || $0.namespace == namespace) }
+    }
+
+    func all(_ name: String, in namespace: String? = nil) -> [XMLElement] {
+        elements.filter { $0.name == name && (namespace == nil || $0.namespace == namespace) }
+    }
+
+    /// The text of the element and its descendants.
+    var text: String {
+        children.map { child in
+            switch child {
+            case .text(let text): text
+            case .element(let element): element.text
+            }
+        }.joined()
+    }
+
+    /// The children written back as markup (for `type="xhtml"` content), to be read as HTML.
+    var innerMarkup: String {
+        children.map { child in
+            switch child {
+            case .text(let text):
+                text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            case .element(let element):
+                "<\(element.name)>\(element.innerMarkup)</\(element.name)>"
+            }
+        }.joined()
+    }
+
+    /// `xml:base`, whichever way the parser names it.
+    var base: String? {
+        attributes["xml:base"] ?? attributes["base"]
+    }
+}
+
+enum XMLChild {
+    case element(XMLElement)
+    case text(String)
+}
+
+/// Builds the tree with Foundation's `XMLParser`; external entities are never loaded.
+final class XMLTreeBuilder: NSObject, XMLParserDelegate {
+    private var stack: [XMLElement] = []
+    private(set) var root: XMLElement?
+    /// The first error the parser reported; some are reported without failing the parse.
+    private(set) var error: (line: Int, message: String)?
+
+    /// The document's root element, or a description of why it is not well-formed.
+    static func parse(_ data: Data) -> Result<XMLElement, FetchFailure> {
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = true
+        parser.shouldResolveExternalEntities = false
+        let builder = XMLTreeBuilder()
+        parser.delegate = builder
+        let parsed = parser.parse()
+        guard parsed, builder.error == nil, let root = builder.root else {
+            let line = builder.error?.line ?? parser.lineNumber
+            let detail = builder.error?.message
+                ?? parser.parserError.map { ($0 as NSError).localizedDescription } ?? "no root element"
+            return .failure(FetchFailure("the feed is not well-formed XML (line \(line): \(detail))"))
+        }
+        return .success(root)
+    }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName: String?, attributes: [String: String] = [:]) {
+        let element = XMLElement(name: elementName, namespace: namespaceURI ?? "", attributes: attributes)
+        if let parent = stack.last { parent.children.append(.element(element)) } else { root = element }
+        stack.append(element)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        _ = stack.popLast()
+    }
+
+    /// libxml2's error numbers in words, for the ones a broken feed usually has.
+    static func describe(_ code: Int) -> String {
+        switch XMLParser.ErrorCode(rawValue: code) {
+        case .tagNameMismatchError?: "an end tag does not match its start tag"
+        case .prematureDocumentEndError?, .notWellBalancedError?: "the document ends before its elements are closed"
+        case .emptyDocumentError?: "the document is empty"
+        case .gtRequiredError?, .ltRequiredError?, .ltSlashRequiredError?: "a tag is not closed"
+        case .entityRefAtEOFError?, .entityRefLoopError?, .undeclaredEntityError?, .entityNotFinishedError?:
+            "an entity is broken or undeclared (write & as &amp;)"
+        case .attributeNotStartedError?, .attributeNotFinishedError?, .attributeWithoutValueError?:
+            "an attribute is not quoted"
+        case .invalidCharacterError?: "the text has a character XML does not allow"
+        case .documentStartError?, .extraContentError?: "there is text before or after the root element"
+        default: "XML error \(code)"
+        }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        guard error == nil else { return }
+        error = (parser.lineNumber, Self.describe((parseError as NSError).code))
+        parser.abortParsing()
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        stack.last?.children.append(.text(string))
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        stack.last?.children.append(.text(String(decoding: CDATABlock, as: UTF8.self)))
+    }
+}

@@ -1,0 +1,229 @@
+import DigestLinkCheck
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The `digest-fetch` program: reads pages, feeds and OPML lists for
+/// digest, and prints what it found as JSON. digest runs it; it never
+/// touches the database.
+package struct FetchCommand {
+    package static let usage = """
+        digest-fetch page URL [OPTIONS]
+               digest-fetch feeds [OPTIONS] < FEEDS.jsonl
+               digest-fetch opml < FILE.opml
+        """
+
+    package static let help = """
+        OVERVIEW: Reads web pages and feeds for digest, and prints what they say as JSON.
+
+        USAGE: \(usage)
+
+        page URL     Fetches one page and prints one JSON object: "fields" (title,
+                     source, author, date, excerpt, canonical) and "found_in" (where
+                     each came from), or "error".
+        feeds        Reads {"id": N, "url": "…", "etag": …, "last_modified": …} lines
+                     and prints one line per feed, in input order: "outcome"
+                     (fetched, unchanged, failed), "entries", "detail".
+        opml         Prints one {"url", "name", "section"} line per feed of the list.
+
+        OPTIONS:
+          --timeout S          Seconds for one page or feed, redirects included (default 10).
+          --max-bytes N        The largest answer read, in bytes (default 5242880).
+          --excerpt-max N      The longest excerpt, in characters (default 2000).
+          --concurrency N      Feeds pulled at once (default 8).
+          --allow-private      Fetch loopback, private and link-local addresses too.
+          -h, --help           Show help information.
+
+        Limits: http and https only; at most 5 redirects, each address checked again;
+        gzip and deflate answers are decompressed; the charset comes from the header,
+        then <meta charset>, then the XML declaration.
+
+        EXIT STATUS:
+          0    done (for feeds: whatever each feed's outcome)
+          64   bad option
+          65   bad input
+          69   the page could not be fetched or read
+          74   standard input could not be read
+
+        """
+
+    package init() {}
+
+    /// Runs the program and returns its exit status.
+    package func run(arguments: [String]) async -> Int32 {
+        var arguments = arguments
+        guard let mode = arguments.first else { return usageError("say what to read: page URL, feeds or opml") }
+        arguments.removeFirst()
+        if mode == "-h" || mode == "--help" {
+            write(Self.help)
+            return 0
+        }
+        var limits = FetchLimits()
+        var excerptLimit = 2000
+        var concurrency = 8
+        var positionals: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            func value() -> String? {
+                guard index < arguments.count else { return nil }
+                index += 1
+                return arguments[index - 1]
+            }
+            switch argument {
+            case "--allow-private": limits.allowPrivate = true
+            case "--timeout":
+                guard let text = value(), let seconds = Double(text), seconds > 0, seconds.isFinite else {
+                    return usageError("--timeout needs a positive number of seconds")
+                }
+                limits.timeout = seconds
+            case "--max-bytes":
+                guard let text = value(), let bytes = Int(text), bytes > 0 else { return usageError("--max-bytes needs a positive whole number") }
+                limits.maxBytes = bytes
+            case "--excerpt-max":
+                guard let text = value(), let count = Int(text), count > 0 else { return usageError("--excerpt-max needs a positive whole number") }
+                excerptLimit = count
+            case "--concurrency":
+                guard let text = value(), let count = Int(text), (1...64).contains(count) else {
+                    return usageError("--concurrency needs a whole number from 1 to 64")
+                }
+                concurrency = count
+            case "-h", "--help":
+                write(Self.help)
+                return 0
+            default:
+                if argument.hasPrefix("-") { return usageError("unknown option '\(argument)'") }
+                positionals.append(argument)
+            }
+        }
+        switch mode {
+        case "page":
+            guard positionals.count == 1 else { return usageError("'page' takes one URL") }
+            return await page(positionals[0], limits: limits, excerptLimit: excerptLimit)
+        case "feeds":
+            guard positionals.isEmpty else { return usageError("'feeds' reads its feeds from standard input") }
+            return await feeds(limits: limits, excerptLimit: excerptLimit, concurrency: concurrency)
+        case "opml":
+            guard positionals.isEmpty else { return usageError("'opml' reads the list from standard input") }
+            return opml()
+        default:
+            return usageError("unknown mode '\(mode)'; the modes are page, feeds and opml")
+        }
+    }
+
+    private func page(_ text: String, limits: FetchLimits, excerptLimit: Int) async -> Int32 {
+        guard let address = URL(string: text), address.scheme != nil else {
+            writeJSON(["url": text, "error": "not an address that can be requested"])
+            return 69
+        }
+        let fetcher = DocumentFetcher.make(limits: limits)
+        defer { fetcher.invalidate() }
+        do {
+            let result = try await PageFetch(fetcher: fetcher, excerptLimit: excerptLimit).fetch(address)
+            let fields = result.fields
+            var values: [String: Any] = [:]
+            for (name, value) in [("title", fields.title), ("source", fields.source), ("author", fields.author),
+                                  ("date", fields.date), ("excerpt", fields.excerpt), ("canonical", fields.canonical)] {
+                if let value { values[name] = value }
+            }
+            writeJSON(["url": text, "final_url": result.document.finalURL.absoluteString, "status": result.document.status,
+                       "fields": values, "found_in": fields.foundIn])
+            return 0
+        } catch {
+            var object: [String: Any] = ["url": text, "error": error.reason]
+            if let status = error.status { object["status"] = status }
+            writeJSON(object)
+            return 69
+        }
+    }
+
+    private func feeds(limits: FetchLimits, excerptLimit: Int, concurrency: Int) async -> Int32 {
+        guard let input = try? FileHandle.standardInput.readToEnd() ?? Data() else {
+            writeError("cannot read standard input")
+            return 74
+        }
+        var requests: [FeedRequest] = []
+        for (number, line) in input.split(separator: UInt8(ascii: "\n")).enumerated() where !line.isEmpty {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                  let id = object["id"] as? Int, let url = object["url"] as? String else {
+                writeError("line \(number + 1) is not {\"id\": N, \"url\": \"…\"}")
+                return 65
+            }
+            requests.append(FeedRequest(id: id, url: url, etag: object["etag"] as? String,
+                                        lastModified: object["last_modified"] as? String))
+        }
+        let fetcher = DocumentFetcher.make(limits: limits, concurrency: concurrency)
+        defer { fetcher.invalidate() }
+        let terminal = isatty(STDERR_FILENO) == 1
+        let total = requests.count
+        await FeedPull(fetcher: fetcher, excerptLimit: excerptLimit, concurrency: concurrency).pull(requests, progress: { done in
+            // Only a person watching a terminal wants the count; logs and pipes get the result lines alone.
+            guard terminal else { return }
+            writeError("\rpulling feeds: \(done) of \(total)" + (done == total ? "\r\u{1B}[K" : ""), prefixed: false)
+        }) { result in
+            var object: [String: Any] = ["id": result.id, "outcome": result.outcome.rawValue]
+            if let status = result.status { object["status"] = status }
+            if let etag = result.etag { object["etag"] = etag }
+            if let lastModified = result.lastModified { object["last_modified"] = lastModified }
+            if let detail = result.detail { object["detail"] = detail }
+            if let document = result.document {
+                object["format"] = document.format
+                if let title = document.title { object["title"] = title }
+                object["entries"] = document.entries.map { entry -> [String: Any] in
+                    var values: [String: Any] = ["key": entry.key]
+                    for (name, value) in [("title", entry.title), ("link", entry.link), ("author", entry.author),
+                                          ("date", entry.date), ("excerpt", entry.excerpt)] {
+                        if let value { values[name] = value }
+                    }
+                    return values
+                }
+            }
+            writeJSON(object)
+        }
+        return 0
+    }
+
+    private func opml() -> Int32 {
+        guard let input = try? FileHandle.standardInput.readToEnd() ?? Data() else {
+            writeError("cannot read standard input")
+            return 74
+        }
+        do {
+            for subscription in try OPMLReader.subscriptions(in: input) {
+                var object: [String: Any] = ["url": subscription.url]
+                if let name = subscription.name { object["name"] = name }
+                if let section = subscription.section { object["section"] = section }
+                writeJSON(object)
+            }
+            return 0
+        } catch {
+            writeError(error.reason)
+            return 65
+        }
+    }
+
+    private func usageError(_ message: String) -> Int32 {
+        writeError("\(message)\nUsage: \(Self.usage)\nSee 'digest-fetch --help'.\n")
+        return 64
+    }
+
+    private func writeJSON(_ object: [String: Any]) {
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
+            return
+        }
+        try? FileHandle.standardOutput.write(contentsOf: data + Data("\n".utf8))
+    }
+
+    private func write(_ text: String) {
+        try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+    }
+
+    private func writeError(_ text: String, prefixed: Bool = true) {
+        let line = prefixed ? "digest-fetch: error: \(text)\(text.hasSuffix("\n") ? "" : "\n")" : text
+        try? FileHandle.standardError.write(contentsOf: Data(line.utf8))
+    }
+}

@@ -1,0 +1,49 @@
+/// The readable text of HTML: markup removed, character references decoded,
+/// white space collapsed to single spaces; scripts, styles and other
+/// non-text elements dropped.
+package enum HTMLText {
+    /// Elements whose content is never text a reader sees.
+    static let hidden: Set<String> = ["script", "style", "noscript", "template", "svg", "head", "iframe", "object"]
+    /// Elements that end a run of text, so words on either side stay apart.
+    static let breaking: Set<String> = [
+        "p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "td", "th",
+        "section", "article", "header", "footer", "figure", "figcaption", "pre", "hr", "dd", "dt", "table",
+    ]
+
+    package static func plain(_ html: String) -> String {
+        guard html.contains("<") || html.contains("&") else { return collapse(html) }
+        var tokenizer = HTMLTokenizer(html)
+        var text = ""
+        var hiddenDepth = 0
+        while let token = tokenizer.next() {
+            switch token {
+            case .start(let name, _):
+                if hidden.contains(name) { hiddenDepth += 1 }
+                if breaking.contains(name) { text += " " }
+            case .end(let name):
+                if hidden.contains(name) { hiddenDepth = max(0, hiddenDepth - 1) }
+                if breaking.contains(name) { text += " " }
+            case .text(let raw):
+                if hiddenDepth == 0 { text += HTMLEntities.decode(raw) }
+            }
+        }
+        return collapse(text)
+    }
+
+    /// Runs of white space (non-breaking spaces and line breaks included) as one space, trimmed.
+    package static func collapse(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar == "\u{00A0}" || scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if scalar == "\u{200B}" || scalar == "\u{FEFF}" || scalar == "\u{00AD}" { continue }
+            if pendingSpace { result.append(" ") }
+            pendingSpace = false
+            result.append(scalar)
+        }
+        return String(result)
+    }
+}
