@@ -97,19 +97,18 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
         _ = stack.popLast()
     }
 
-    /// libxml2's error numbers in words, for the ones a broken feed usually has.
+    /// libxml2's error numbers (which XMLParser passes on) in words, for
+    /// the ones a broken feed usually has.
     static func describe(_ code: Int) -> String {
-        switch XMLParser.ErrorCode(rawValue: code) {
-        case .tagNameMismatchError?: "an end tag does not match its start tag"
-        case .prematureDocumentEndError?, .notWellBalancedError?: "the document ends before its elements are closed"
-        case .emptyDocumentError?: "the document is empty"
-        case .gtRequiredError?, .ltRequiredError?, .ltSlashRequiredError?: "a tag is not closed"
-        case .entityRefAtEOFError?, .entityRefLoopError?, .undeclaredEntityError?, .entityNotFinishedError?:
-            "an entity is broken or undeclared (write & as &amp;)"
-        case .attributeNotStartedError?, .attributeNotFinishedError?, .attributeWithoutValueError?:
-            "an attribute is not quoted"
-        case .invalidCharacterError?: "the text has a character XML does not allow"
-        case .documentStartError?, .extraContentError?: "there is text before or after the root element"
+        switch code {
+        case 3, 86: "there is text before or after the root element"
+        case 4: "the document is empty"
+        case 5, 77, 85: "the document ends before its elements are closed"
+        case 9: "the text has a character XML does not allow"
+        case 23, 26, 27: "an entity is broken or undeclared (write & as &amp;)"
+        case 39, 40, 41: "an attribute is not quoted"
+        case 73, 74: "a tag is not closed"
+        case 76: "an end tag does not match its start tag"
         default: "XML error \(code)"
         }
     }
