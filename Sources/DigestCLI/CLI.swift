@@ -21,6 +21,7 @@ package enum CLI {
         ReopenCommand.self, HistoryCommand.self, DiffCommand.self, ImportCommand.self, SearchCommand.self,
         ExportCommand.self, DumpCommand.self, LoadCommand.self, CheckLinksCommand.self, DoctorCommand.self,
         CompletionsCommand.self,
+        FetchCommand.self, FeedsCommand.self, NominateCommand.self,
     ]
 
     /// Runs one command line. `forcedActor` is for a server that has

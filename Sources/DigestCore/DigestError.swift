@@ -16,6 +16,8 @@ package enum DigestError: Error, CustomStringConvertible, Equatable, Sendable {
     case internalError(String)
     /// An output file or the database cannot be written: exit 73.
     case cannotWrite(String)
+    /// A page or feed could not be fetched or read: exit 69.
+    case unavailable(String)
     /// The database stayed locked past the busy timeout: exit 75.
     case busy(String)
     /// Four-eyes or the roster says no: exit 77.
@@ -29,6 +31,7 @@ package enum DigestError: Error, CustomStringConvertible, Equatable, Sendable {
         case .usage: return 64
         case .invalid, .malformed: return 65
         case .notFound: return 66
+        case .unavailable: return 69
         case .internalError: return 70
         case .cannotWrite: return 73
         case .busy: return 75
@@ -40,7 +43,7 @@ package enum DigestError: Error, CustomStringConvertible, Equatable, Sendable {
     package var description: String {
         switch self {
         case .refused(let message), .usage(let message, _), .malformed(let message),
-             .notFound(let message), .internalError(let message), .cannotWrite(let message),
+             .notFound(let message), .unavailable(let message), .internalError(let message), .cannotWrite(let message),
              .busy(let message), .notPermitted(let message), .incompatibleDatabase(let message):
             return message
         case .invalid(let problems):

@@ -107,7 +107,7 @@ struct ArgumentParser {
         }
         if globalFlags.contains("help") { return .help(topic: spec, globalFlags: globalFlags) }
         let maximum = spec.arguments.count
-        if invocation.positionals.count > maximum {
+        if !spec.variadic, invocation.positionals.count > maximum {
             let extra = invocation.positionals[maximum]
             throw CLIError.usage("'\(spec.name)' does not take the argument '\(extra)'"
                 + (maximum == 0 ? "." : " (it takes \(spec.arguments.map(\.name).joined(separator: " ")))."),

@@ -15,6 +15,8 @@ struct CommandSpec: Sendable {
     var needsDatabase = true
     /// Its output can run long (show, history, diff, search): on a terminal it goes through the pager.
     var pages = false
+    /// The last argument may be given several times (`feeds pull A B`).
+    var variadic = false
 
     /// Every option, the shared ones included.
     var allOptions: [OptionSpec] {

@@ -30,7 +30,19 @@ package struct ItemFields: Equatable, Sendable {
         self.linkText = linkText
     }
 
-    package var isIncomplete: Bool { url == nil }
+    /// No link yet (a page import, `--incomplete`), or a fetched page that did
+    /// not give a title, source or excerpt (`add-item --fetch --incomplete`).
+    package var isIncomplete: Bool { url == nil || title.isEmpty || source.isEmpty || excerpt.isEmpty }
+
+    /// What an incomplete item still needs, as the options that supply it.
+    package var missingOptions: [String] {
+        var missing: [String] = []
+        if url == nil { missing.append("--url URL") }
+        if title.isEmpty { missing.append("--title TEXT") }
+        if source.isEmpty { missing.append("--source TEXT") }
+        if excerpt.isEmpty { missing.append("--excerpt TEXT") }
+        return missing
+    }
 
     package static func == (lhs: ItemFields, rhs: ItemFields) -> Bool {
         names.allSatisfy { lhs.value(of: $0) == rhs.value(of: $0) }

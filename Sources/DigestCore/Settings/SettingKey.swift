@@ -11,6 +11,7 @@ package enum SettingKey {
     package static let fourEyes = "review.four-eyes"
     package static let requireLinksOK = "publish.require-links-ok"
     package static let identity = "identity"
+    package static let fetchAllowPrivate = "fetch.allow-private"
     package static let peoplePrefix = "people."
 
     /// Every fixed key, in the order `config` lists them, with a line of help.
@@ -26,6 +27,7 @@ package enum SettingKey {
         (fourEyes, "on: nobody approves an item they added or last edited (default on)"),
         (requireLinksOK, "on: publish refuses while any link is broken or unchecked (default off)"),
         (identity, "declared: --as or DIGEST_USER names who acts (default); account: the system account running digest"),
+        (fetchAllowPrivate, "on: fetching and feeds may reach loopback, private and link-local addresses (default off)"),
     ]
 
     package static func isKnown(_ key: String) -> Bool {

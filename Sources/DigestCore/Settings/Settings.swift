@@ -21,6 +21,8 @@ package struct Settings: Sendable {
 
     package var requireLinksOK: Bool { values[SettingKey.requireLinksOK].map(SettingValue.isOn) ?? false }
 
+    package var fetchAllowsPrivate: Bool { values[SettingKey.fetchAllowPrivate].map(SettingValue.isOn) ?? false }
+
     /// The roster: empty means everyone may do everything.
     package var roster: [String: Role] {
         var people: [String: Role] = [:]

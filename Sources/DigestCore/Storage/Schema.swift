@@ -12,6 +12,7 @@ package enum Schema {
     package static let migrations: [Migration] = [
         Migration(version: 1, name: "versioned issues and items", sql: version1),
         Migration(version: 2, name: "identities and issue-level review", sql: version2),
+        Migration(version: 3, name: "intake: feeds and backlog candidates", sql: IntakeSchema.version3),
     ]
 
     private static let version1 = """

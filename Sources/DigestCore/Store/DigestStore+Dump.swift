@@ -9,7 +9,7 @@ extension DigestStore {
     /// Tables in an order where every row's references come before it.
     package static let dumpedTables = [
         "settings", "settings_log", "issues", "issue_states", "items", "item_states", "revisions", "editions",
-        "backlog", "link_checks",
+        "backlog", "link_checks", "feeds", "feed_entries", "candidates",
     ]
 
     static let dumpFormat = "digest-dump"
@@ -24,7 +24,7 @@ extension DigestStore {
             ])))
             for table in Self.dumpedTables {
                 // Tables without a rowid are ordered by their primary key.
-                let order = ["settings": "key", "revisions": "issue, version"][table] ?? "rowid"
+                let order = ["settings": "key", "revisions": "issue, version", "feed_entries": "feed, key"][table] ?? "rowid"
                 let statement = try database.statement("SELECT * FROM \(table) ORDER BY \(order)")
                 _ = try statement.rows { row in
                     var members: [(String, JSONValue)] = []

@@ -27,14 +27,17 @@ extension DigestStore {
             "SELECT count(*) FROM item_states WHERE issue = ? AND valid_to IS NULL", [number]) ?? 0
         var items: [Item] = []
         var repeats: [RepeatLink?] = []
+        // Backlog candidates take ids from the same series; new items go past them.
+        var nextID = try firstItemIDAboveCandidates()
         for (index, newItem) in newItems.enumerated() {
             let status = statuses?[index] ?? status
             sortKey += 1
             position += 1
             let addedBy = newItem.addedBy ?? actor
             try database.statement("INSERT INTO items(id, issue, origin, added_at, added_by) VALUES (?, ?, ?, ?, ?)")
-                .execute([newItem.id, number, newItem.origin, at, addedBy])
+                .execute([newItem.id ?? nextID, number, newItem.origin, at, addedBy])
             let id = database.lastInsertedRowID
+            if newItem.id == nil, nextID != nil { nextID = id + 1 }
             let stateID = try openState(item: id, issue: number, version: version, sortKey: Double(sortKey),
                                         fields: newItem.fields, status: status, note: nil, addedBy: addedBy,
                                         editedBy: newItem.editedBy, reviewedBy: reviewedBy,

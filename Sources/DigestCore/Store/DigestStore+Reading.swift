@@ -76,7 +76,7 @@ extension DigestStore {
             "SELECT issue FROM item_states WHERE item = ? AND valid_to IS NULL", [id]) {
             throw DigestError.notFound("item \(id) belongs to issue \(elsewhere), not issue \(number).")
         }
-        if try database.integer("SELECT 1 FROM backlog WHERE item = ? AND taken_into IS NULL", [id]) != nil {
+        if try database.integer("SELECT 1 FROM backlog WHERE item = ? AND taken_into IS NULL AND dismissed_at IS NULL", [id]) != nil {
             throw DigestError.notFound("item \(id) was deferred to the backlog; bring it into an issue with "
                 + "'digest add-item \(number) --from-backlog \(id)'.")
         }

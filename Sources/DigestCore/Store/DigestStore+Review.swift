@@ -30,8 +30,10 @@ extension DigestStore {
             let rejecting = try decisions.reject.map(find)
             let deferring = try decisions.deferred.map(find)
             if let incomplete = approving.first(where: { $0.fields.isIncomplete }) {
-                throw DigestError.refused("item \(incomplete.id) has no link yet (it is incomplete) and cannot be "
-                    + "approved; complete it with 'digest edit-item \(number) \(incomplete.id) --url URL' first.")
+                let what = incomplete.fields.url == nil ? "has no link yet" : "lacks fields the page did not give"
+                throw DigestError.refused("item \(incomplete.id) \(what) (it is incomplete) and cannot be "
+                    + "approved; complete it with 'digest edit-item \(number) \(incomplete.id) "
+                    + "\(incomplete.fields.missingOptions.joined(separator: " "))' first.")
             }
             if try settings.fourEyes, let own = approving.first(where: { $0.lastAuthor == change.actor }) {
                 throw DigestError.notPermitted(try fourEyesRefusal(item: own, actor: change.actor))
@@ -59,7 +61,8 @@ extension DigestStore {
                 try database.statement("""
                     INSERT INTO backlog(item, state, from_issue, deferred_at, deferred_by) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT(item) DO UPDATE SET state = excluded.state, from_issue = excluded.from_issue,
-                      deferred_at = excluded.deferred_at, deferred_by = excluded.deferred_by, taken_into = NULL
+                      deferred_at = excluded.deferred_at, deferred_by = excluded.deferred_by, taken_into = NULL,
+                      dismissed_at = NULL, dismissed_by = NULL, dismiss_note = NULL
                     """).execute([item.id, item.stateID, number, change.at, change.actor])
             }
             let deferredIDs = Set(deferring.map(\.id))
@@ -110,36 +113,53 @@ extension DigestStore {
         try database.statement("""
             SELECT \(Self.itemColumns), b.from_issue, b.deferred_at, b.deferred_by
             FROM backlog b JOIN item_states s ON s.id = b.state JOIN items i ON i.id = b.item
-            WHERE b.taken_into IS NULL ORDER BY b.deferred_at, b.item
+            WHERE b.taken_into IS NULL AND b.dismissed_at IS NULL ORDER BY b.deferred_at, b.item
             """).rows { row in
             BacklogEntry(item: try Self.item(from: row, position: 0), fromIssue: row.int(20),
                          deferredAt: row.string(21), deferredBy: row.string(22))
         }
     }
 
-    /// Brings deferred items into a draft issue as new items that point back
-    /// at the originals (`origin`), so their history can be followed.
-    package func addFromBacklog(_ ids: [Int], to number: Int, request: ChangeRequest) throws -> AddedItems {
+    /// Brings backlog entries into a draft issue: deferred items as new items
+    /// that point back at the originals (`origin`), so their history can be
+    /// followed; candidates (feeds, nominations, fetches) as items with their
+    /// own ids. `overrides` (one entry only) supplies or replaces fields.
+    package func addFromBacklog(_ ids: [Int], to number: Int, request: ChangeRequest,
+                                overrides: [String: String] = [:]) throws -> AddedItems {
         try changeIssue(number, action: "add-item", request: request, stages: [.draft], role: .editor) { change in
             let waiting = try backlog()
             var newItems: [NewItem] = []
+            var described: [String] = []
             for id in ids {
-                guard let entry = waiting.first(where: { $0.item.id == id }) else {
-                    throw DigestError.notFound("item \(id) is not in the backlog; 'digest backlog' lists what is.")
+                if let entry = waiting.first(where: { $0.item.id == id }) {
+                    var fields = entry.item.fields
+                    if !overrides.isEmpty {
+                        fields = try ItemValidator(excerptLimit: try settings.excerptLimit)
+                            .edited(fields, changes: overrides, location: "backlog item \(id)")
+                    }
+                    var newItem = NewItem(fields: fields, location: "backlog item \(id)")
+                    newItem.addedBy = entry.item.addedBy
+                    newItem.editedBy = overrides.isEmpty ? entry.item.editedBy : change.actor
+                    newItem.origin = id
+                    newItems.append(newItem)
+                } else if let newItem = try candidateItem(id, overrides: overrides) {
+                    newItems.append(newItem)
+                } else {
+                    throw DigestError.notFound("\(id) is not in the backlog; 'digest backlog' lists what is.")
                 }
-                var newItem = NewItem(fields: entry.item.fields, location: "backlog item \(id)")
-                newItem.addedBy = entry.item.addedBy
-                newItem.editedBy = entry.item.editedBy
-                newItem.origin = id
-                newItems.append(newItem)
             }
             let added = try insertItems(newItems, into: number, version: change.version, actor: change.actor,
                                         at: change.at, status: .pending)
             for (id, item) in zip(ids, added.items) {
-                try database.statement("UPDATE backlog SET taken_into = ? WHERE item = ?").execute([item.id, id])
+                if item.origin == id {
+                    try database.statement("UPDATE backlog SET taken_into = ? WHERE item = ?").execute([item.id, id])
+                    described.append("\(id) as item \(item.id)")
+                } else {
+                    try markTaken(candidate: id, by: item.id)
+                    described.append("\(id)")
+                }
             }
-            let pairs = zip(ids, added.items).map { "\($0) as item \($1.id)" }.joined(separator: ", ")
-            return (added, "brought in from the backlog: \(pairs)")
+            return (added, "brought in from the backlog: \(described.joined(separator: ", "))")
         }
     }
 }

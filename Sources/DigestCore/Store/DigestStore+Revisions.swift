@@ -71,7 +71,7 @@ extension DigestStore {
     }
 
     /// Why an action cannot happen at the issue's stage, and what to do.
-    static func stageRefusal(action: String, issue: Issue) -> String {
+    package static func stageRefusal(action: String, issue: Issue) -> String {
         let number = issue.number
         switch issue.status {
         case .published:

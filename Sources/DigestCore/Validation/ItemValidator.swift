@@ -55,7 +55,7 @@ package struct ItemValidator: Sendable {
 }
 
 /// Reads and checks one field at a time, collecting problems.
-private struct FieldReader {
+struct FieldReader {
     let values: [String: String]
     let location: String?
     let validator: ItemValidator

@@ -1,0 +1,125 @@
+import DigestCore
+import Foundation
+
+/// Runs the companion program `digest-fetch`, which does all of digest's
+/// page and feed fetching, so that `digest` itself never loads the
+/// networking stack. Its standard error is digest's own, so its progress
+/// line reaches the terminal directly.
+struct FetchProgram {
+    let path: String
+    /// `--allow-private`, `--excerpt-max N`, `--timeout S`: the same for every mode.
+    let options: [String]
+
+    init(settings: Settings, timeout: String?, environment: [String: String]) throws {
+        guard let path = Companion.path(of: "digest-fetch", environment: environment) else {
+            throw DigestError.notFound("the fetching program digest-fetch was not found beside digest or on the PATH; "
+                + "build it with 'swift build -c release --product digest-fetch'.")
+        }
+        self.path = path
+        var options = ["--excerpt-max", String(settings.excerptLimit)]
+        if settings.fetchAllowsPrivate { options.append("--allow-private") }
+        if let timeout { options += ["--timeout", timeout] }
+        self.options = options
+    }
+
+    /// The fields a page gives: what `digest-fetch page` printed.
+    struct Page {
+        var values: [String: String]
+        var foundIn: [String: String]
+        var finalURL: String
+    }
+
+    func page(_ url: String) throws -> Page {
+        let (status, output) = try run(["page", url] + options, input: nil)
+        guard let document = try? JSONParser.parse(output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw DigestError.internalError("digest-fetch (exit \(status)) printed what digest cannot read: \(output.prefix(200))")
+        }
+        if let reason = document["error"]?.stringValue {
+            throw DigestError.unavailable("\(url) could not be fetched: \(reason).")
+        }
+        var values: [String: String] = [:]
+        if case .object(let members)? = document["fields"] {
+            for (name, value) in members { values[name] = value.stringValue }
+        }
+        var foundIn: [String: String] = [:]
+        if case .object(let members)? = document["found_in"] {
+            for (name, value) in members { foundIn[name] = value.stringValue }
+        }
+        return Page(values: values, foundIn: foundIn, finalURL: document["final_url"]?.stringValue ?? url)
+    }
+
+    func feeds(_ feeds: [Feed]) throws -> [FeedAnswer] {
+        let writer = JSONWriter(pretty: false)
+        let input = feeds.map { feed in
+            writer.string(.object([("id", .integer(feed.id)), ("url", .string(feed.url)),
+                                   ("etag", .optional(feed.etag)), ("last_modified", .optional(feed.lastModified))]))
+        }.joined(separator: "\n") + "\n"
+        let (status, output) = try run(["feeds"] + options, input: input)
+        guard status == 0 else {
+            throw DigestError.internalError("digest-fetch failed (exit \(status)) before reading the feeds.")
+        }
+        var answers: [FeedAnswer] = []
+        for line in output.split(separator: "\n") where !line.isEmpty {
+            guard let value = try? JSONParser.parse(String(line)), let id = value["id"]?.intValue,
+                  let outcome = value["outcome"]?.stringValue.flatMap(FeedAnswer.Outcome.init) else {
+                throw DigestError.internalError("digest-fetch printed a line digest cannot read: \(line.prefix(200))")
+            }
+            var entries: [[String: String]] = []
+            if case .array(let list)? = value["entries"] {
+                for entry in list {
+                    guard case .object(let members) = entry else { continue }
+                    var values: [String: String] = [:]
+                    for (name, field) in members { values[name] = field.stringValue }
+                    entries.append(values)
+                }
+            }
+            answers.append(FeedAnswer(feed: id, outcome: outcome, status: value["status"]?.intValue,
+                                      etag: value["etag"]?.stringValue, lastModified: value["last_modified"]?.stringValue,
+                                      title: value["title"]?.stringValue, detail: value["detail"]?.stringValue,
+                                      entries: entries))
+        }
+        return answers
+    }
+
+    /// The subscriptions of an OPML list: url, name, section.
+    func opml(_ bytes: [UInt8]) throws -> [[String: String]] {
+        let (status, output) = try run(["opml"], input: String(decoding: bytes, as: UTF8.self), errorsToOutput: true)
+        guard status == 0 else {
+            let reason = output.split(separator: "\n").first.map { String($0) } ?? "unreadable"
+            throw DigestError.malformed(reason.replacingOccurrences(of: "digest-fetch: error: ", with: "") + ".")
+        }
+        return output.split(separator: "\n").compactMap { line in
+            guard case .object(let members)? = try? JSONParser.parse(String(line)) else { return nil }
+            var values: [String: String] = [:]
+            for (name, value) in members { values[name] = value.stringValue }
+            return values
+        }
+    }
+
+    /// Runs the program; its standard input is fed from another thread so
+    /// that neither side can block on a full pipe.
+    private func run(_ arguments: [String], input: String?, errorsToOutput: Bool = false) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let stdinPipe = Pipe(), stdoutPipe = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdinPipe
+        process.standardOutput = stdoutPipe
+        process.standardError = errorsToOutput ? stdoutPipe : FileHandle.standardError
+        do {
+            try process.run()
+        } catch {
+            throw DigestError.internalError("could not start \(path): \(error.localizedDescription).")
+        }
+        if let input {
+            let handle = stdinPipe.fileHandleForWriting
+            DispatchQueue.global().async {
+                try? handle.write(contentsOf: Data(input.utf8))
+                try? handle.close()
+            }
+        }
+        let output = stdoutPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+}
