@@ -27,7 +27,7 @@ let package = Package(
         .executableTarget(name: "digest-fetch", dependencies: ["DigestFetch"]),
         .testTarget(name: "DigestCoreTests", dependencies: ["DigestCore"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "DigestCLITests", dependencies: ["DigestCLI", "DigestCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "DigestLinkCheckTests", dependencies: ["DigestLinkCheck"], exclude: ["Fixtures"]),
-        .testTarget(name: "DigestFetchTests", dependencies: ["DigestFetch", "DigestLinkCheck"]),
+        // Also tests DigestFetch: both use the same fixture server.
+        .testTarget(name: "DigestLinkCheckTests", dependencies: ["DigestLinkCheck", "DigestFetch"], exclude: ["Fixtures"]),
     ]
 )

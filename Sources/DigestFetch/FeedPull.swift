@@ -7,6 +7,13 @@ package struct FeedRequest: Sendable {
     package var url: String
     package var etag: String?
     package var lastModified: String?
+
+    package init(id: Int, url: String, etag: String? = nil, lastModified: String? = nil) {
+        self.id = id
+        self.url = url
+        self.etag = etag
+        self.lastModified = lastModified
+    }
 }
 
 /// What pulling one feed came to.

@@ -10,6 +10,15 @@ package struct FeedEntry: Equatable, Sendable {
     /// `YYYY-MM-DD` when readable, else as the feed wrote it.
     package var date: String?
     package var excerpt: String?
+
+    package init(key: String, title: String?, link: String?, author: String?, date: String?, excerpt: String?) {
+        self.key = key
+        self.title = title
+        self.link = link
+        self.author = author
+        self.date = date
+        self.excerpt = excerpt
+    }
 }
 
 /// A feed's title and entries, in the feed's order.

@@ -9,6 +9,12 @@ package enum OPMLReader {
         package var url: String
         package var name: String?
         package var section: String?
+
+        package init(url: String, name: String?, section: String?) {
+            self.url = url
+            self.name = name
+            self.section = section
+        }
     }
 
     package static func subscriptions(in data: Data) throws(FetchFailure) -> [Subscription] {

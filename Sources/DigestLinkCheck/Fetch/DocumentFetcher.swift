@@ -10,10 +10,14 @@ import FoundationNetworking
 package struct DocumentFetcher: Sendable {
     package let fetcher: HTTPFetcher
     package let limits: FetchLimits
+    /// Why a host may not be fetched (nil: it may); `AddressPolicy` unless a test needs another.
+    package let refusal: @Sendable (String) async -> String?
 
-    package init(fetcher: HTTPFetcher, limits: FetchLimits) {
+    package init(fetcher: HTTPFetcher, limits: FetchLimits,
+                 refusal: @escaping @Sendable (String) async -> String? = { await AddressPolicy.refusal(for: $0) }) {
         self.fetcher = fetcher
         self.limits = limits
+        self.refusal = refusal
     }
 
     /// A fetcher with its own session, for a run of `concurrency` requests at most.
@@ -98,7 +102,7 @@ package struct DocumentFetcher: Sendable {
         guard let host = address.host(percentEncoded: false), !host.isEmpty else {
             throw FetchFailure(prefix + "the address has no host")
         }
-        if !limits.allowPrivate, let refusal = await AddressPolicy.refusal(for: host) {
+        if !limits.allowPrivate, let refusal = await refusal(host) {
             throw FetchFailure(prefix + refusal)
         }
     }

@@ -1,0 +1,118 @@
+import DigestFetch
+import Foundation
+import Testing
+
+@Suite("Reading HTML: tokens, entities, text, page fields")
+struct HTMLReadingTests {
+    @Test("Tags, attributes in every quoting style, comments and raw text come out as tokens")
+    func tokens() {
+        let tokens = HTMLTokenizer.tokens(
+            "<!doctype html><P CLASS=lead id='x' data-a=\"1 2\" hidden>Hi &amp; bye</p><!-- <p>no</p> -->"
+                + "<script>if (a < b) { x = '</p>' }</script><br/>")
+        #expect(tokens == [
+            .start("p", ["class": "lead", "id": "x", "data-a": "1 2", "hidden": ""]), .text("Hi &amp; bye"), .end("p"),
+            .start("script", [:]), .text("if (a < b) { x = '</p>' }"), .end("script"), .start("br", [:]),
+        ])
+    }
+
+    @Test("Broken markup never stops the tokenizer: a stray <, an unclosed tag, an endless comment")
+    func brokenMarkup() {
+        let tokens = HTMLTokenizer.tokens("a < b <p>text <b>bold<i>x</b> <!-- never ends <p>hidden")
+        #expect(tokens.first == .text("a "))
+        #expect(tokens.contains(.start("p", [:])))
+        #expect(!tokens.contains(.text("hidden")))
+        #expect(HTMLTokenizer.tokens("<a href=\"unterminated").isEmpty == false)
+        #expect(HTMLTokenizer.tokens("<").map { $0 } == [.text("<")])
+    }
+
+    @Test("Named, decimal and hex references are decoded; 0x80–0x9F as windows-1252; unknown names kept")
+    func entities() {
+        #expect(HTMLEntities.decode("caf&eacute; &amp; &lt;b&gt; &#8217;&#x2014;&#150; &nbsp;&hellip;") == "café & <b> ’—– \u{A0}…")
+        #expect(HTMLEntities.decode("&notanentity; &#0; &#xD800; &amp") == "&notanentity; \u{FFFD} \u{FFFD} &")
+        #expect(HTMLEntities.decode("AT&T") == "AT&T")
+    }
+
+    @Test("Plain text drops scripts and styles, decodes references and collapses white space")
+    func plainText() {
+        #expect(HTMLText.plain("<p>One&nbsp;<em>two</em></p>\n<p>three</p><script>four()</script><style>p{}</style>")
+            == "One two three")
+        #expect(HTMLText.plain("no markup,\n\tjust   spaces ") == "no markup, just spaces")
+    }
+
+    @Test("An excerpt is cut at a word boundary within the limit, with an ellipsis")
+    func excerptCut() {
+        let text = "The summer tables were printed with the wrong offset and nobody noticed"
+        let cut = ExcerptCutter.cut(text, limit: 30)
+        #expect(cut == "The summer tables were…")
+        #expect(cut.count <= 30)
+        #expect(ExcerptCutter.cut("short", limit: 30) == "short")
+        #expect(ExcerptCutter.cut("abcdefghijklmnopqrstuvwxyz", limit: 10) == "abcdefghi…")
+        for limit in 1...80 { #expect(ExcerptCutter.cut(text, limit: limit).count <= limit) }
+    }
+
+    @Test("Publication dates: ISO 8601 keeps the publisher's own day; RFC 822 with and without weekday")
+    func dates() {
+        #expect(PublicationDate.day("2026-11-18T23:15:00-05:00") == "2026-11-18")
+        #expect(PublicationDate.day("Fri, 20 Nov 2026 08:00:00 GMT") == "2026-11-20")
+        #expect(PublicationDate.day("3 Dec 2026 08:00 +0100") == "2026-12-03")
+        #expect(PublicationDate.day("last Tuesday") == nil)
+    }
+
+    @Test("A WordPress post: OpenGraph wins over <title> and Twitter; the profile link is no author; canonical resolved")
+    func wordpress() throws {
+        let fields = PageReader(excerptLimit: 2000).fields(of: try IntakeFixture.text("wordpress-post.html"), at: IntakeFixture.base)
+        #expect(fields.title == "Night ferries return to the north quay")
+        #expect(fields.source == "Harbour Life")
+        #expect(fields.author == "Inès Kowalczyk")
+        #expect(fields.date == "2026-11-19")
+        #expect(fields.excerpt == "After two winters without them, the late crossings are back from December & the timetable is longer than before.")
+        #expect(fields.canonical == "https://fixtures.example/2026/11/night-ferries-return/")
+        #expect(fields.foundIn == ["title": "og:title", "source": "og:site_name", "author": "meta author",
+                                   "date": "article:published_time", "excerpt": "og:description", "url": "link rel=canonical"])
+    }
+
+    @Test("A news article with JSON-LD only (in @graph): headline, publisher, both authors, the publisher's own date")
+    func jsonLD() throws {
+        let fields = PageReader(excerptLimit: 2000).fields(of: try IntakeFixture.text("news-jsonld.html"), at: IntakeFixture.base)
+        #expect(fields.title == "Pilot boats get a new berth after the storm")
+        #expect(fields.source == "The Tidewater Courier")
+        #expect(fields.author == "Dara Okafor, Lu Wen")
+        #expect(fields.date == "2026-11-18")
+        #expect(fields.excerpt == "The harbour master moved the pilot boats to the inner basin, where the swell is lower.")
+        #expect(fields.canonical == nil)
+    }
+
+    @Test("A page with only <title> and a description gives those two and nothing else")
+    func titleOnly() throws {
+        let fields = PageReader(excerptLimit: 2000).fields(of: try IntakeFixture.text("title-only.html"), at: IntakeFixture.base)
+        #expect(fields.title == "Mooring fees for 2027")
+        #expect(fields.excerpt == "The table of mooring fees for next year, by boat length and season.")
+        #expect(fields.source == nil && fields.author == nil && fields.date == nil && fields.canonical == nil)
+    }
+
+    @Test("Broken markup still gives its fields; the first paragraph is the last resort for the excerpt")
+    func broken() throws {
+        let fields = PageReader(excerptLimit: 2000).fields(of: try IntakeFixture.text("broken.html"), at: IntakeFixture.base)
+        #expect(fields.title == "Lighthouse keepers & their logbooks")
+        #expect(fields.source == "Beacon Archive")
+        #expect(fields.date == "2026-11-02")
+        let paragraph = PageReader(excerptLimit: 2000).fields(
+            of: "<title>t</title><p>Short.</p><p>The first <b>real</b> paragraph of this page, at last.</p>", at: IntakeFixture.base)
+        #expect(paragraph.excerpt == "The first real paragraph of this page, at last.")
+        #expect(paragraph.foundIn["excerpt"] == "first paragraph")
+    }
+
+    @Test("Charsets: the header, then <meta charset> / http-equiv, then the XML declaration; latin1 read as windows-1252")
+    func charsets() throws {
+        let bytes = try IntakeFixture.data("windows-1252.html")
+        let expected = "Café on the breakwater – “the best view”"
+        #expect(TextDecoder.decode(bytes, declared: "windows-1252").contains(expected))
+        #expect(TextDecoder.decode(bytes, declared: "ISO-8859-1").contains(expected))
+        #expect(TextDecoder.decode(try IntakeFixture.data("meta-charset-1252.html"), declared: nil).contains(expected))
+        let declared = Data("<?xml version='1.0' encoding='iso-8859-1'?><a>".utf8) + Data([0xE9, 0x93]) + Data("</a>".utf8)
+        #expect(TextDecoder.decode(declared, declared: nil).hasSuffix("<a>é“</a>"))
+        #expect(TextDecoder.sniffedLabel(Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss/>".utf8)) == "windows-1252")
+        #expect(TextDecoder.decode(Data([0x63, 0x61, 0x66, 0xE9]), declared: "utf-8") == "café")
+        #expect(TextDecoder.decode(Data("naïve".utf8), declared: nil) == "naïve")
+    }
+}
