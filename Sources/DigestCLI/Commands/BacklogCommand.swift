@@ -29,7 +29,7 @@ enum BacklogCommand: Command {
             let ids = try invocation.ids("dismiss")
             let note = try IntakeOptions.note(invocation)
             let store = try context.openStore(writing: true)
-            let dismissed = try store.dismiss(ids, note: note, actor: try context.actor(for: store).name)
+            let dismissed = try store.dismiss(ids, note: note, request: try context.request(store))
             let list = dismissed.map { String($0.id) }.joined(separator: ", ")
             return .confirmation("Dismissed \(dismissed.count == 1 ? "entry" : "entries") \(list) from the backlog.\n",
                                  json: .object([("dismissed", .array(dismissed.map(\.json)))]))

@@ -50,7 +50,7 @@ enum FeedsCommand: Command {
         case "add":
             let store = try context.openStore(writing: true)
             let feed = try store.addFeed(url: try one("URL"), name: invocation.value("name"),
-                                         section: invocation.value("section"), actor: try context.actor(for: store).name)
+                                         section: invocation.value("section"), request: try context.request(store))
             return .confirmation("Following feed \(feed.id) '\(feed.name)' (\(feed.url)). "
                 + "Pull it with 'digest feeds pull'.\n", json: .object([("feed", feed.json(waiting: 0))]))
         case "list":
@@ -58,7 +58,7 @@ enum FeedsCommand: Command {
             return try list(context)
         case "remove":
             let store = try context.openStore(writing: true)
-            let (feed, waiting) = try store.removeFeed(try one("FEED"), actor: try context.actor(for: store).name)
+            let (feed, waiting) = try store.removeFeed(try one("FEED"), request: try context.request(store))
             let kept = waiting == 0 ? "" : " Its \(TextLayout.plural(waiting, "candidate")) stay in the backlog."
             return .confirmation("Stopped following feed '\(feed.name)'.\(kept)\n",
                                  json: .object([("removed", feed.json(waiting: waiting))]))
@@ -89,8 +89,8 @@ enum FeedsCommand: Command {
     private static func importList(_ path: String, context: Context) throws -> CommandResult {
         let bytes = try context.readInput(path)
         let store = try context.openStore(writing: true)
-        let actor = try context.actor(for: store).name
-        try store.authorize(actor, as: .editor, to: "feeds import")
+        let request = try context.request(store)
+        try store.authorize(request, as: .editor, to: "feeds import")
         let program = try FetchProgram(settings: try store.settings, timeout: nil, environment: context.environment)
         let subscriptions = try program.opml(bytes)
         guard !subscriptions.isEmpty else {
@@ -103,10 +103,10 @@ enum FeedsCommand: Command {
             do {
                 var feed: Feed
                 do {
-                    feed = try store.addFeed(url: url, name: subscription["name"], section: subscription["section"], actor: actor)
+                    feed = try store.addFeed(url: url, name: subscription["name"], section: subscription["section"], request: request)
                 } catch DigestError.refused(let message) where message.hasPrefix("a feed is already called") {
                     // Two lists may name different feeds alike: the second keeps its host as its name.
-                    feed = try store.addFeed(url: url, name: nil, section: subscription["section"], actor: actor)
+                    feed = try store.addFeed(url: url, name: nil, section: subscription["section"], request: request)
                 }
                 added.append(feed)
                 text += "following '\(feed.name)' (\(feed.url))\n"
@@ -121,8 +121,8 @@ enum FeedsCommand: Command {
     private static func pull(_ names: [String], invocation: Invocation, context: Context) throws -> CommandResult {
         let timeout = try IntakeOptions.timeout(invocation)
         let store = try context.openStore(writing: true)
-        let actor = try context.actor(for: store).name
-        try store.authorize(actor, as: .editor, to: "feeds pull")
+        let request = try context.request(store)
+        try store.authorize(request, as: .editor, to: "feeds pull")
         var feeds = try store.feeds()
         if !names.isEmpty { feeds = try names.map { try store.feed(named: $0) } }
         guard !feeds.isEmpty else {
@@ -131,7 +131,7 @@ enum FeedsCommand: Command {
         }
         let program = try FetchProgram(settings: try store.settings, timeout: timeout, environment: context.environment)
         let answers = try program.feeds(feeds)
-        let reports = try store.recordPull(answers, actor: actor)
+        let reports = try store.recordPull(answers, request: request)
         var text = ""
         var total = IntakeTally()
         var failed: [String] = []

@@ -26,14 +26,14 @@ enum FetchCommand: Command {
         let note = try IntakeOptions.note(invocation)
         if note != nil, !invocation.has("save") { throw invocation.usageError("--note goes with --save.") }
         let store = try context.openStore(writing: invocation.has("save"))
-        if invocation.has("save") { try store.authorize(try context.actor(for: store).name, as: .editor, to: "fetch --save") }
+        if invocation.has("save") { try store.authorize(try context.request(store), as: .editor, to: "fetch --save") }
         let (values, foundIn) = try PageIntake.values(for: url, store: store, timeout: timeout, context: context)
         var text = PageIntake.text(values, foundIn: foundIn)
         var json = PageIntake.json(values, foundIn: foundIn)
         guard invocation.has("save") else { return .data(text, json: json) }
         let validator = ItemValidator(excerptLimit: try store.settings.excerptLimit)
         let fields = try validator.candidate(values)
-        let tally = try store.addCandidate(fields, origin: .fetched, note: note, actor: try context.actor(for: store).name)
+        let tally = try store.addCandidate(fields, origin: .fetched, note: note, request: try context.request(store))
         text += IntakeReport.single(tally, url: fields.url)
         if case .object(var members) = json {
             members.append(("backlog", IntakeReport.json(tally)))

@@ -22,10 +22,10 @@ enum NominateCommand: Command {
         let url = try PageIntake.checkedLink(raw)
         let note = try IntakeOptions.note(invocation)
         let timeout = try IntakeOptions.timeout(invocation)
-        let actor = try context.actor(for: store).name
         let store = try context.openStore(writing: true)
+        let request = try context.request(store)
         // Checked before fetching: someone who may not nominate makes the host fetch nothing.
-        try store.authorize(actor, as: .editor, to: "nominate")
+        try store.authorize(request, as: .editor, to: "nominate")
         let (values, _) = try PageIntake.values(for: url, store: store, timeout: timeout, context: context)
         let validator = ItemValidator(excerptLimit: try store.settings.excerptLimit)
         let fields: CandidateFields
@@ -35,7 +35,7 @@ enum NominateCommand: Command {
             guard case .invalid(let problems) = error else { throw error }
             throw DigestError.invalid(PageIntake.namingFlags(problems, url: url))
         }
-        let tally = try store.addCandidate(fields, origin: .nominated, note: note, actor: actor)
+        let tally = try store.addCandidate(fields, origin: .nominated, note: note, request: request)
         return .confirmation(IntakeReport.single(tally, url: fields.url),
                              json: .object([("backlog", IntakeReport.json(tally))]))
     }

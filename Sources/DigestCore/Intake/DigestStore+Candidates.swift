@@ -95,9 +95,10 @@ extension DigestStore {
     /// A nomination or a kept fetch: one link into the backlog.
     /// `nominate` is open to contributors and to everyone who may add items.
     package func addCandidate(_ fields: CandidateFields, origin: CandidateOrigin, note: String?,
-                              actor: String) throws -> IntakeTally {
+                              request: ChangeRequest) throws -> IntakeTally {
         try write {
-            try authorize(actor, as: .editor, to: origin == .nominated ? "nominate" : "fetch --save")
+            let actor = request.actor
+            try authorize(request, as: .editor, to: origin == .nominated ? "nominate" : "fetch --save")
             var tally = IntakeTally()
             try admit(fields, origin: origin, originName: actor, feed: nil, note: note, actor: actor,
                       at: now.rfc3339, into: &tally)
@@ -106,9 +107,10 @@ extension DigestStore {
     }
 
     /// Takes entries out of the backlog without bringing them into an issue; the note says why.
-    package func dismiss(_ ids: [Int], note: String?, actor: String) throws -> [Candidate] {
+    package func dismiss(_ ids: [Int], note: String?, request: ChangeRequest) throws -> [Candidate] {
         try write {
-            try authorize(actor, as: .editor, to: "backlog --dismiss")
+            let actor = request.actor
+            try authorize(request, as: .editor, to: "backlog --dismiss")
             let waiting = try inbox()
             let at = now.rfc3339
             var dismissed: [Candidate] = []

@@ -39,7 +39,7 @@ extension DigestStore {
 
     /// Follows a feed. The address must be an http(s) link; the name, when
     /// given, is one line and unique; a feed followed already is refused.
-    package func addFeed(url raw: String, name rawName: String?, section rawSection: String?, actor: String) throws -> Feed {
+    package func addFeed(url raw: String, name rawName: String?, section rawSection: String?, request: ChangeRequest) throws -> Feed {
         var problems: [ValidationProblem] = []
         let url = raw.trimmingWhitespace()
         if let problem = URLValidator.validate(url) {
@@ -60,7 +60,8 @@ extension DigestStore {
         let section = checked(rawSection, "--section", .section)
         guard problems.isEmpty else { throw DigestError.invalid(problems) }
         return try write {
-            try authorize(actor, as: .editor, to: "feeds add")
+            let actor = request.actor
+            try authorize(request, as: .editor, to: "feeds add")
             let key = LinkKey.of(url)
             if let existing = try database.text("SELECT name FROM feeds WHERE url_key = ?", [key]) {
                 throw DigestError.refused("the feed \(url) is followed already, as '\(existing)'.")
@@ -89,9 +90,9 @@ extension DigestStore {
     }
 
     /// Stops following a feed. The candidates it brought stay in the backlog, under its name.
-    package func removeFeed(_ reference: String, actor: String) throws -> (feed: Feed, waiting: Int) {
+    package func removeFeed(_ reference: String, request: ChangeRequest) throws -> (feed: Feed, waiting: Int) {
         try write {
-            try authorize(actor, as: .editor, to: "feeds remove")
+            try authorize(request, as: .editor, to: "feeds remove")
             let feed = try feed(named: reference)
             let waiting = try waitingCandidatesByFeed()[feed.id] ?? 0
             try database.statement("DELETE FROM feed_entries WHERE feed = ?").execute([feed.id])
@@ -106,9 +107,10 @@ extension DigestStore {
     /// is already in the backlog, an issue, or a published issue. Entries that
     /// fail validation are reported and not stored; every entry seen is
     /// remembered, so the next pull brings only newer ones. One transaction.
-    package func recordPull(_ answers: [FeedAnswer], actor: String) throws -> [FeedPullReport] {
+    package func recordPull(_ answers: [FeedAnswer], request: ChangeRequest) throws -> [FeedPullReport] {
         try write {
-            try authorize(actor, as: .editor, to: "feeds pull")
+            let actor = request.actor
+            try authorize(request, as: .editor, to: "feeds pull")
             let validator = ItemValidator(excerptLimit: try settings.excerptLimit)
             let at = now.rfc3339
             var reports: [FeedPullReport] = []
