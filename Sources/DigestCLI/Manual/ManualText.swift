@@ -23,7 +23,7 @@ enum ManualText {
         (64, "the command line itself: unknown command or option, missing argument"),
         (65, "invalid data: validation, malformed JSON, not UTF-8, a broken template"),
         (66, "not found: database, issue, item, input file"),
-        (69, "a service digest needs is unavailable: the remote host cannot be reached, the mail command failed"),
+        (69, "a service digest needs is unavailable: a page or feed that cannot be fetched or read (feeds pull: at least one feed failed, the others were stored), the remote host cannot be reached, the mail command failed"),
         (70, "internal error (a bug)"),
         (73, "cannot write: an output file, or a database this user may not write"),
         (75, "the database stayed busy past the timeout (10 s): try again"),
