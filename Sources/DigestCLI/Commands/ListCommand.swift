@@ -4,27 +4,49 @@ enum ListCommand: Command {
     static let spec = CommandSpec(
         name: "list",
         abstract: "List the issues, newest first.",
-        options: [.value("status", "STATUS", "Only issues at this stage: draft, in-review or published.",
-                         choices: IssueStatus.allCases.map(\.rawValue))],
-        examples: ["digest list", "digest list --status in-review --json"])
+        discussion: "Without --limit or --all, the newest \(screenful) issues, and a line saying how many more there are.",
+        options: [
+            .value("status", "STATUS", "Only issues at this stage: draft, in-review or published.",
+                   choices: IssueStatus.allCases.map(\.rawValue)),
+            .value("limit", "N", "The newest N issues."),
+            .flag("all", "Every issue."),
+        ],
+        examples: ["digest list", "digest list --status in-review --json", "digest list --all"])
+
+    /// What fits a terminal with the header and the line about the rest.
+    static let screenful = 20
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let status = try invocation.issueStatus()
+        if invocation.has("all") && invocation.has("limit") {
+            throw invocation.usageError("--all and --limit N contradict each other; give one of them.")
+        }
+        let limit = invocation.has("all") ? nil : try invocation.number(option: "limit") ?? screenful
         let store = try context.openStore(writing: false)
-        let issues = try store.issues(status: status)
+        let (issues, total) = try store.read {
+            let issues = try store.issues(status: status, limit: limit)
+            // A short page is the whole list; only a full one needs counting.
+            guard let limit, issues.count == limit else { return (issues, issues.count) }
+            return (issues, try store.issueCount(status: status))
+        }
         var rows = [["#", "DATE", "STATUS", "VERSION", "ITEMS", "TITLE"]]
         for (issue, count) in issues {
             let stage = issue.status.rawValue + (issue.edition.map { issue.status == .published ? " (ed. \($0))" : "" } ?? "")
             rows.append([String(issue.number), issue.date.iso, stage, String(issue.version), String(count), issue.title ?? ""])
         }
-        let text = issues.isEmpty
+        var text = issues.isEmpty
             ? (status == nil ? "No issues yet; open one with 'digest draft --date YYYY-MM-DD'.\n" : "No \(status?.rawValue ?? "") issues.\n")
             : TextLayout.table(rows) { row, column, cell in
                 row == 0 ? context.style.apply(.strong, cell) : column == 2 ? context.style.status(cell) : cell
             }
-        let json = JSONValue.object([("issues", .array(issues.map { issue, count in
-            .object(issue.headJSON + [("item_count", .integer(count))])
-        }))])
+        let more = total - issues.count
+        if more > 0 {
+            text += "… and \(TextLayout.plural(more, "more issue")) (--all lists every one, --limit N the newest N).\n"
+        }
+        let json = JSONValue.object([
+            ("issues", .array(issues.map { issue, count in .object(issue.headJSON + [("item_count", .integer(count))]) })),
+            ("more", .integer(more)),
+        ])
         return .data(text, json: json)
     }
 }

@@ -13,7 +13,23 @@ package enum Schema {
         Migration(version: 1, name: "versioned issues and items", sql: version1),
         Migration(version: 2, name: "identities and issue-level review", sql: version2),
         Migration(version: 3, name: "intake: feeds and backlog candidates", sql: IntakeSchema.version3),
+        Migration(version: 4, name: "reads by item version; emails stored without their repeated renders",
+                  sql: version4),
     ]
+
+    /// An issue as of version N is each of its items' latest state from N
+    /// or before: one index seek per item (`item_states_by_item_version`)
+    /// instead of a walk over every state the issue ever had, which
+    /// `item_states_by_version` (issue, valid_from) gave.
+    ///
+    /// `editions.email_layout` says how the stored `email` column is to be
+    /// read (see `StoredEmail`): NULL for an email stored whole, as every
+    /// edition stored before this version is, so their bytes stay as they were.
+    private static let version4 = """
+        DROP INDEX item_states_by_version;
+        CREATE INDEX item_states_by_item_version ON item_states(item, valid_from);
+        ALTER TABLE editions ADD COLUMN email_layout TEXT;
+        """
 
     private static let version1 = """
         CREATE TABLE settings(

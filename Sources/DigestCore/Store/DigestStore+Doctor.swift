@@ -89,6 +89,20 @@ extension DigestStore {
             _ = try statement.rows { row in
                 var values: [String: DatabaseValue] = [:]
                 for column in 0..<row.columnCount { values[row.name(column)] = row.value(column) }
+                if table == "editions" {
+                    // The rules are about the email as it was sent.
+                    guard case .text(let stored)? = values["email"], case .text(let text)? = values["text"],
+                          case .text(let html)? = values["html"] else { return }
+                    var layout: String?
+                    if case .text(let given)? = values["email_layout"] { layout = given }
+                    guard let email = StoredEmail.expand(stored, layout: layout, text: text, html: html) else {
+                        problems.append("\(Self.rowName(table, values)): its email has a layout this digest cannot read; "
+                            + "restore it from a backup or a dump")
+                        return
+                    }
+                    values["email"] = .text(email)
+                    values["email_layout"] = nil
+                }
                 for problem in StoredRowRules.problems(table: table, row: values) {
                     var located = problem
                     located.location = Self.rowName(table, values)

@@ -31,10 +31,40 @@ extension DigestStore {
                     for column in 0..<row.columnCount {
                         members.append((row.name(column), Self.json(row.value(column))))
                     }
+                    if table == "editions" { members = try Self.withWholeEmail(members) }
                     emit(writer.string(.object([("table", .string(table)), ("row", .object(members))])))
                 }
             }
         }
+    }
+
+    /// An edition as a dump carries it: the email whole, as it was sent,
+    /// so a dump does not depend on how this version stores emails.
+    private static func withWholeEmail(_ members: [(String, JSONValue)]) throws -> [(String, JSONValue)] {
+        let value = { (name: String) in members.first { $0.0 == name }?.1.stringValue }
+        guard let stored = value("email"), let layout = value("email_layout") else {
+            return members.filter { $0.0 != "email_layout" }
+        }
+        guard let email = StoredEmail.expand(stored, layout: layout, text: value("text") ?? "", html: value("html") ?? "") else {
+            throw DigestError.incompatibleDatabase("an edition's email has a layout this digest cannot read "
+                + "('\(layout)'); run 'digest doctor', or restore a backup.")
+        }
+        return members.compactMap { name, json in
+            switch name {
+            case "email_layout": return nil
+            case "email": return (name, .string(email))
+            default: return (name, json)
+            }
+        }
+    }
+
+    /// An edition row of a dump as it is stored: its email compacted.
+    private static func storedEdition(_ row: [(String, JSONValue)]) -> [(String, JSONValue)] {
+        let value = { (name: String) in row.first { $0.0 == name }?.1.stringValue }
+        guard let email = value("email"), let text = value("text"), let html = value("html") else { return row }
+        let stored = StoredEmail.compact(email, text: text, html: html)
+        return row.map { $0.0 == "email" ? ($0.0, .string(stored.stored)) : $0 }
+            + [("email_layout", stored.layout.map(JSONValue.string) ?? .null)]
     }
 
     private static func json(_ value: DatabaseValue) -> JSONValue {
@@ -107,19 +137,25 @@ extension DigestStore {
                     continue
                 }
                 guard let table = value["table"]?.stringValue, let columns = columnsByTable[table],
-                      let row = value["row"]?.objectValue, !row.isEmpty else {
+                      let given = value["row"]?.objectValue, !given.isEmpty else {
                     problems.append(ValidationProblem(location: location, field: "table", value: value["table"]?.stringValue,
                                                       reason: "it is not a table of a digest dump",
                                                       fix: "each line after the first is {\"table\": NAME, \"row\": {…}}"))
                     continue
                 }
-                if let unknown = row.first(where: { !columns.contains($0.0) }) {
+                if let unknown = given.first(where: { !columns.contains($0.0) }) {
                     problems.append(ValidationProblem(location: location, field: unknown.0, value: nil,
                                                       reason: "\(table) has no such column", fix: "remove it"))
                     continue
                 }
-                let values = row.map { ($0.0, Self.databaseValue($0.1)) }
-                let rowProblems = StoredRowRules.problems(table: table, row: Dictionary(values, uniquingKeysWith: { first, _ in first }))
+                if table == "editions", given.contains(where: { $0.0 == "email_layout" }) {
+                    problems.append(ValidationProblem(location: location, field: "email_layout", value: nil,
+                                                      reason: "a dump carries each email whole, as it was sent",
+                                                      fix: "remove email_layout and give the whole email"))
+                    continue
+                }
+                let rowProblems = StoredRowRules.problems(
+                    table: table, row: Dictionary(given.map { ($0.0, Self.databaseValue($0.1)) }, uniquingKeysWith: { first, _ in first }))
                 guard rowProblems.isEmpty else {
                     problems += rowProblems.map { problem in
                         var located = problem
@@ -128,6 +164,8 @@ extension DigestStore {
                     }
                     continue
                 }
+                // Checked whole, as it was sent; stored as this version stores emails.
+                let values = (table == "editions" ? Self.storedEdition(given) : given).map { ($0.0, Self.databaseValue($0.1)) }
                 if table == "settings", case .text(let key)? = values.first(where: { $0.0 == "key" })?.1,
                    case .text(let setting)? = values.first(where: { $0.0 == "value" })?.1 {
                     loadedSettings[key] = setting

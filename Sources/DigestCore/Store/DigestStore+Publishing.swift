@@ -44,11 +44,13 @@ extension DigestStore {
     @discardableResult
     func storeEdition(_ renders: EditionRenders, messageID: String, of issue: Issue, number edition: Int, at: String,
                       actor: String) throws -> Edition {
+        let email = StoredEmail.compact(renders.email, text: renders.text, html: renders.html)
         try database.statement("""
-            INSERT INTO editions(issue, edition, version, published_at, published_by, message_id, markdown, html, text, email)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO editions(issue, edition, version, published_at, published_by, message_id, markdown, html, text,
+              email, email_layout)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute([issue.number, edition, issue.version, at, actor, messageID,
-                          renders.markdown, renders.html, renders.text, renders.email])
+                          renders.markdown, renders.html, renders.text, email.stored, email.layout])
         return Edition(issue: issue.number, edition: edition, version: issue.version, publishedAt: at, publishedBy: actor,
                        messageID: messageID, markdown: renders.markdown, html: renders.html, text: renders.text,
                        email: renders.email)
@@ -70,12 +72,19 @@ extension DigestStore {
             .rows([number], Self.edition(from:))
     }
 
-    static let editionColumns = "issue, edition, version, published_at, published_by, message_id, markdown, html, text, email"
+    static let editionColumns = """
+        issue, edition, version, published_at, published_by, message_id, markdown, html, text, email, email_layout
+        """
 
-    static func edition(from row: Row) -> Edition {
-        Edition(issue: row.int(0), edition: row.int(1), version: row.int(2), publishedAt: row.string(3),
-                publishedBy: row.string(4), messageID: row.string(5), markdown: row.string(6), html: row.string(7),
-                text: row.string(8), email: row.string(9))
+    static func edition(from row: Row) throws -> Edition {
+        let html = row.string(7), text = row.string(8)
+        guard let email = StoredEmail.expand(row.string(9), layout: row.optionalString(10), text: text, html: html) else {
+            throw DigestError.incompatibleDatabase("edition \(row.int(1)) of issue \(row.int(0)) has an email layout "
+                + "this digest cannot read ('\(row.optionalString(10) ?? "")'); run 'digest doctor', or restore a backup.")
+        }
+        return Edition(issue: row.int(0), edition: row.int(1), version: row.int(2), publishedAt: row.string(3),
+                       publishedBy: row.string(4), messageID: row.string(5), markdown: row.string(6), html: html,
+                       text: text, email: email)
     }
 
     /// With `publish.require-links-ok` on, refuses while any approved link is

@@ -31,10 +31,7 @@ extension DigestStore {
         let at = version ?? current
         let sql = version == nil
             ? "SELECT date, title, intro, status, edition FROM issue_states WHERE issue = ? AND valid_to IS NULL"
-            : """
-              SELECT date, title, intro, status, edition FROM issue_states
-              WHERE issue = ? AND valid_from <= ?2 AND (valid_to IS NULL OR valid_to > ?2)
-              """
+            : Self.issueStateAsOfVersionSQL
         let values: [DatabaseValueConvertible] = version == nil ? [number] : [number, at]
         return try database.statement(sql).row(values) { row in
             Issue(number: number, date: try Self.civilDate(row.string(0)), title: row.optionalString(1),
@@ -48,11 +45,7 @@ extension DigestStore {
         let sql: String
         let values: [DatabaseValueConvertible]
         if let version {
-            sql = """
-                SELECT \(Self.itemColumns) FROM item_states s JOIN items i ON i.id = s.item
-                WHERE s.issue = ?1 AND s.valid_from <= ?2 AND (s.valid_to IS NULL OR s.valid_to > ?2)
-                ORDER BY s.position, s.item
-                """
+            sql = Self.itemsAsOfVersionSQL
             values = [number, version]
         } else {
             sql = """
@@ -69,6 +62,26 @@ extension DigestStore {
         }
     }
 
+    /// The state of issue `?1` at version `?2`: its states follow one
+    /// another without gaps, so it is the latest one begun by then.
+    package static let issueStateAsOfVersionSQL = """
+        SELECT date, title, intro, status, edition FROM issue_states
+        WHERE issue = ?1 AND valid_from <= ?2 ORDER BY valid_from DESC LIMIT 1
+        """
+
+    /// The items of issue `?1` at version `?2`: each item's latest state
+    /// from that version or before, if it was still open then. One index
+    /// seek per item the issue ever had, however long its history (an item
+    /// never leaves the issue it was added to).
+    package static let itemsAsOfVersionSQL = """
+        SELECT \(itemColumns) FROM items i
+        JOIN item_states s ON s.id = (
+          SELECT x.id FROM item_states x WHERE x.item = i.id AND x.valid_from <= ?2
+          ORDER BY x.valid_from DESC LIMIT 1)
+        WHERE i.issue = ?1 AND (s.valid_to IS NULL OR s.valid_to > ?2)
+        ORDER BY s.position, s.item
+        """
+
     /// One current item of an issue, or a not-found error that says what exists.
     package func currentItem(_ id: Int, of number: Int) throws -> Item {
         if let item = try items(of: number).first(where: { $0.id == id }) { return item }
@@ -83,21 +96,30 @@ extension DigestStore {
         throw DigestError.notFound("issue \(number) has no item \(id); 'digest show \(number)' lists its items.")
     }
 
-    /// The issues, newest first, optionally only those at one stage, with item counts.
-    package func issues(status: IssueStatus? = nil) throws -> [(issue: Issue, itemCount: Int)] {
+    /// The newest `limit` issues (all when nil), optionally only those at one
+    /// stage, with item counts. Items are counted for the listed issues only,
+    /// so a screenful costs the same however long the archive is.
+    package func issues(status: IssueStatus? = nil, limit: Int? = nil) throws -> [(issue: Issue, itemCount: Int)] {
         let sql = """
             SELECT n.number, s.date, s.title, s.intro, s.status, s.edition, n.version,
                    (SELECT count(*) FROM item_states x WHERE x.issue = n.number AND x.valid_to IS NULL)
             FROM issues n JOIN issue_states s ON s.issue = n.number AND s.valid_to IS NULL
             WHERE ?1 IS NULL OR s.status = ?1
-            ORDER BY n.number DESC
+            ORDER BY n.number DESC LIMIT ?2
             """
-        return try database.statement(sql).rows([status?.rawValue]) { row in
+        return try database.statement(sql).rows([status?.rawValue, limit ?? -1]) { row in
             (Issue(number: row.int(0), date: try Self.civilDate(row.string(1)), title: row.optionalString(2),
                    intro: row.optionalString(3), status: try Self.issueStatus(row.string(4)),
                    version: row.int(6), edition: row.optionalInt(5)),
              row.int(7))
         }
+    }
+
+    /// How many issues there are, optionally only at one stage.
+    package func issueCount(status: IssueStatus? = nil) throws -> Int {
+        guard let status else { return try database.integer("SELECT count(*) FROM issues") ?? 0 }
+        return try database.integer("SELECT count(*) FROM issue_states WHERE valid_to IS NULL AND status = ?",
+                                    [status.rawValue]) ?? 0
     }
 
     /// Every revision of an issue, oldest first.

@@ -34,6 +34,34 @@ struct ArchiveTests {
         #expect(try digest.draft() == 4)
     }
 
+    @Test("list shows a screenful, newest first, and says how many more; --limit N and --all choose otherwise")
+    func listLimits() throws {
+        let lines = (1...23).map { number in
+            #"{"issue": \#(number), "issue_date": "2026-01-\#(String(format: "%02d", number))", "title": "T\#(number)", "#
+                + #""url": "https://list.example/\#(number)", "source": "S", "date": "2026-01-01", "excerpt": "e"}"#
+        }
+        try directory.write("many.jsonl", lines.joined(separator: "\n"))
+        #expect(try digest.run("import", "many.jsonl", "--published", "--quiet").status == 0)
+        let screen = try digest.run("list")
+        #expect(screen.status == 0)
+        let rows = screen.standardOutput.split(separator: "\n")
+        #expect(rows.count == 22)
+        #expect(rows[1].hasPrefix("23  2026-01-23  published (ed. 1)"))
+        #expect(rows[20].hasPrefix("4   2026-01-04"))
+        #expect(rows[21] == "… and 3 more issues (--all lists every one, --limit N the newest N).")
+        let two = try digest.run("list", "--limit", "2", "--json").standardOutput
+        #expect((try JSONReader.array(two, "issues") as? [[String: Any]])?.map { $0["number"] as? Int } == [23, 22])
+        #expect(try JSONReader.int(two, "more") == 21)
+        let all = try digest.run("list", "--all")
+        #expect(all.standardOutput.split(separator: "\n").count == 24)
+        #expect(all.standardOutput.hasSuffix("\n1   2026-01-01  published (ed. 1)  1        1      \n"))
+        let exact = try digest.run("list", "--limit", "23")
+        #expect(!exact.standardOutput.contains("more issue"))
+        let both = try digest.run("list", "--all", "--limit", "3")
+        #expect(both.status == 64)
+        #expect(both.standardError.contains("--all and --limit N contradict each other"))
+    }
+
     @Test("show --json output imports back as the same items")
     func roundTrip() throws {
         _ = try digest.run("import", archive, "--published")

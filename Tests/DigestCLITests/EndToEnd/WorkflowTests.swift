@@ -154,8 +154,14 @@ struct WorkflowTests {
             let file = try directory.read("out/\(issue)-2026-11-23.\(suffix)")
             #expect(!file.contains("Seals on the sandbank"), "\(suffix) shows a rejected item")
             #expect(file.contains("Net menders wanted"))
-            let stored = try DatabaseInspector.scalar(digest.databasePath, "SELECT hex(\(format == "email" ? "email" : format)) FROM editions WHERE issue = \(issue)")
-            #expect(stored == Data(file.utf8).map { String(format: "%02X", $0) }.joined())
+            if format == "email" {
+                // Stored without the text and HTML it repeats, rebuilt byte for byte on reading.
+                #expect(try DatabaseInspector.scalar(digest.databasePath, "SELECT email_layout IS NOT NULL "
+                    + "AND length(email) < 1000 FROM editions WHERE issue = \(issue)") == "1")
+            } else {
+                let stored = try DatabaseInspector.scalar(digest.databasePath, "SELECT hex(\(format)) FROM editions WHERE issue = \(issue)")
+                #expect(stored == Data(file.utf8).map { String(format: "%02X", $0) }.joined())
+            }
             #expect(try digest.run("render", String(issue), "--format", format).standardOutput == file)
         }
     }
