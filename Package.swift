@@ -15,11 +15,14 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
         .target(name: "DigestCore", dependencies: ["CSQLite"]),
-        .target(name: "DigestCLI", dependencies: ["DigestCore"]),
+        .target(name: "DigestCLI", dependencies: ["DigestCore", "DigestLinkOptions"]),
         .executableTarget(name: "digest", dependencies: ["DigestCLI"]),
         // The link checker is its own program so that `digest` never links
         // FoundationNetworking (libcurl), which would slow every command's start-up.
-        .target(name: "DigestLinkCheck"),
+        // Its options and their rules, shared with `digest check-links` so both
+        // refuse the same values; no networking in it.
+        .target(name: "DigestLinkOptions"),
+        .target(name: "DigestLinkCheck", dependencies: ["DigestLinkOptions"]),
         .executableTarget(name: "digest-links", dependencies: ["DigestLinkCheck"]),
         // Pages and feeds are read by a program of their own too, sharing the
         // link checker's HTTP layer; FoundationXML (feeds, OPML) stays out of `digest`.
@@ -28,6 +31,7 @@ let package = Package(
         .testTarget(name: "DigestCoreTests", dependencies: ["DigestCore"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "DigestCLITests", dependencies: ["DigestCLI", "DigestCore"], exclude: ["Fixtures"]),
         // Also tests DigestFetch: both use the same fixture server.
-        .testTarget(name: "DigestLinkCheckTests", dependencies: ["DigestLinkCheck", "DigestFetch"], exclude: ["Fixtures"]),
+        .testTarget(name: "DigestLinkCheckTests", dependencies: ["DigestLinkCheck", "DigestLinkOptions", "DigestFetch"],
+                    exclude: ["Fixtures"]),
     ]
 )

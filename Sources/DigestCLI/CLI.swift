@@ -74,6 +74,8 @@ package enum CLI {
                 return failure(DigestError.internalError("no implementation for '\(invocation.spec.name)'."), json: context.json)
             }
             do {
+                // Refused before anything is read or written, not trapped on deep inside.
+                _ = try Timestamp.sourceDateEpoch(in: environment)
                 let result = try command.run(invocation, context)
                 var finished = outcome(of: result, context: context)
                 finished.pageable = invocation.spec.pages && !context.json

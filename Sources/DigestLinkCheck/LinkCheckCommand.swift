@@ -1,3 +1,4 @@
+import DigestLinkOptions
 import Foundation
 
 /// The `digest-links` program: options, then links on standard input, then

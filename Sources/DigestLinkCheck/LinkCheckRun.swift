@@ -1,3 +1,4 @@
+import DigestLinkOptions
 import Foundation
 
 /// Checks a list of links with at most `concurrency` in flight, each within

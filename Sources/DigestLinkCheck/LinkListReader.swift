@@ -1,3 +1,4 @@
+import DigestLinkOptions
 import Foundation
 
 /// Reads the input: JSON Lines, one `{"id": 12, "url": "https://…"}` a line.

@@ -1,4 +1,5 @@
 import DigestLinkCheck
+import DigestLinkOptions
 import Testing
 
 @Suite("Reading the command line")

@@ -1,4 +1,5 @@
 import DigestLinkCheck
+import DigestLinkOptions
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import DigestCore
+import DigestLinkOptions
 import Foundation
 
 enum CheckLinksCommand: Command {
@@ -13,7 +14,7 @@ enum CheckLinksCommand: Command {
         arguments: [ArgumentSpec(name: "ISSUE", help: "The issue number.")],
         options: [
             .value("timeout", "S", "Seconds allowed per link (default 10)."),
-            .value("concurrency", "N", "Links checked at once (default 8)."),
+            .value("concurrency", "N", "Links checked at once, 1 to 64 (default 8)."),
             .value("deadline", "S", "Seconds allowed for the whole run (default 120)."),
         ],
         examples: ["digest check-links 4", "digest check-links 4 --timeout 5 --json"],
@@ -21,14 +22,7 @@ enum CheckLinksCommand: Command {
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let number = try invocation.number(at: 0)
-        var arguments: [String] = []
-        for option in ["timeout", "concurrency", "deadline"] {
-            guard let value = invocation.value(option) else { continue }
-            guard let parsed = Double(value), parsed > 0, parsed.isFinite else {
-                throw invocation.usageError("--\(option) must be a positive number, not '\(value)'.")
-            }
-            arguments += ["--\(option)", value]
-        }
+        let arguments = try checkerArguments(invocation)
         let store = try context.openStore(writing: true)
         let items = try store.items(of: number)
         guard try store.issueHead(number) != nil else { throw DigestError.notFound("there is no issue \(number).") }
@@ -77,6 +71,22 @@ enum CheckLinksCommand: Command {
         return .data(text, json: .object([("links", .array(checks.map(\.json)))]))
     }
 
+    /// The options for digest-links, checked here by digest-links' own
+    /// rules, so that a bad value is a usage error (64) before anything runs.
+    private static func checkerArguments(_ invocation: Invocation) throws -> [String] {
+        var arguments: [String] = []
+        for option in ["timeout", "concurrency", "deadline"] {
+            guard let value = invocation.value(option) else { continue }
+            arguments += ["--\(option)=\(value)"]
+        }
+        do {
+            _ = try LinkCheckAction.parse(arguments)
+        } catch {
+            throw invocation.usageError(error.description + ".")
+        }
+        return arguments
+    }
+
     /// Runs digest-links with the links on its standard input.
     private static func runChecker(_ program: String, arguments: [String], input: String,
                                    progress: ProgressLine?) throws -> String {
@@ -94,7 +104,9 @@ enum CheckLinksCommand: Command {
         }
         // Read stderr on the side so a chatty checker cannot block on a full pipe.
         let errors = ErrorStream(stderrPipe.fileHandleForReading)
-        stdinPipe.fileHandleForWriting.write(Data(input.utf8))
+        // A checker that ends early stops reading: the failed write (EPIPE,
+        // not SIGPIPE, which digest ignores) is then told by its exit status.
+        try? stdinPipe.fileHandleForWriting.write(contentsOf: Data(input.utf8))
         try? stdinPipe.fileHandleForWriting.close()
         // digest-links prints a line as each link is done: read as it goes, for the progress line.
         var output = Data()

@@ -26,7 +26,7 @@ enum InitCommand: Command {
             ("email", SettingKey.publicationEmail), ("website", SettingKey.publicationWebsite),
             ("list-address", SettingKey.listAddress),
         ]
-        var settings: [(String, String)] = []
+        var settings: [(key: String, value: String)] = []
         var collector = ProblemCollector()
         for (option, key) in pairs {
             guard let value = invocation.value(option) else { continue }
@@ -39,8 +39,8 @@ enum InitCommand: Command {
         // A new database starts with declared identities.
         let actor = try context.actor(mode: .declared)
         let path = context.databasePath
-        let store = try DigestStore.create(at: path, environment: context.environment)
-        try store.initialSettings(settings, request: ChangeRequest(actor: actor.name, identity: actor.identity))
+        _ = try DigestStore.create(at: path, environment: context.environment, settings: settings,
+                                   request: ChangeRequest(actor: actor.name, identity: actor.identity))
         let json = JSONValue.object([
             ("database", .object([
                 ("path", .string(path)), ("schema", .integer(Migrator.digest.latestVersion)),

@@ -11,7 +11,7 @@ enum RenderCommand: Command {
         options: [
             .value("format", "FORMAT", "markdown, html, text or email.", choices: ["markdown", "html", "text", "email"]),
             .value("version", "N", "Render the issue as it was at version N."),
-            .value("out", "FILE", "Write to FILE (atomically) instead of standard output."),
+            .value("out", "FILE", "Write to FILE (atomically; a regular file, or - for standard output)."),
             .value("templates", "DIR", "Templates overriding the built-in ones (any subset of the files)."),
         ],
         examples: ["digest render 3 --format text", "digest render 3 --format email --out issue-3.eml",
@@ -56,7 +56,7 @@ enum RenderCommand: Command {
             ("issue", .integer(number)), ("version", .integer(issue.version)), ("format", .string(format.rawValue)),
             ("edition", .optional(stored?.edition)), ("stored", .bool(stored != nil)),
         ]
-        if let path = invocation.value("out") {
+        if case .file(let path) = OutputTarget(option: invocation.value("out")) {
             try AtomicFile.write(output, to: path)
             return .confirmation("Wrote \(path).\n", json: .object([("render", .object(json + [("file", .string(path))]))]))
         }

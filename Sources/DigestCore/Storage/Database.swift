@@ -73,9 +73,10 @@ package final class Database {
     }
 
     /// A file path as an SQLite URI, so that `?`, `#` and `%` in a path are
-    /// not read as URI syntax.
+    /// not read as URI syntax. An absolute path gets an empty authority
+    /// (`file:///…`), or `//host/db` would be read as a host name.
     private static func uri(for path: String, query: String) -> String {
-        var bytes = Array("file:".utf8)
+        var bytes = Array((path.hasPrefix("/") ? "file://" : "file:").utf8)
         for byte in path.utf8 {
             switch byte {
             case UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "%"):

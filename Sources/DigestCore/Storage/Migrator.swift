@@ -17,6 +17,15 @@ package struct Migrator {
         return migrations.filter { $0.version > current }
     }
 
+    /// Applies every pending migration inside the transaction the caller
+    /// holds: for a new database, built in one step.
+    package func applyPending(to database: Database) throws {
+        for migration in try pending(in: database) {
+            try database.execute(migration.sql)
+            try database.execute("PRAGMA user_version = \(migration.version)")
+        }
+    }
+
     package func migrate(_ database: Database) throws {
         for migration in try pending(in: database) {
             try database.transaction(immediate: true) {

@@ -36,12 +36,11 @@ extension DigestStore {
         }
     }
 
-    /// Stores settings without the roster check: for `init`, before anyone is listed.
-    package func initialSettings(_ values: [(String, String)], request: ChangeRequest) throws {
-        try write {
-            for (key, value) in values {
-                try storeSetting(key, old: nil, new: try SettingValue.normalise(value, for: key), request: request)
-            }
+    /// Stores settings without the roster check, in the caller's
+    /// transaction: for a new database, before anyone is listed.
+    func storeInitialSettings(_ values: [(key: String, value: String)], request: ChangeRequest) throws {
+        for (key, value) in values {
+            try storeSetting(key, old: nil, new: try SettingValue.normalise(value, for: key), request: request)
         }
     }
 

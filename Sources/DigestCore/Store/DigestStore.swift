@@ -46,39 +46,73 @@ package final class DigestStore {
 
     // MARK: Opening
 
-    /// Creates a new database at `path`; refuses when a file is already there.
-    package static func create(at path: String, environment: [String: String]) throws -> DigestStore {
-        if FileManager.default.fileExists(atPath: path) {
-            throw DigestError.refused("a file already exists at \(path); digest init never overwrites. "
-                + "Use it as it is, or choose another path with --db PATH.")
-        }
-        let directory = (path as NSString).deletingLastPathComponent
-        guard FileSystem.isWritable(directory.isEmpty ? "." : directory) else {
-            throw DigestError.cannotWrite("cannot create \(path): the folder \(directory.isEmpty ? "." : directory) "
+    /// Creates a new database at `path` with its first settings, in one
+    /// atomic step: the schema and the settings are written in one
+    /// transaction to a file under a temporary name, which is then linked into
+    /// place only if nothing is at `path`. A kill at any moment leaves no
+    /// database or a complete one, and of two `init`s at once exactly one
+    /// succeeds. Refuses (exit 1) when anything is already at `path`.
+    package static func create(at path: String, environment: [String: String],
+                               settings: [(key: String, value: String)] = [],
+                               request: ChangeRequest = ChangeRequest(actor: "")) throws -> DigestStore {
+        try refuseExisting(path)
+        let directory = FileSystem.directory(of: path)
+        guard FileSystem.isWritable(directory) else {
+            throw DigestError.cannotWrite("cannot create \(path): the folder \(directory) "
                 + "is not writable for this user; choose another place with --db PATH.")
         }
-        let database: Database
         do {
-            database = try Database(path: path, access: .create)
-            // Editions are tens of kilobytes each: larger pages mean fewer
-            // overflow pages and fewer writes, measured ~8% faster on an archive import.
-            try database.execute("PRAGMA page_size = 16384")
-            try database.execute("PRAGMA journal_mode = WAL")
-            try database.execute("PRAGMA application_id = \(Schema.applicationID)")
-            try Migrator.digest.migrate(database)
+            let created = try AtomicFile.createExclusively(at: path) { temporary in
+                let database = try Database(path: temporary, access: .readWrite)
+                // Editions are tens of kilobytes each: larger pages mean fewer
+                // overflow pages and fewer writes, measured ~8% faster on an archive import.
+                try database.execute("PRAGMA page_size = 16384")
+                let store = DigestStore(database: database, path: temporary, environment: environment)
+                try store.write {
+                    try database.execute("PRAGMA application_id = \(Schema.applicationID)")
+                    try Migrator.digest.applyPending(to: database)
+                    try store.storeInitialSettings(settings, request: request)
+                }
+            }
+            guard created else { throw DigestError.refused(existsMessage(path)) }
+            // Built with a rollback journal (a WAL file is named after its
+            // database, so it could not follow the link); opening switches it
+            // to WAL, as after an interrupted bulk load.
+            return try open(at: path, forWriting: true, environment: environment)
         } catch let error as DatabaseError {
             throw DigestError(error, path: path)
         }
-        return DigestStore(database: database, path: path, environment: environment)
+    }
+
+    private static func refuseExisting(_ path: String) throws {
+        switch FileSystem.kind(of: path, followingLinks: false) {
+        case .missing: return
+        case .directory:
+            throw DigestError.refused("\(path) is a folder; digest init creates a database file. "
+                + "Give the path of the file to create, such as --db \(path)/digest.sqlite.")
+        default:
+            throw DigestError.refused(existsMessage(path))
+        }
+    }
+
+    private static func existsMessage(_ path: String) -> String {
+        "a file already exists at \(path); digest init never overwrites. "
+            + "Use it as it is, or choose another path with --db PATH."
     }
 
     /// Opens an existing database. A reading command gets a connection even
     /// when the file, its folder or its mount is read-only; a changing command
     /// is refused with exit 73 before anything is attempted.
     package static func open(at path: String, forWriting: Bool, environment: [String: String]) throws -> DigestStore {
-        guard FileSystem.exists(path) else {
+        switch FileSystem.kind(of: path) {
+        case .missing:
             throw DigestError.notFound("no database at \(path); create one with 'digest init' "
                 + "(or point --db or DIGEST_DB at an existing one).")
+        case .directory:
+            throw DigestError.notFound("\(path) is a folder, not a database file; point --db or DIGEST_DB "
+                + "at the database file itself (such as \(path)/digest.sqlite).")
+        default:
+            break
         }
         let writable = FileSystem.isWritable(path) && FileSystem.isWritable(FileSystem.directory(of: path))
         if forWriting && !writable {

@@ -1,10 +1,16 @@
-/// Levenshtein distance, used to suggest what a user probably meant
-/// (a month name, a command, a flag).
+/// Edit distance, used to suggest what a user probably meant (a month name,
+/// a command, a flag).
+///
+/// Insertions, deletions, substitutions and transpositions of two adjacent
+/// characters each cost one (the optimal string alignment distance): a
+/// swapped pair is the commonest typing slip, and plain Levenshtein, which
+/// counts it as two, ranks `init` as close to `lsit` as `list` is.
 package enum EditDistance {
     package static func between(_ lhs: String, _ rhs: String) -> Int {
         let a = Array(lhs), b = Array(rhs)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
@@ -12,13 +18,17 @@ package enum EditDistance {
             for j in 1...b.count {
                 let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
             }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count]
     }
 
-    /// The candidate closest to `word`, if any is within `limit` edits.
+    /// The candidate closest to `word`, if any is within `limit` edits; of
+    /// equally close ones, the first.
     package static func closest(to word: String, among candidates: [String], limit: Int = 2) -> String? {
         var best: (String, Int)?
         for candidate in candidates {

@@ -16,8 +16,7 @@ package enum FileSystem {
     }
 
     package static func isDirectory(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+        kind(of: path) == .directory
     }
 
     /// The folder holding `path` (`.` for a bare file name).
@@ -25,5 +24,80 @@ package enum FileSystem {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         let folder = String(path[..<slash])
         return folder.isEmpty ? "/" : folder
+    }
+
+    /// The last part of a path: `issue.eml` for `out/issue.eml`.
+    package static func name(of path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    /// What is at a path.
+    package enum Kind: Equatable, Sendable {
+        case missing, regularFile, directory, fifo, characterDevice, blockDevice, socket, symbolicLink
+
+        /// For messages: "a FIFO (named pipe)".
+        package var description: String {
+            switch self {
+            case .missing: "nothing"
+            case .regularFile: "a regular file"
+            case .directory: "a folder"
+            case .fifo: "a FIFO (named pipe)"
+            case .characterDevice: "a character device"
+            case .blockDevice: "a block device"
+            case .socket: "a socket"
+            case .symbolicLink: "a symbolic link"
+            }
+        }
+
+        init(mode: mode_t) {
+            switch mode & S_IFMT {
+            case S_IFREG: self = .regularFile
+            case S_IFDIR: self = .directory
+            case S_IFIFO: self = .fifo
+            case S_IFCHR: self = .characterDevice
+            case S_IFBLK: self = .blockDevice
+            case S_IFSOCK: self = .socket
+            default: self = .symbolicLink
+            }
+        }
+    }
+
+    /// What is at `path`, following symbolic links unless `followingLinks` is false.
+    package static func kind(of path: String, followingLinks: Bool = true) -> Kind {
+        var status = stat()
+        let found = followingLinks ? stat(path, &status) : lstat(path, &status)
+        return found == 0 ? Kind(mode: status.st_mode) : .missing
+    }
+
+    /// Whether `path` names the very file (or pipe, or terminal) that `descriptor` is open on.
+    package static func isSameFile(_ path: String, as descriptor: Int32) -> Bool {
+        var named = stat(), open = stat()
+        return stat(path, &named) == 0 && fstat(descriptor, &open) == 0
+            && named.st_dev == open.st_dev && named.st_ino == open.st_ino
+    }
+
+    /// Writes all of `text` to `descriptor`, retrying short writes (a pipe
+    /// takes what fits) and interrupted calls. Returns the `errno` of a
+    /// failed write, nil when every byte was written.
+    package static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
+        var text = text
+        return text.withUTF8 { buffer -> Int32? in
+            guard let base = buffer.baseAddress else { return nil }
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+    }
+
+    /// The system's sentence for an `errno`: "No space left on device".
+    package static func reason(_ code: Int32) -> String {
+        String(cString: strerror(code))
     }
 }

@@ -15,13 +15,31 @@ package struct Timestamp: Equatable, Comparable, Sendable {
         self.secondsSinceEpoch = secondsSinceEpoch
     }
 
+    /// The instants digest writes: from 1970 to the last second of the year
+    /// 9999, the four-digit years of RFC 3339 and RFC 5322.
+    package static let writableRange = 0...253_402_300_799
+
     /// Now, or the instant `SOURCE_DATE_EPOCH` names, so that renders and
     /// records can be reproduced exactly (the reproducible-builds convention).
+    /// An unusable value is refused before any command runs
+    /// (`sourceDateEpoch(in:)`); here it falls back to the clock.
     package static func now(environment: [String: String]) -> Timestamp {
-        if let fixed = environment["SOURCE_DATE_EPOCH"], let seconds = Int(fixed) {
-            return Timestamp(secondsSinceEpoch: seconds)
-        }
+        if let fixed = try? sourceDateEpoch(in: environment) { return fixed }
         return Timestamp(secondsSinceEpoch: Int(time(nil)))
+    }
+
+    /// The instant `SOURCE_DATE_EPOCH` fixes the clock at, nil when it is
+    /// unset or empty; a value that is not a whole number of seconds within
+    /// `writableRange` is a usage error naming it.
+    package static func sourceDateEpoch(in environment: [String: String]) throws(DigestError) -> Timestamp? {
+        guard let text = environment["SOURCE_DATE_EPOCH"], !text.isEmpty else { return nil }
+        guard text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+              let seconds = Int(text), writableRange.contains(seconds) else {
+            throw .usage("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, from 0 to "
+                + "\(writableRange.upperBound) (the end of the year 9999), not '\(text.prefix(40))'; "
+                + "correct it, or unset it to use the clock.", command: nil)
+        }
+        return Timestamp(secondsSinceEpoch: seconds)
     }
 
     /// `2026-11-22T18:21:19Z`.
@@ -40,8 +58,10 @@ package struct Timestamp: Equatable, Comparable, Sendable {
     package var utcParts: (year: Int, month: Int, day: Int, weekday: Int, hour: Int, minute: Int, second: Int) {
         // Days since the epoch to a civil date (Howard Hinnant's algorithm), so no
         // time-zone database is consulted.
-        let days = secondsSinceEpoch >= 0 ? secondsSinceEpoch / 86_400 : (secondsSinceEpoch - 86_399) / 86_400
-        let secondsOfDay = secondsSinceEpoch - days * 86_400
+        // Floor division that cannot overflow, whatever the instant.
+        let (quotient, remainder) = secondsSinceEpoch.quotientAndRemainder(dividingBy: 86_400)
+        let days = remainder < 0 ? quotient - 1 : quotient
+        let secondsOfDay = remainder < 0 ? remainder + 86_400 : remainder
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
