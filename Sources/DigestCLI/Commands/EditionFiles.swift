@@ -9,7 +9,7 @@ enum EditionFiles {
     /// Writes what it can; stops at the first failure and says which.
     static func write(_ edition: Edition, date: CivilDate, to folder: String) -> (paths: [String], failure: DigestError?) {
         var paths: [String] = []
-        do {
+        do throws(DigestError) {
             try AtomicFile.makeDirectory(folder)
             for (format, suffix) in formats {
                 let path = folder + "/" + baseName(issue: edition.issue, date: date) + "." + suffix
@@ -17,10 +17,8 @@ enum EditionFiles {
                 paths.append(path)
             }
             return (paths, nil)
-        } catch let error as DigestError {
-            return (paths, error)
         } catch {
-            return (paths, .cannotWrite("cannot write to \(folder): \(error)."))
+            return (paths, error)
         }
     }
 }
