@@ -19,7 +19,7 @@ struct OutputSafetyTests {
     ])
     func fullStandardOutput(arguments: [String]) throws {
         let full = try directory.makeFullDevice()
-        let result = try Spawned.run(digest, arguments, standardOutput: try #require(FileHandle(forWritingAtPath: full)))
+        let result = try Spawned.run(digest, arguments, standardOutput: try FileHandle(forWritingTo: URL(fileURLWithPath: full)))
         #expect(result.reason == .exit)
         #expect(result.status == 73)
         #expect(result.standardError == "digest: error: cannot write to standard output: No space left on device; "
@@ -36,7 +36,7 @@ struct OutputSafetyTests {
         #expect(shown.status == 0)
         #expect(shown.standardError == "digest: warning: item 2 has no link yet; nothing to check.\n")
         let result = try Spawned.run(digest, ["check-links", String(issue)], standardOutput: FileHandle.nullDevice,
-                                     standardError: try #require(FileHandle(forWritingAtPath: full)))
+                                     standardError: try FileHandle(forWritingTo: URL(fileURLWithPath: full)))
         #expect(result.reason == .exit)
         #expect(result.status == 73)
     }
@@ -130,13 +130,14 @@ struct DurableWriteTests {
         try digest.addItem(1, url: "https://tides.example/a")
         try digest.run("submit", "1")
         try digest.run(["review", "1", "--approve", "1"], as: "ben")
-        let traced = try Digest.execute("/usr/bin/env", ["strace", "-f", "-qq", "-e", "trace=openat,fsync,rename,link",
+        let traced = try Digest.execute("/usr/bin/env", ["strace", "-qq", "-e", "trace=openat,fsync,rename,link",
                                                          "-o", directory.file("trace"), Products.digest, "publish", "1", "--out", "out"],
                                         environment: digest.environment, directory: directory.path)
         #expect(traced.status == 0, "\(traced.standardError)")
         let calls = try directory.read("trace").split(separator: "\n").map { line in
-            // Drop the pid strace puts first, and the padding before " = result".
-            String(line.drop(while: { $0 != " " }).dropFirst()).replacing(/\ +=/, with: " =")
+            // Only the main thread is traced (no -f), so no call is split by another
+            // thread's; the padding before " = result" goes.
+            String(line).replacing(/\ +=/, with: " =")
         }
         for suffix in ["md", "html", "txt", "eml"] {
             let name = "1-2026-11-23.\(suffix)"
@@ -145,7 +146,7 @@ struct DurableWriteTests {
             let call = calls[opened]
             #expect(call.contains("O_EXCL") && call.contains("O_NOFOLLOW"), "\(call)")
             let temporary = try #require(call.split(separator: "\"").dropFirst().first.map(String.init))
-            #expect(try temporary.split(separator: "-").last.map(String.init)?.wholeMatch(of: /[0-9a-f]{1,16}/) != nil)
+            #expect(temporary.split(separator: "-").last.map(String.init)?.wholeMatch(of: /[0-9a-f]{1,16}/) != nil)
             let descriptor = try #require(call.split(separator: "=").last?.trimmingCharacters(in: .whitespaces))
             let rest = calls[(opened + 1)...]
             let synced = try #require(rest.firstIndex { $0 == "fsync(\(descriptor)) = 0" }, "\(name) was not flushed")
