@@ -7,7 +7,7 @@ enum CompletionsCommand: Command {
         name: "completions",
         abstract: "Print a shell completion script for bash, zsh or fish.",
         discussion: "The script completes command names, each command's options, the values of options such as "
-            + "--format, setting keys for config, and issue numbers (asking 'digest list --json'). It is generated "
+            + "--format, setting keys for config, and issue numbers (asking 'digest list --all --json'). It is generated "
             + "from the same specifications as the help. scripts/install puts all three in place.",
         arguments: [ArgumentSpec(name: "SHELL", help: "bash, zsh or fish.")],
         examples: ["digest completions bash > ~/.local/share/bash-completion/completions/digest",

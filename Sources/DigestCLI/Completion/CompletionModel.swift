@@ -58,8 +58,8 @@ struct CompletionModel {
         }
     }
 
-    /// The shell pipeline that lists issue numbers: `digest list --json`,
+    /// The shell pipeline that lists issue numbers: `digest list --all --json`,
     /// quietly, against the database named on the command line if any.
     static let issueNumbersPipeline =
-        #"digest ${db:+--db "$db"} list --json 2>/dev/null | sed -n 's/^ *"number": \([0-9][0-9]*\),\{0,1\}$/\1/p'"#
+        #"digest ${db:+--db "$db"} list --all --json 2>/dev/null | sed -n 's/^ *"number": \([0-9][0-9]*\),\{0,1\}$/\1/p'"#
 }
