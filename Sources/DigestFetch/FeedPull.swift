@@ -44,13 +44,10 @@ package struct FeedPull: Sendable {
         self.concurrency = concurrency
     }
 
-    /// - Parameter emit: called in input order as results become ready;
-    ///   `done` counts the feeds finished so far, for a progress line.
-    package func pull(_ feeds: [FeedRequest], progress: (Int) -> Void = { _ in },
-                      emit: (FeedPullResult) -> Void) async {
+    /// - Parameter emit: called in input order as results become ready.
+    package func pull(_ feeds: [FeedRequest], emit: (FeedPullResult) -> Void) async {
         var finished = [FeedPullResult?](repeating: nil, count: feeds.count)
         var nextToEmit = 0
-        var done = 0
         await withTaskGroup(of: (Int, FeedPullResult).self) { group in
             var nextToStart = 0
             func startNext() {
@@ -63,8 +60,6 @@ package struct FeedPull: Sendable {
             for _ in 0..<max(concurrency, 1) { startNext() }
             while let (index, result) = await group.next() {
                 finished[index] = result
-                done += 1
-                progress(done)
                 while nextToEmit < finished.count, let ready = finished[nextToEmit] {
                     emit(ready)
                     nextToEmit += 1

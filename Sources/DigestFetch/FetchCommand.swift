@@ -1,10 +1,5 @@
 import DigestLinkCheck
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The `digest-fetch` program: reads pages, feeds and OPML lists for
 /// digest, and prints what it found as JSON. digest runs it; it never
@@ -158,13 +153,8 @@ package struct FetchCommand {
         }
         let fetcher = DocumentFetcher.make(limits: limits, concurrency: concurrency)
         defer { fetcher.invalidate() }
-        let terminal = isatty(STDERR_FILENO) == 1
-        let total = requests.count
-        await FeedPull(fetcher: fetcher, excerptLimit: excerptLimit, concurrency: concurrency).pull(requests, progress: { done in
-            // Only a person watching a terminal wants the count; logs and pipes get the result lines alone.
-            guard terminal else { return }
-            writeError("\rpulling feeds: \(done) of \(total)" + (done == total ? "\r\u{1B}[K" : ""), prefixed: false)
-        }) { result in
+        // One line per feed as soon as it and those before it are done, so digest can show progress.
+        await FeedPull(fetcher: fetcher, excerptLimit: excerptLimit, concurrency: concurrency).pull(requests) { result in
             var object: [String: Any] = ["id": result.id, "outcome": result.outcome.rawValue]
             if let status = result.status { object["status"] = status }
             if let etag = result.etag { object["etag"] = etag }
@@ -222,8 +212,8 @@ package struct FetchCommand {
         try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
     }
 
-    private func writeError(_ text: String, prefixed: Bool = true) {
-        let line = prefixed ? "digest-fetch: error: \(text)\(text.hasSuffix("\n") ? "" : "\n")" : text
+    private func writeError(_ text: String) {
+        let line = "digest-fetch: error: \(text)\(text.hasSuffix("\n") ? "" : "\n")"
         try? FileHandle.standardError.write(contentsOf: Data(line.utf8))
     }
 }

@@ -130,7 +130,7 @@ enum FeedsCommand: Command {
                          json: .object([("feeds", .array([])), ("summary", .string("0 new"))]))
         }
         let program = try FetchProgram(settings: try store.settings, timeout: timeout, environment: context.environment)
-        let answers = try program.feeds(feeds)
+        let answers = try program.feeds(feeds, progress: context.progress("Pulling feeds", unit: "feeds", total: feeds.count))
         let reports = try store.recordPull(answers, request: request)
         var text = ""
         var total = IntakeTally()

@@ -3,8 +3,8 @@ import Foundation
 
 /// Runs the companion program `digest-fetch`, which does all of digest's
 /// page and feed fetching, so that `digest` itself never loads the
-/// networking stack. Its standard error is digest's own, so its progress
-/// line reaches the terminal directly.
+/// networking stack. Its standard error is digest's own (it writes there
+/// only when it cannot run at all).
 struct FetchProgram {
     let path: String
     /// `--allow-private`, `--excerpt-max N`, `--timeout S`: the same for every mode.
@@ -48,13 +48,14 @@ struct FetchProgram {
         return Page(values: values, foundIn: foundIn, finalURL: document["final_url"]?.stringValue ?? url)
     }
 
-    func feeds(_ feeds: [Feed]) throws -> [FeedAnswer] {
+    /// One answer per feed, in the feeds' order; `progress` advances as each arrives.
+    func feeds(_ feeds: [Feed], progress: ProgressLine?) throws -> [FeedAnswer] {
         let writer = JSONWriter(pretty: false)
         let input = feeds.map { feed in
             writer.string(.object([("id", .integer(feed.id)), ("url", .string(feed.url)),
                                    ("etag", .optional(feed.etag)), ("last_modified", .optional(feed.lastModified))]))
         }.joined(separator: "\n") + "\n"
-        let (status, output) = try run(["feeds"] + options, input: input)
+        let (status, output) = try run(["feeds"] + options, input: input, progress: progress)
         guard status == 0 else {
             throw DigestError.internalError("digest-fetch failed (exit \(status)) before reading the feeds.")
         }
@@ -98,7 +99,8 @@ struct FetchProgram {
 
     /// Runs the program; its standard input is fed from another thread so
     /// that neither side can block on a full pipe.
-    private func run(_ arguments: [String], input: String?, errorsToOutput: Bool = false) throws -> (Int32, String) {
+    private func run(_ arguments: [String], input: String?, errorsToOutput: Bool = false,
+                     progress: ProgressLine? = nil) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -118,7 +120,15 @@ struct FetchProgram {
                 try? handle.close()
             }
         }
-        let output = stdoutPipe.fileHandleForReading.readDataToEndOfFile()
+        var output = Data()
+        let reader = stdoutPipe.fileHandleForReading
+        while true {
+            let chunk = reader.availableData
+            if chunk.isEmpty { break }
+            output.append(chunk)
+            progress?.advance(by: chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
+        }
+        progress?.finish()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }

@@ -342,4 +342,40 @@ struct IntakeTests {
         #expect(stranger.status == 77)
         #expect(try digest.run(["nominate", server.url("/fixture/news-jsonld.html")], as: "ana").status == 0)
     }
+
+    @Test("feeds pull shows one progress line on a terminal's standard error, cleared at the end; none through a pipe")
+    func pullProgress() throws {
+        let (digest, server) = try setUp()
+        defer { server.stop() }
+        for number in 1...3 { _ = try digest.run("feeds", "add", server.url("/generated/\(number)?entries=2")) }
+        let output = digest.directory.file("pull-output.txt")
+        let terminal = try TerminalTests.onTerminal(digest, ["feeds", "pull"], stdoutTo: output)
+        #expect(terminal.status == 0)
+        #expect(terminal.standardOutput.contains("\r\(TerminalTests.escape)KPulling feeds  "), "\(terminal.standardOutput.debugDescription)")
+        #expect(terminal.standardOutput.hasSuffix("\r\(TerminalTests.escape)K"))
+        #expect(try String(contentsOfFile: output, encoding: .utf8).hasSuffix("3 feeds pulled: 6 new.\nSee them with 'digest backlog --origin feed'.\n"))
+        let piped = try digest.run("feeds", "pull")
+        #expect(piped.status == 0)
+        #expect(piped.standardError == "")
+    }
+
+    @Test("dump and load carry feeds, what they have shown, and the candidates, with their numbers")
+    func dumpAndLoad() throws {
+        let (digest, server) = try setUp()
+        defer { server.stop() }
+        _ = try digest.run("feeds", "add", server.url("/fixture/rdf.xml"), "--section", "Birds")
+        _ = try digest.run("feeds", "pull")
+        _ = try digest.run(["nominate", server.url("/fixture/news-jsonld.html"), "--note", "Worth it"], as: "lena")
+        let dump = try digest.run("dump")
+        #expect(dump.status == 0)
+        let copy = digest.directory.file("copy.sqlite")
+        try dump.standardOutput.write(toFile: digest.directory.file("dump.jsonl"), atomically: true, encoding: .utf8)
+        let loaded = try digest.run(["--db", copy, "load", "dump.jsonl"])
+        #expect(loaded.status == 0, "\(loaded.standardError)")
+        let original = try digest.run("backlog", "--json").standardOutput
+        let restored = try digest.run(["--db", copy, "backlog", "--json"]).standardOutput
+        #expect(original == restored)
+        #expect(try DatabaseInspector.scalar(copy, "SELECT count(*) FROM feed_entries") == "1")
+        #expect(try digest.run(["--db", copy, "feeds", "pull"]).standardOutput.hasPrefix("Estuary Notes: 0 new\n"))
+    }
 }
