@@ -26,6 +26,18 @@ package struct Candidate: Sendable {
     /// The issue a deferred item came from.
     package let fromIssue: Int?
 
+    package init(id: Int, origin: CandidateOrigin, originName: String, fields: CandidateFields, note: String?,
+                 addedAt: String, addedBy: String, fromIssue: Int?) {
+        self.id = id
+        self.origin = origin
+        self.originName = originName
+        self.fields = fields
+        self.note = note
+        self.addedAt = addedAt
+        self.addedBy = addedBy
+        self.fromIssue = fromIssue
+    }
+
     /// "feed Coastal Review", "nominated by ana", "deferred from issue 3 by theo", "fetched by mira".
     package var originText: String {
         switch origin {
