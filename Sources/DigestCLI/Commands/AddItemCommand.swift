@@ -102,7 +102,7 @@ enum AddItemCommand: Command {
             throw DigestError.notFound("there is no issue \(number); 'digest list' shows the issues there are.")
         }
         guard head.status == .draft else { throw DigestError.refused(DigestStore.stageRefusal(action: "add-item", issue: head)) }
-        try store.authorize(request, as: .editor, to: "add-item")
+        try store.authorize(request, to: .addItem)
         var (values, foundIn) = try PageIntake.values(for: requested, store: store, timeout: timeout, context: context)
         for (name, value) in fieldValues {
             values[name] = value

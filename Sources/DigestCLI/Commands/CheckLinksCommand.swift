@@ -24,6 +24,9 @@ enum CheckLinksCommand: Command {
         let number = try invocation.number(at: 0)
         let arguments = try checkerArguments(invocation)
         let store = try context.openStore(writing: true)
+        // Refused before any link is fetched; checked again when the results are stored.
+        let request = try context.request(store)
+        try store.authorize(request, to: .checkLinks)
         let items = try store.items(of: number)
         guard try store.issueHead(number) != nil else { throw DigestError.notFound("there is no issue \(number).") }
         let linked = items.filter { $0.fields.url != nil }
@@ -51,7 +54,7 @@ enum CheckLinksCommand: Command {
                                     suggestedURL: value["suggested_url"]?.stringValue,
                                     detail: value["detail"]?.stringValue))
         }
-        try store.storeLinkChecks(checks)
+        try store.storeLinkChecks(checks, request: request)
         var rows: [[String]] = [["ITEM", "OUTCOME", "STATUS", "LINK", "DETAIL"]]
         for check in checks {
             var detail = check.detail ?? ""

@@ -7,7 +7,7 @@ enum ConfigCommand: Command {
         discussion: "Without arguments, lists every setting. With KEY, prints its value. With KEY VALUE, sets it; "
             + "with KEY --remove, removes it. Keys: "
             + SettingKey.all.map(\.key).joined(separator: ", ")
-            + ", and people.NAME (editor, reviewer or both): once anyone is listed, only listed people "
+            + ", and people.NAME (editor, reviewer, publisher, contributor, comma-separated; both = editor,reviewer): once anyone is listed, only listed people "
             + "change things, within their role.",
         arguments: [
             ArgumentSpec(name: "KEY", help: "The setting, such as publication.name.", optional: true),
@@ -69,9 +69,9 @@ enum ConfigCommand: Command {
             json.append((key, .optional(settings[key])))
         }
         let people = settings.roster.sorted { $0.key < $1.key }
-        for (name, role) in people {
-            rows.append([SettingKey.peoplePrefix + name, role.rawValue])
-            json.append((SettingKey.peoplePrefix + name, .string(role.rawValue)))
+        for (name, roles) in people {
+            rows.append([SettingKey.peoplePrefix + name, Role.describe(roles)])
+            json.append((SettingKey.peoplePrefix + name, .string(Role.describe(roles))))
         }
         var text = TextLayout.table(rows)
         if people.isEmpty { text += "\nNo roster: everyone may do everything (list people with 'digest config people.NAME editor').\n" }

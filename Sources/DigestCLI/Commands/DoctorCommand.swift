@@ -9,26 +9,27 @@ enum DoctorCommand: Command {
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let store = try context.openStore(writing: invocation.has("repair-search"))
-        if invocation.has("repair-search") { try store.rebuildSearchIndex() }
+        if invocation.has("repair-search") { try store.rebuildSearchIndex(request: try context.request(store)) }
         let checks = try store.doctor()
         var text = ""
         for check in checks {
-            text += (check.passed ? context.style.apply(.good, "ok") + "      " : context.style.apply(.bad, "PROBLEM") + " ")
+            text += (check.passed ? context.style.apply(.good, "ok") + "      "
+                        : check.advisory ? "NOTE    " : context.style.apply(.bad, "PROBLEM") + " ")
                 + check.name + "\n"
             for problem in check.problems { text += "        - \(problem)\n" }
         }
-        let healthy = checks.allSatisfy(\.passed)
+        let healthy = checks.allSatisfy { $0.passed || $0.advisory }
         text += healthy ? "The database is healthy.\n" : "The database has problems (see above).\n"
         var result = CommandResult.data(text, json: .object([
             ("healthy", .bool(healthy)),
             ("checks", .array(checks.map { check in
-                .object([("name", .string(check.name)), ("ok", .bool(check.passed)),
+                .object([("name", .string(check.name)), ("ok", .bool(check.passed)), ("advisory", .bool(check.advisory)),
                          ("problems", .array(check.problems.map(JSONValue.string)))])
             })),
         ]))
         if !healthy {
             result.exitCode = 78
-            result.error = "the database at \(context.databasePath) failed \(checks.filter { !$0.passed }.count) check(s)."
+            result.error = "the database at \(context.databasePath) failed \(checks.filter { !$0.passed && !$0.advisory }.count) check(s)."
         }
         return result
     }

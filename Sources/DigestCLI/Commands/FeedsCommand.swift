@@ -90,7 +90,7 @@ enum FeedsCommand: Command {
         let bytes = try context.readInput(path)
         let store = try context.openStore(writing: true)
         let request = try context.request(store)
-        try store.authorize(request, as: .editor, to: "feeds import")
+        try store.authorize(request, to: .feeds)
         let program = try FetchProgram(settings: try store.settings, timeout: nil, environment: context.environment)
         let subscriptions = try program.opml(bytes)
         guard !subscriptions.isEmpty else {
@@ -122,7 +122,7 @@ enum FeedsCommand: Command {
         let timeout = try IntakeOptions.timeout(invocation)
         let store = try context.openStore(writing: true)
         let request = try context.request(store)
-        try store.authorize(request, as: .editor, to: "feeds pull")
+        try store.authorize(request, to: .feeds)
         var feeds = try store.feeds()
         if !names.isEmpty { feeds = try names.map { try store.feed(named: $0) } }
         guard !feeds.isEmpty else {

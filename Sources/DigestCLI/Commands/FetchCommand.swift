@@ -26,7 +26,7 @@ enum FetchCommand: Command {
         let note = try IntakeOptions.note(invocation)
         if note != nil, !invocation.has("save") { throw invocation.usageError("--note goes with --save.") }
         let store = try context.openStore(writing: invocation.has("save"))
-        if invocation.has("save") { try store.authorize(try context.request(store), as: .editor, to: "fetch --save") }
+        if invocation.has("save") { try store.authorize(try context.request(store), to: .fetchSave) }
         let (values, foundIn) = try PageIntake.values(for: url, store: store, timeout: timeout, context: context)
         var text = PageIntake.text(values, foundIn: foundIn)
         var json = PageIntake.json(values, foundIn: foundIn)

@@ -18,7 +18,8 @@ enum LoadCommand: Command {
             ? try DigestStore.create(at: context.databasePath, environment: context.environment)
             : try context.openStore(writing: true)
         do {
-            let summary = try store.load(bytes, origin: path == "-" ? "standard input" : path)
+            let summary = try store.load(bytes, origin: path == "-" ? "standard input" : path,
+                                         request: try context.request(store))
             let counts = summary.counts
             if !summary.replacedSettings.isEmpty {
                 context.warn("the dump's settings replaced what init had set for "

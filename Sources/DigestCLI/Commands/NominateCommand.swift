@@ -25,7 +25,7 @@ enum NominateCommand: Command {
         let store = try context.openStore(writing: true)
         let request = try context.request(store)
         // Checked before fetching: someone who may not nominate makes the host fetch nothing.
-        try store.authorize(request, as: .editor, to: "nominate")
+        try store.authorize(request, to: .nominate)
         let (values, _) = try PageIntake.values(for: url, store: store, timeout: timeout, context: context)
         let validator = ItemValidator(excerptLimit: try store.settings.excerptLimit)
         let fields: CandidateFields

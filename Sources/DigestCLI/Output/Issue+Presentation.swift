@@ -11,6 +11,9 @@ extension Issue {
             ("version", .integer(version)),
             ("intro", .optional(intro)),
             ("edition", .optional(edition)),
+            ("text_changed_by", .optional(fieldsBy)),
+            ("text_approved_by", .optional(approvedBy)),
+            ("imported_without_review", .bool(importedWithoutReview)),
         ]
     }
 
@@ -28,6 +31,7 @@ extension Issue {
     func statusLine(itemCount: Int, style: TextStyle = .plain) -> String {
         var parts = [style.status(status.rawValue)]
         if let edition { parts.append(status == .published ? "edition \(edition)" : "last published as edition \(edition)") }
+        if importedWithoutReview { parts.append("imported without review") }
         parts.append("version \(version)")
         parts.append(TextLayout.plural(itemCount, "item"))
         return parts.joined(separator: " · ")

@@ -98,7 +98,7 @@ extension DigestStore {
                               request: ChangeRequest) throws -> IntakeTally {
         try write {
             let actor = request.actor
-            try authorize(request, as: .editor, to: origin == .nominated ? "nominate" : "fetch --save")
+            try authorize(request, to: origin == .nominated ? .nominate : .fetchSave)
             var tally = IntakeTally()
             try admit(fields, origin: origin, originName: actor, feed: nil, note: note, actor: actor,
                       at: now.rfc3339, into: &tally)
@@ -110,7 +110,7 @@ extension DigestStore {
     package func dismiss(_ ids: [Int], note: String?, request: ChangeRequest) throws -> [Candidate] {
         try write {
             let actor = request.actor
-            try authorize(request, as: .editor, to: "backlog --dismiss")
+            try authorize(request, to: .dismissCandidates)
             let waiting = try inbox()
             let at = now.rfc3339
             var dismissed: [Candidate] = []

@@ -61,7 +61,7 @@ extension DigestStore {
         guard problems.isEmpty else { throw DigestError.invalid(problems) }
         return try write {
             let actor = request.actor
-            try authorize(request, as: .editor, to: "feeds add")
+            try authorize(request, to: .feeds)
             let key = LinkKey.of(url)
             if let existing = try database.text("SELECT name FROM feeds WHERE url_key = ?", [key]) {
                 throw DigestError.refused("the feed \(url) is followed already, as '\(existing)'.")
@@ -92,7 +92,7 @@ extension DigestStore {
     /// Stops following a feed. The candidates it brought stay in the backlog, under its name.
     package func removeFeed(_ reference: String, request: ChangeRequest) throws -> (feed: Feed, waiting: Int) {
         try write {
-            try authorize(request, as: .editor, to: "feeds remove")
+            try authorize(request, to: .feeds)
             let feed = try feed(named: reference)
             let waiting = try waitingCandidatesByFeed()[feed.id] ?? 0
             try database.statement("DELETE FROM feed_entries WHERE feed = ?").execute([feed.id])
@@ -110,7 +110,7 @@ extension DigestStore {
     package func recordPull(_ answers: [FeedAnswer], request: ChangeRequest) throws -> [FeedPullReport] {
         try write {
             let actor = request.actor
-            try authorize(request, as: .editor, to: "feeds pull")
+            try authorize(request, to: .feeds)
             let validator = ItemValidator(excerptLimit: try settings.excerptLimit)
             let at = now.rfc3339
             var reports: [FeedPullReport] = []

@@ -10,9 +10,21 @@ package struct Issue: Equatable, Sendable {
     /// The latest published edition at this version, if any.
     package var edition: Int?
     package var items: [Item]
+    /// Who last changed the date, title or intro (the issue's creator until someone does).
+    package var fieldsBy: String?
+    /// Who approved the date, title and intro since they last changed (nil: not approved).
+    package var approvedBy: String?
+    package var approvedAt: String?
+    /// The edition at this version came in through `import --published`, with nobody's review.
+    package var importedWithoutReview: Bool = false
 
     package init(number: Int, date: CivilDate, title: String?, intro: String?, status: IssueStatus,
-                 version: Int, edition: Int?, items: [Item] = []) {
+                 version: Int, edition: Int?, items: [Item] = [], fieldsBy: String? = nil,
+                 approvedBy: String? = nil, approvedAt: String? = nil, importedWithoutReview: Bool = false) {
+        self.fieldsBy = fieldsBy
+        self.approvedBy = approvedBy
+        self.approvedAt = approvedAt
+        self.importedWithoutReview = importedWithoutReview
         self.number = number
         self.date = date
         self.title = title

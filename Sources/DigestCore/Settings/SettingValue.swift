@@ -59,10 +59,16 @@ package enum SettingValue {
             return mode.rawValue
         default:
             if SettingKey.isPerson(key) {
-                guard let role = Role(rawValue: trimmed.lowercased()) else {
-                    throw invalid("it is not a role", "write editor, reviewer or both")
+                let name = String(key.dropFirst(SettingKey.peoplePrefix.count))
+                if let problem = PersonName.problem(with: name) {
+                    throw DigestError.invalid([ValidationProblem(field: "key", value: key, reason: "the name " + problem.reason,
+                                                                fix: problem.fix)])
                 }
-                return role.rawValue
+                guard let roles = Role.parse(trimmed) else {
+                    throw invalid("it is not a role", "write one or more of editor, reviewer, publisher, contributor, "
+                        + "separated by commas (both = editor,reviewer)")
+                }
+                return Role.describe(roles)
             }
             throw DigestError.invalid([ValidationProblem(field: "key", value: key, reason: "there is no such setting",
                                                         fix: SettingValue.suggestion(for: key))])

@@ -24,13 +24,18 @@ package struct Settings: Sendable {
     package var fetchAllowsPrivate: Bool { values[SettingKey.fetchAllowPrivate].map(SettingValue.isOn) ?? false }
 
     /// The roster: empty means everyone may do everything.
-    package var roster: [String: Role] {
-        var people: [String: Role] = [:]
+    package var roster: [String: Set<Role>] {
+        var people: [String: Set<Role>] = [:]
         for (key, value) in values where SettingKey.isPerson(key) {
-            if let role = Role(rawValue: value) {
-                people[String(key.dropFirst(SettingKey.peoplePrefix.count))] = role
+            if let roles = Role.parse(value) {
+                people[String(key.dropFirst(SettingKey.peoplePrefix.count))] = roles
             }
         }
         return people
+    }
+
+    /// Who may act with `permission`, by name.
+    package func people(allowedTo permission: Permission) -> [String] {
+        roster.filter { permission.allows($0.value) }.keys.sorted()
     }
 }

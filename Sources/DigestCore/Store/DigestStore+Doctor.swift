@@ -14,6 +14,7 @@ extension DigestStore {
                 version == Migrator.digest.latestVersion ? [] : ["expected schema \(Migrator.digest.latestVersion)"]))
             checks += try invariantChecks()
             checks.append(DoctorCheck(name: "stored rows follow the input rules", problems: try storedRowProblems()))
+            checks.append(DoctorCheck(name: "approvals keep four-eyes", problems: try fourEyesBreaches(), advisory: true))
             return checks
         }
         // FTS5 checks its index through an INSERT, which needs the write
@@ -37,9 +38,59 @@ extension DigestStore {
         return checks
     }
 
+    /// Every approval given by someone who added or edited what it approves
+    /// (up to that approval), or who last changed the issue text they
+    /// approved: from imports, or from a time four-eyes was off. Grouped by
+    /// issue and approver.
+    private func fourEyesBreaches() throws -> [String] {
+        let rows = try database.statement("""
+            WITH RECURSIVE lineage(item, ancestor) AS (
+              SELECT id, id FROM items
+              UNION SELECT l.item, i.origin FROM lineage l JOIN items i ON i.id = l.ancestor WHERE i.origin IS NOT NULL),
+            approvals AS (
+              SELECT DISTINCT s.issue, s.item, s.reviewed_by, s.reviewed_at, s.valid_from FROM item_states s
+              WHERE s.status = 'approved' AND s.reviewed_by IS NOT NULL)
+            SELECT a.issue, 'item', a.item, a.reviewed_by FROM approvals a
+            WHERE EXISTS (SELECT 1 FROM lineage l JOIN items i ON i.id = l.ancestor
+                          WHERE l.item = a.item AND i.added_by = a.reviewed_by)
+               OR EXISTS (SELECT 1 FROM lineage l JOIN item_states x ON x.item = l.ancestor
+                          WHERE l.item = a.item AND (x.item != a.item OR x.valid_from <= a.valid_from)
+                            AND (x.added_by = a.reviewed_by OR x.edited_by = a.reviewed_by))
+            UNION
+            SELECT DISTINCT s.issue, 'text', 0, s.approved_by FROM issue_states s JOIN issues n ON n.number = s.issue
+            WHERE s.approved_by = coalesce(s.fields_by, n.created_by)
+            ORDER BY 1, 4, 2, 3
+            """).rows { ($0.int(0), $0.string(1), $0.int(2), $0.string(3)) }
+        var groups: [(issue: Int, reviewer: String, items: [Int], text: Bool)] = []
+        for (issue, kind, item, reviewer) in rows {
+            if groups.last?.issue != issue || groups.last?.reviewer != reviewer {
+                groups.append((issue, reviewer, [], false))
+            }
+            if kind == "text" { groups[groups.count - 1].text = true } else { groups[groups.count - 1].items.append(item) }
+        }
+        let imported = Set(try database.statement("SELECT DISTINCT issue FROM editions WHERE reviewed = 0").rows { $0.int(0) })
+        var lines = groups.prefix(50).map { group -> String in
+            var what: [String] = []
+            if !group.items.isEmpty {
+                what.append((group.items.count == 1 ? "item " : "items ") + group.items.map(String.init).joined(separator: ", "))
+            }
+            if group.text { what.append("the issue's own text") }
+            return "issue \(group.issue): \(what.joined(separator: " and ")) approved by \(group.reviewer), who wrote "
+                + (group.text && group.items.isEmpty ? "it" : "them")
+                + (imported.contains(group.issue) ? " (imported without review)" : "")
+        }
+        if groups.count > 50 {
+            lines.append("… and \(groups.count - 50) more such approvals by issue and person")
+        }
+        return lines
+    }
+
     /// Rebuilds the search index from the current item states.
-    package func rebuildSearchIndex() throws {
-        try write { try database.execute("INSERT INTO item_search(item_search) VALUES ('rebuild')") }
+    package func rebuildSearchIndex(request: ChangeRequest) throws {
+        try write {
+            try authorize(request, to: .repairSearch)
+            try database.execute("INSERT INTO item_search(item_search) VALUES ('rebuild')")
+        }
     }
 
     /// digest's invariants across rows: what no single row shows. `load`

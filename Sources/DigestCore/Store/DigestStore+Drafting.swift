@@ -3,7 +3,7 @@ extension DigestStore {
     /// Opens issue (highest number + 1) as a draft at version 1.
     package func draft(date: CivilDate, title: String?, intro: String?, request: ChangeRequest) throws -> Issue {
         try write {
-            try authorize(request, as: .editor, to: "draft")
+            try authorize(request, to: .draft)
             let number = (try database.integer("SELECT max(number) FROM issues") ?? 0) + 1
             try createIssue(number: number, date: date, title: title, intro: intro, request: request,
                             summary: "opened issue \(number) for \(date.iso)")
@@ -19,14 +19,14 @@ extension DigestStore {
         try database.statement("INSERT INTO issues(number, version, created_at, created_by) VALUES (?, 1, ?, ?)")
             .execute([number, at, request.actor])
         try insertIssueState(number: number, version: 1, date: date, title: title, intro: intro, status: status,
-                             edition: edition)
+                             edition: edition, fieldsBy: request.actor)
         try recordRevision(issue: number, version: 1, at: at, request: request, action: action, summary: summary)
     }
 
     /// Changes an issue's date, title or intro (an empty title or intro clears it).
     package func editIssue(_ number: Int, date: CivilDate?, title: String?, intro: String?,
                            request: ChangeRequest) throws -> Changed<Issue> {
-        try changeIssue(number, action: "edit-issue", request: request, stages: [.draft, .inReview], role: .editor) { change in
+        try changeIssue(number, action: "edit-issue", request: request, stages: [.draft, .inReview], permission: .editIssue) { change in
             let before = change.before
             let newTitle = title.map { $0.isEmpty ? nil : $0 } ?? before.title
             let newIntro = intro.map { $0.isEmpty ? nil : $0 } ?? before.intro
@@ -36,15 +36,22 @@ extension DigestStore {
             if newTitle != before.title { changed.append("title") }
             if newIntro != before.intro { changed.append("intro") }
             guard !changed.isEmpty else { return (Changed(value: before, version: before.version, changed: false), nil) }
+            // The fields' approval (if any) was for the old text: withdrawn.
             try replaceIssueState(before, version: change.version, date: newDate, title: .some(newTitle),
-                                  intro: .some(newIntro))
+                                  intro: .some(newIntro), fieldsBy: change.actor)
             var after = before
             after.date = newDate
             after.title = newTitle
             after.intro = newIntro
             after.version = change.version
-            return (Changed(value: after, version: change.version, changed: true),
-                    "changed the issue's \(changed.joined(separator: ", "))")
+            after.fieldsBy = change.actor
+            after.approvedBy = nil
+            after.approvedAt = nil
+            var summary = "changed the issue's \(changed.joined(separator: ", "))"
+            if let approver = before.approvedBy {
+                summary += "; \(approver)'s approval of the issue's own text is withdrawn"
+            }
+            return (Changed(value: after, version: change.version, changed: true), summary)
         }
     }
 }

@@ -84,10 +84,11 @@ extension DigestStore {
     /// invariants before the transaction commits; every problem is reported
     /// with its line. Settings made by `init` give way to the dump's; those
     /// the dump does not set are kept, with their log entries after the dump's.
-    package func load(_ bytes: [UInt8], origin: String) throws -> LoadSummary {
+    package func load(_ bytes: [UInt8], origin: String, request: ChangeRequest) throws -> LoadSummary {
         _ = try UTF8Input.decode(bytes, from: origin)
         var summary = LoadSummary()
         try write {
+            try authorize(request, to: .load)
             guard (try database.integer("SELECT count(*) FROM issues") ?? 0) == 0 else {
                 throw DigestError.refused("\(path) already holds issues; load into a new database "
                     + "(digest --db NEW.sqlite load FILE).")

@@ -21,7 +21,7 @@ extension DigestStore {
         let total = targets.reduce(0) { $0 + $1.items.count }
         let bulk = total > Self.bulkThreshold
         return try (bulk ? bulkLoad : { try $0() }) { try write {
-            try authorize(request, as: .editor, to: "import")
+            try authorize(request, to: published ? .importPublished : .importDrafts)
             var plans = try plan(targets, published: published, request: request)
             let finder = try RepeatFinder(store: self, bulk: bulk)
             let at = now
@@ -36,7 +36,7 @@ extension DigestStore {
             var repeats: [RepeatLink] = []
             for (index, plan) in plans.enumerated() {
                 let target = plan.target
-                let summary = "imported \(target.items.count) item\(target.items.count == 1 ? "" : "s") from \(origin)"
+                var summary = "imported \(target.items.count) item\(target.items.count == 1 ? "" : "s") from \(origin)"
                 if let existing = plan.existing {
                     let version = existing.version + 1
                     let added = try insertItems(target.items, into: plan.number, version: version, actor: request.actor,
@@ -48,6 +48,7 @@ extension DigestStore {
                                           edition: nil))
                     continue
                 }
+                if published { summary += " as published edition 1, imported without review" }
                 try createIssue(number: plan.number, date: plan.date, title: target.title, intro: nil, request: request,
                                 summary: summary, action: "import",
                                 status: published ? .published : .draft, edition: published ? 1 : nil)
@@ -60,7 +61,8 @@ extension DigestStore {
                     let (renders, messageID) = try pipeline.edition(index)
                     let issue = Issue(number: plan.number, date: plan.date, title: target.title, intro: nil,
                                       status: .published, version: 1, edition: 1, items: added.items)
-                    try storeEdition(renders, messageID: messageID, of: issue, number: 1, at: at.rfc3339, actor: request.actor)
+                    try storeEdition(renders, messageID: messageID, of: issue, number: 1, at: at.rfc3339, actor: request.actor,
+                                     reviewed: false)
                     finder.published(added.items, in: plan.number, date: plan.date)
                 }
                 imported.append(.init(number: plan.number, created: true, items: added.items.count, version: 1,

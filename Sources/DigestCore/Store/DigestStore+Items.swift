@@ -4,7 +4,7 @@ extension DigestStore {
     @discardableResult
     package func addItems(_ newItems: [NewItem], to number: Int, request: ChangeRequest,
                           action: String = "add-item") throws -> AddedItems {
-        try changeIssue(number, action: action, request: request, stages: [.draft], role: .editor) { change in
+        try changeIssue(number, action: action, request: request, stages: [.draft], permission: .addItem) { change in
             let added = try insertItems(newItems, into: number, version: change.version, actor: change.actor,
                                         at: change.at, status: .pending)
             let summary = added.items.count == 1
@@ -97,7 +97,7 @@ extension DigestStore {
     /// decision was about the old text.
     package func editItem(_ id: Int, of number: Int, changes: [String: String],
                           request: ChangeRequest) throws -> Changed<(item: Item, repeat: RepeatLink?, fields: [String])> {
-        try changeIssue(number, action: "edit-item", request: request, stages: [.draft, .inReview], role: .editor) { change in
+        try changeIssue(number, action: "edit-item", request: request, stages: [.draft, .inReview], permission: .editItem) { change in
             let item = try currentItem(id, of: number)
             let validator = ItemValidator(excerptLimit: try settings.excerptLimit)
             let fields = try validator.edited(item.fields, changes: changes)
@@ -135,7 +135,7 @@ extension DigestStore {
 
     /// Takes an item out of a draft issue (it stays in the issue's history).
     package func removeItem(_ id: Int, of number: Int, request: ChangeRequest) throws -> Changed<Item> {
-        try changeIssue(number, action: "remove-item", request: request, stages: [.draft], role: .editor) { change in
+        try changeIssue(number, action: "remove-item", request: request, stages: [.draft], permission: .removeItem) { change in
             let item = try currentItem(id, of: number)
             try closeState(of: item, version: change.version)
             return (Changed(value: item, version: change.version, changed: true), "removed item \(id) \"\(item.fields.title)\"")
@@ -145,7 +145,7 @@ extension DigestStore {
     /// Moves an item to a 1-based position. Only the moved item gets a new
     /// state: sort keys are gapped, so it slots in between its new neighbours.
     package func moveItem(_ id: Int, of number: Int, to target: Int, request: ChangeRequest) throws -> Changed<Item> {
-        try changeIssue(number, action: "move-item", request: request, stages: [.draft, .inReview], role: .editor) { change in
+        try changeIssue(number, action: "move-item", request: request, stages: [.draft, .inReview], permission: .moveItem) { change in
             let item = try currentItem(id, of: number)
             let items = try self.items(of: number)
             guard (1...items.count).contains(target) else {

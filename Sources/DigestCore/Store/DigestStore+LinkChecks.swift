@@ -2,8 +2,9 @@
 extension DigestStore {
     /// Replaces the stored results for these items. Not a revision: a check
     /// changes nothing the editor wrote, and is allowed at any stage.
-    package func storeLinkChecks(_ checks: [LinkCheck]) throws {
+    package func storeLinkChecks(_ checks: [LinkCheck], request: ChangeRequest) throws {
         try write {
+            try authorize(request, to: .checkLinks)
             for check in checks {
                 try database.statement("""
                     INSERT OR REPLACE INTO link_checks(item, url, checked_at, outcome, status, final_url, suggested_url, detail)

@@ -4,7 +4,7 @@ extension DigestStore {
     /// in-review → published, as the next edition. Requires every item
     /// decided, at least one approved, and no approved item incomplete.
     package func publish(_ number: Int, maker: EditionMaker, request: ChangeRequest) throws -> (issue: Issue, edition: Edition) {
-        try changeIssue(number, action: "publish", request: request, stages: [.inReview], role: .editor) { change in
+        try changeIssue(number, action: "publish", request: request, stages: [.inReview], permission: .publish) { change in
             var issue = try self.issue(number)
             let pending = issue.items.filter { $0.status == .pending }
             if !pending.isEmpty {
@@ -21,6 +21,7 @@ extension DigestStore {
                 throw DigestError.refused("item \(incomplete.id) is approved but has no link; complete it with "
                     + "'digest edit-item \(number) \(incomplete.id) --url URL' (it then needs approving again).")
             }
+            try checkReviewBeforePublishing(change.before, approved: approved)
             try checkLinksBeforePublishing(approved, issue: number)
             let editionNumber = (try database.integer("SELECT max(edition) FROM editions WHERE issue = ?", [number]) ?? 0) + 1
             issue.version = change.version
@@ -28,9 +29,37 @@ extension DigestStore {
             issue.edition = editionNumber
             let edition = try storeEdition(maker, of: issue, number: editionNumber, at: change.at, actor: change.actor)
             try replaceIssueState(change.before, version: change.version, status: .published, edition: .some(editionNumber))
-            return ((issue, edition), "published edition \(editionNumber) with \(approved.count) item"
-                + "\(approved.count == 1 ? "" : "s")")
+            var summary = "published edition \(editionNumber) with \(approved.count) item\(approved.count == 1 ? "" : "s")"
+            if try !settings.fourEyes {
+                summary += "; four-eyes review was off (review.four-eyes), so nobody checked that its approvals "
+                    + "came from someone other than who wrote them"
+            }
+            return ((issue, edition), summary)
         }
+    }
+
+    /// The issue's own fields must be approved; with four-eyes on, every
+    /// approval must come from someone other than who wrote what it approves
+    /// (approvals kept through a reopen may date from a time it was off).
+    private func checkReviewBeforePublishing(_ issue: Issue, approved: [Item]) throws {
+        let number = issue.number
+        let fieldsBy = issue.fieldsBy ?? "?"
+        guard let approver = issue.approvedBy else {
+            throw DigestError.refused("issue \(number)'s own text (date, title, intro) is not approved; it was last "
+                + "changed by \(fieldsBy). Someone else approves it with 'digest review \(number) --approve-issue' "
+                + "(approving the last pending item includes it).")
+        }
+        guard try settings.fourEyes else { return }
+        var breaches: [String] = []
+        for item in approved {
+            guard let reviewer = item.reviewedBy, try contributors(of: item).contains(reviewer) else { continue }
+            breaches.append("item \(item.id) (approved by \(reviewer), who added or edited it)")
+        }
+        if approver == fieldsBy { breaches.append("the issue's own text (approved by \(approver), who last changed it)") }
+        guard !breaches.isEmpty else { return }
+        throw DigestError.notPermitted("four-eyes review is on, and issue \(number) has approvals by the people whose "
+            + "work they approve: \(breaches.joined(separator: "; ")). Have someone else approve "
+            + "\(breaches.count == 1 ? "it" : "them") with 'digest review \(number) --approve ITEMS' or --approve-issue.")
     }
 
     /// Renders and stores an edition of `issue` at the issue's version.
@@ -43,14 +72,14 @@ extension DigestStore {
     /// Stores renders made beforehand as an edition of `issue` at the issue's version.
     @discardableResult
     func storeEdition(_ renders: EditionRenders, messageID: String, of issue: Issue, number edition: Int, at: String,
-                      actor: String) throws -> Edition {
+                      actor: String, reviewed: Bool = true) throws -> Edition {
         let email = StoredEmail.compact(renders.email, text: renders.text, html: renders.html)
         try database.statement("""
             INSERT INTO editions(issue, edition, version, published_at, published_by, message_id, markdown, html, text,
-              email, email_layout)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              email, email_layout, reviewed)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute([issue.number, edition, issue.version, at, actor, messageID,
-                          renders.markdown, renders.html, renders.text, email.stored, email.layout])
+                          renders.markdown, renders.html, renders.text, email.stored, email.layout, reviewed ? 1 : 0])
         return Edition(issue: issue.number, edition: edition, version: issue.version, publishedAt: at, publishedBy: actor,
                        messageID: messageID, markdown: renders.markdown, html: renders.html, text: renders.text,
                        email: renders.email)

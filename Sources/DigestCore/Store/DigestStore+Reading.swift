@@ -30,14 +30,33 @@ extension DigestStore {
         if let version, version < 1 || version > current { return nil }
         let at = version ?? current
         let sql = version == nil
-            ? "SELECT date, title, intro, status, edition FROM issue_states WHERE issue = ? AND valid_to IS NULL"
+            ? """
+              SELECT s.date, s.title, s.intro, s.status, s.edition, \(Self.reviewColumns)
+              FROM issue_states s JOIN issues n ON n.number = s.issue WHERE s.issue = ?1 AND s.valid_to IS NULL
+              """
             : Self.issueStateAsOfVersionSQL
         let values: [DatabaseValueConvertible] = version == nil ? [number] : [number, at]
         return try database.statement(sql).row(values) { row in
-            Issue(number: number, date: try Self.civilDate(row.string(0)), title: row.optionalString(1),
-                  intro: row.optionalString(2), status: try Self.issueStatus(row.string(3)),
-                  version: at, edition: row.optionalInt(4))
+            Self.withReview(Issue(number: number, date: try Self.civilDate(row.string(0)), title: row.optionalString(1),
+                                  intro: row.optionalString(2), status: try Self.issueStatus(row.string(3)),
+                                  version: at, edition: row.optionalInt(4)), row, from: 5)
         }
+    }
+
+    /// Who changed and who approved the issue's own fields, and whether its
+    /// edition was imported unreviewed (for `s` an issue state, `n` its issue).
+    static let reviewColumns = """
+        coalesce(s.fields_by, n.created_by), s.approved_by, s.approved_at,
+        (SELECT e.reviewed = 0 FROM editions e WHERE e.issue = s.issue AND e.edition = s.edition AND s.status = 'published')
+        """
+
+    static func withReview(_ issue: Issue, _ row: Row, from column: Int32) -> Issue {
+        var issue = issue
+        issue.fieldsBy = row.optionalString(column)
+        issue.approvedBy = row.optionalString(column + 1)
+        issue.approvedAt = row.optionalString(column + 2)
+        issue.importedWithoutReview = row.optionalInt(column + 3) == 1
+        return issue
     }
 
     /// The items of an issue at `version` (now when nil), in order, positions 1…n.
@@ -65,8 +84,9 @@ extension DigestStore {
     /// The state of issue `?1` at version `?2`: its states follow one
     /// another without gaps, so it is the latest one begun by then.
     package static let issueStateAsOfVersionSQL = """
-        SELECT date, title, intro, status, edition FROM issue_states
-        WHERE issue = ?1 AND valid_from <= ?2 ORDER BY valid_from DESC LIMIT 1
+        SELECT s.date, s.title, s.intro, s.status, s.edition, \(reviewColumns)
+        FROM issue_states s JOIN issues n ON n.number = s.issue
+        WHERE s.issue = ?1 AND s.valid_from <= ?2 ORDER BY s.valid_from DESC LIMIT 1
         """
 
     /// The items of issue `?1` at version `?2`: each item's latest state
@@ -102,15 +122,18 @@ extension DigestStore {
     package func issues(status: IssueStatus? = nil, limit: Int? = nil) throws -> [(issue: Issue, itemCount: Int)] {
         let sql = """
             SELECT n.number, s.date, s.title, s.intro, s.status, s.edition, n.version,
-                   (SELECT count(*) FROM item_states x WHERE x.issue = n.number AND x.valid_to IS NULL)
+                   (SELECT count(*) FROM item_states x WHERE x.issue = n.number AND x.valid_to IS NULL),
+                   \(Self.reviewColumns)
             FROM issues n JOIN issue_states s ON s.issue = n.number AND s.valid_to IS NULL
             WHERE ?1 IS NULL OR s.status = ?1
             ORDER BY n.number DESC LIMIT ?2
             """
-        return try database.statement(sql).rows([status?.rawValue, limit ?? -1]) { row in
-            (Issue(number: row.int(0), date: try Self.civilDate(row.string(1)), title: row.optionalString(2),
-                   intro: row.optionalString(3), status: try Self.issueStatus(row.string(4)),
-                   version: row.int(6), edition: row.optionalInt(5)),
+        let sql = version == nil
+            ? """
+              SELECT s.date, s.title, s.intro, s.status, s.edition, \(Self.reviewColumns)
+              FROM issue_states s JOIN issues n ON n.number = s.issue WHERE s.issue = ?1 AND s.valid_to IS NULL
+              """
+            : Self.issueStateAsOfVersionSQL
              row.int(7))
         }
     }

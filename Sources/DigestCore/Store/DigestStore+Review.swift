@@ -2,7 +2,7 @@
 extension DigestStore {
     /// draft → in-review. The item set is closed from then on.
     package func submit(_ number: Int, request: ChangeRequest) throws -> Issue {
-        try changeIssue(number, action: "submit", request: request, stages: [.draft], role: .editor) { change in
+        try changeIssue(number, action: "submit", request: request, stages: [.draft], permission: .submit) { change in
             let items = try self.items(of: number)
             guard !items.isEmpty else {
                 throw DigestError.refused("issue \(number) has no items; add some with 'digest add-item \(number) …' "
@@ -18,9 +18,15 @@ extension DigestStore {
         }
     }
 
-    /// Records approvals, rejections and deferrals as one revision.
+    /// Records approvals, rejections, deferrals and the approval of the
+    /// issue's own fields as one revision.
+    ///
+    /// Four-eyes review (on by default): nobody approves an item they added or
+    /// edited at any point in its life, nor issue fields they last changed.
+    /// When the command leaves nothing pending and the reviewer may approve the
+    /// issue's fields, that approval is included.
     package func review(_ number: Int, decisions: ReviewDecisions, request: ChangeRequest) throws -> ReviewOutcome {
-        try changeIssue(number, action: "review", request: request, stages: [.inReview], role: .reviewer) { change in
+        try changeIssue(number, action: "review", request: request, stages: [.inReview], permission: .review) { change in
             let current = try self.items(of: number)
             func find(_ id: Int) throws -> Item {
                 if let item = current.first(where: { $0.id == id }) { return item }
@@ -35,21 +41,32 @@ extension DigestStore {
                     + "approved; complete it with 'digest edit-item \(number) \(incomplete.id) "
                     + "\(incomplete.fields.missingOptions.joined(separator: " "))' first.")
             }
-            if try settings.fourEyes, let own = approving.first(where: { $0.lastAuthor == change.actor }) {
-                throw DigestError.notPermitted(try fourEyesRefusal(item: own, actor: change.actor))
+            let fourEyes = try settings.fourEyes
+            if fourEyes {
+                for item in approving {
+                    let people = try contributors(of: item)
+                    if people.contains(change.actor) {
+                        throw DigestError.notPermitted(try fourEyesRefusal(item: item, actor: change.actor, contributors: people))
+                    }
+                }
+            }
+            let issueFieldsBy = change.before.fieldsBy ?? change.actor
+            if decisions.approveIssue, fourEyes, issueFieldsBy == change.actor {
+                throw DigestError.notPermitted(try issueFourEyesRefusal(number, actor: change.actor))
             }
             var approved: [Item] = [], rejected: [Item] = []
             var changedIDs: [String] = []
             for (items, status) in [(approving, ItemStatus.approved), (rejecting, .rejected)] {
                 for item in items {
+                    let note = decisions.notes[item.id]
                     var decided = item
                     decided.status = status
-                    decided.note = decisions.note
+                    decided.note = note
                     decided.reviewedBy = change.actor
                     decided.reviewedAt = change.at
-                    if item.status != status || item.note != decisions.note {
+                    if item.status != status || item.note != note || item.reviewedBy != change.actor {
                         try replaceState(of: item, version: change.version, status: status,
-                                         note: .some(decisions.note), reviewedBy: .some(change.actor),
+                                         note: .some(note), reviewedBy: .some(change.actor),
                                          reviewedAt: .some(change.at))
                         changedIDs.append(String(item.id))
                     }
@@ -70,28 +87,75 @@ extension DigestStore {
                 !deferredIDs.contains(item.id) && !approving.contains { $0.id == item.id }
                     && !rejecting.contains { $0.id == item.id } && item.status == .pending
             }.count
+            // The issue's own fields: asked for, or included when nothing is left pending.
+            let mayApproveIssue = !fourEyes || issueFieldsBy != change.actor
+            let includeIssue = !decisions.approveIssue && change.before.approvedBy == nil && pending == 0
+                && mayApproveIssue && (!changedIDs.isEmpty || !deferring.isEmpty)
+            let approval: IssueApproval
+            var approvesIssue = false
+            if decisions.approveIssue || includeIssue {
+                approvesIssue = change.before.approvedBy != change.actor
+                if approvesIssue {
+                    try replaceIssueState(change.before, version: change.version, approvedBy: .some(change.actor),
+                                          approvedAt: .some(change.at))
+                }
+                approval = .approvedNow(by: change.actor, included: includeIssue)
+            } else if let approver = change.before.approvedBy {
+                approval = .approved(by: approver)
+            } else {
+                approval = .waiting(changedBy: issueFieldsBy,
+                                    mayApprove: try settings.people(allowedTo: .review).filter { !fourEyes || $0 != issueFieldsBy })
+            }
             let outcome = ReviewOutcome(issueVersion: change.version, approved: approved, rejected: rejected,
-                                        deferred: deferring, stillPending: pending)
-            guard !changedIDs.isEmpty || !deferring.isEmpty else { return (outcome, nil) }
+                                        deferred: deferring, stillPending: pending, issueApproval: approval)
+            guard !changedIDs.isEmpty || !deferring.isEmpty || approvesIssue else {
+                return (ReviewOutcome(issueVersion: change.before.version, approved: approved, rejected: rejected,
+                                      deferred: deferring, stillPending: pending, issueApproval: approval), nil)
+            }
             var parts: [String] = []
             let list = { (items: [Item]) in items.map { String($0.id) }.joined(separator: ", ") }
             if !approved.isEmpty { parts.append("approved \(list(approved))") }
             if !rejected.isEmpty { parts.append("rejected \(list(rejected))") }
             if !deferring.isEmpty { parts.append("deferred \(list(deferring)) to the backlog") }
+            if approvesIssue { parts.append("approved the issue's own text (date, title, intro)") }
             var summary = parts.joined(separator: "; ")
-            if let note = decisions.note { summary += " (note: \(note))" }
+            let noted = (approved + rejected).filter { decisions.notes[$0.id] != nil }
+            if !noted.isEmpty {
+                summary += " (" + noted.map { "note on \($0.id): \(decisions.notes[$0.id] ?? "")" }.joined(separator: "; ") + ")"
+            }
+            if !fourEyes { summary += "; four-eyes review was off" }
             return (outcome, summary)
         }
     }
 
-    private func fourEyesRefusal(item: Item, actor: String) throws -> String {
-        let verb = item.editedBy == nil ? "added" : "last edited"
-        let reviewers = try settings.roster.filter { $0.key != actor && $0.value.allows(.reviewer) }.keys.sorted()
+    /// Everyone who added or edited the item at any point in its life, also
+    /// as the item it was brought in from the backlog as.
+    func contributors(of item: Item) throws -> Set<String> {
+        let names = try database.statement("""
+            WITH RECURSIVE lineage(id) AS (
+              SELECT ?1 UNION SELECT i.origin FROM items i JOIN lineage l ON i.id = l.id WHERE i.origin IS NOT NULL)
+            SELECT added_by FROM items WHERE id IN lineage
+            UNION SELECT added_by FROM item_states WHERE item IN lineage
+            UNION SELECT edited_by FROM item_states WHERE item IN lineage AND edited_by IS NOT NULL
+            """).rows([item.id]) { $0.string(0) }
+        return Set(names).union([item.addedBy] + (item.editedBy.map { [$0] } ?? []))
+    }
+
+    private func fourEyesRefusal(item: Item, actor: String, contributors: Set<String>) throws -> String {
+        let verb = item.addedBy == actor ? "added" : "edited"
+        let reviewers = try settings.people(allowedTo: .review).filter { !contributors.contains($0) }
         let who = reviewers.isEmpty
-            ? "anyone else may (as themselves, or with --as NAME)"
+            ? "anyone who neither added nor edited it may (\(contributors.sorted().joined(separator: ", ")) may not)"
             : "\(reviewers.joined(separator: " or ")) may"
         return "\(actor) \(verb) item \(item.id), and four-eyes review is on: someone else must approve it; "
             + "\(who). Rejecting and deferring stay open to you."
+    }
+
+    private func issueFourEyesRefusal(_ number: Int, actor: String) throws -> String {
+        let reviewers = try settings.people(allowedTo: .review).filter { $0 != actor }
+        let who = reviewers.isEmpty ? "anyone else may" : "\(reviewers.joined(separator: " or ")) may"
+        return "\(actor) last changed issue \(number)'s own text (date, title, intro), and four-eyes review is on: "
+            + "someone else must approve it; \(who)."
     }
 
     /// in-review or published → draft, for corrections. Review decisions are kept.
@@ -99,7 +163,7 @@ extension DigestStore {
         var request = request
         request.message = reason
         return try changeIssue(number, action: "reopen", request: request, stages: [.inReview, .published],
-                               role: .editor) { change in
+                               permission: .reopen) { change in
             try replaceIssueState(change.before, version: change.version, status: .draft)
             var issue = change.before
             issue.status = .draft
@@ -126,7 +190,7 @@ extension DigestStore {
     /// own ids. `overrides` (one entry only) supplies or replaces fields.
     package func addFromBacklog(_ ids: [Int], to number: Int, request: ChangeRequest,
                                 overrides: [String: String] = [:]) throws -> AddedItems {
-        try changeIssue(number, action: "add-item", request: request, stages: [.draft], role: .editor) { change in
+        try changeIssue(number, action: "add-item", request: request, stages: [.draft], permission: .addItem) { change in
             let waiting = try backlog()
             var newItems: [NewItem] = []
             var described: [String] = []

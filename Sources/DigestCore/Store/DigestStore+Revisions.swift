@@ -14,7 +14,7 @@ extension DigestStore {
         action: String,
         request: ChangeRequest,
         stages: Set<IssueStatus>,
-        role: Role,
+        permission: Permission,
         _ body: (IssueChange) throws -> (result: Result, summary: String?)
     ) throws -> Result {
         try write {
@@ -27,7 +27,7 @@ extension DigestStore {
             guard stages.contains(before.status) else {
                 throw DigestError.refused(Self.stageRefusal(action: action, issue: before))
             }
-            try authorize(request, as: role, to: action)
+            try authorize(request, to: permission)
             let change = IssueChange(before: before, version: before.version + 1, actor: request.actor, at: now.rfc3339)
             let (result, summary) = try body(change)
             guard let summary else { return result }
@@ -106,21 +106,22 @@ extension DigestStore {
     /// The roster check: once anyone is listed, only listed people change
     /// things, within their role. Runs inside the write lock, so it also
     /// catches an `identity` switch made while the command was starting.
-    package func authorize(_ request: ChangeRequest, as needed: Role, to action: String) throws {
+    package func authorize(_ request: ChangeRequest, to permission: Permission) throws {
         try checkIdentity(request)
         let actor = request.actor
-        let roster = try settings.roster
+        let current = try settings
+        let roster = current.roster
         guard !roster.isEmpty else { return }
-        guard let role = roster[actor] else {
+        guard let roles = roster[actor] else {
             throw DigestError.notPermitted("\(actor) is not on the roster, and once anyone is listed only listed "
-                + "people may change things. An editor can add you with 'digest config people.\(actor) "
-                + "editor|reviewer|both'.")
+                + "people may change things. An editor can add you with 'digest config people.\(actor) ROLE' "
+                + "(editor, reviewer, publisher or contributor).")
         }
-        guard role.allows(needed) else {
-            let others = roster.filter { $0.value.allows(needed) }.keys.sorted()
+        guard permission.allows(roles) else {
+            let others = current.people(allowedTo: permission)
             let who = others.isEmpty ? "" : " (\(others.joined(separator: ", ")))"
-            throw DigestError.notPermitted("\(actor) is a \(role.rawValue) on the roster; only \(needed.rawValue)s"
-                + "\(who) may \(Self.describe(action)).")
+            throw DigestError.notPermitted("\(actor) is on the roster as \(Role.describe(roles)); only "
+                + "\(permission.whoMay)\(who) may \(permission.describedAction).")
         }
     }
 
@@ -130,14 +131,5 @@ extension DigestStore {
         guard try settings.identityMode == .account, !request.identity.isVerified else { return }
         throw DigestError.notPermitted("this database now takes identities from system accounts (identity is "
             + "account), and \(request.actor) was only declared; nothing was changed. Run the command again.")
-    }
-
-    private static func describe(_ action: String) -> String {
-        switch action {
-        case "review": return "review items"
-        case "config": return "change settings"
-        case "draft": return "open issues"
-        default: return "run '\(action)'"
-        }
     }
 }

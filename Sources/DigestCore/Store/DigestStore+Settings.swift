@@ -5,7 +5,7 @@ extension DigestStore {
     package func setSetting(_ key: String, to value: String, request: ChangeRequest) throws -> (old: String?, new: String) {
         let normalised = try SettingValue.normalise(value, for: key)
         return try write {
-            try authorize(request, as: .editor, to: "config")
+            try authorize(request, to: Permission.forSetting(key))
             let old = try settings[key]
             guard old != normalised else { return (old, normalised) }
             var proposed = try settings.values
@@ -13,6 +13,7 @@ extension DigestStore {
             try checkSafeChange(of: key, to: normalised, request: request)
             try checkRosterKeepsAnEditor(Settings(values: proposed), changing: key)
             try storeSetting(key, old: old, new: normalised, request: request)
+            try recordRosterChange(key, old: old, new: normalised, request: request)
             return (old, normalised)
         }
     }
@@ -25,13 +26,14 @@ extension DigestStore {
                                                         fix: SettingValue.suggestion(for: key))])
         }
         return try write {
-            try authorize(request, as: .editor, to: "config")
+            try authorize(request, to: Permission.forSetting(key))
             guard let old = try settings[key] else { return nil }
             var proposed = try settings.values
             proposed[key] = nil
             try checkSafeChange(of: key, to: nil, request: request)
             try checkRosterKeepsAnEditor(Settings(values: proposed), changing: key)
             try storeSetting(key, old: old, new: nil, request: request)
+            try recordRosterChange(key, old: old, new: nil, request: request)
             return old
         }
     }
@@ -55,6 +57,24 @@ extension DigestStore {
             INSERT INTO settings_log(at, actor, key, old_value, new_value, identity) VALUES (?, ?, ?, ?, ?, ?)
             """).execute([now.rfc3339, request.actor, key, old, new, request.identity.rawValue])
         reloadSettings()
+    }
+
+    /// A roster change stays allowed during a review (a reviewer may fall
+    /// ill), and is written into the history of every issue in review then,
+    /// so whoever reads it knows who could decide what, when.
+    private func recordRosterChange(_ key: String, old: String?, new: String?, request: ChangeRequest) throws {
+        guard SettingKey.isPerson(key) else { return }
+        let inReview = try database.statement("""
+            SELECT n.number, n.version FROM issues n JOIN issue_states s ON s.issue = n.number AND s.valid_to IS NULL
+            WHERE s.status = 'in-review' ORDER BY n.number
+            """).rows { ($0.int(0), $0.int(1)) }
+        let summary = "the roster changed during the review: \(key) " + (new.map { "set to \($0)" } ?? "removed")
+            + " (was \(old ?? "not listed"))"
+        let at = now.rfc3339
+        for (number, version) in inReview {
+            try recordRevision(issue: number, version: version + 1, at: at, request: request, action: "config",
+                               summary: summary)
+        }
     }
 
     /// The settings review rests on cannot change under an issue in review,
@@ -81,7 +101,7 @@ extension DigestStore {
     /// A roster must keep at least one editor, or nobody could change anything again.
     private func checkRosterKeepsAnEditor(_ proposed: Settings, changing key: String) throws {
         let roster = proposed.roster
-        guard !roster.isEmpty, !roster.values.contains(where: { $0.allows(.editor) }) else { return }
+        guard !roster.isEmpty, !roster.values.contains(where: { $0.contains(.editor) }) else { return }
         throw DigestError.refused("changing \(key) would leave the roster without an editor, and then nobody "
             + "could change settings or issues; list an editor first (digest config people.NAME editor).")
     }

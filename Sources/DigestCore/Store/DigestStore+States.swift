@@ -51,19 +51,29 @@ extension DigestStore {
     }
 
     /// A new current state for the issue itself from `version` on.
+    /// A new current state for the issue itself from `version` on. Changing
+    /// the date, title or intro needs `fieldsBy` (who changed them) and
+    /// withdraws the fields' approval.
     func replaceIssueState(_ issue: Issue, version: Int, date: CivilDate? = nil, title: String?? = nil,
-                           intro: String?? = nil, status: IssueStatus? = nil, edition: Int?? = nil) throws {
+                           intro: String?? = nil, status: IssueStatus? = nil, edition: Int?? = nil,
+                           fieldsBy: String? = nil, approvedBy: String?? = nil, approvedAt: String?? = nil) throws {
         try database.statement("UPDATE issue_states SET valid_to = ? WHERE issue = ? AND valid_to IS NULL")
             .execute([version, issue.number])
+        let withdrawn = fieldsBy != nil
         try insertIssueState(number: issue.number, version: version, date: date ?? issue.date,
                              title: title ?? issue.title, intro: intro ?? issue.intro,
-                             status: status ?? issue.status, edition: edition ?? issue.edition)
+                             status: status ?? issue.status, edition: edition ?? issue.edition,
+                             fieldsBy: fieldsBy ?? issue.fieldsBy,
+                             approvedBy: approvedBy ?? (withdrawn ? nil : issue.approvedBy),
+                             approvedAt: approvedAt ?? (withdrawn ? nil : issue.approvedAt))
     }
 
     func insertIssueState(number: Int, version: Int, date: CivilDate, title: String?, intro: String?,
-                          status: IssueStatus, edition: Int?) throws {
+                          status: IssueStatus, edition: Int?, fieldsBy: String?,
+                          approvedBy: String? = nil, approvedAt: String? = nil) throws {
         try database.statement("""
-            INSERT INTO issue_states(issue, valid_from, date, title, intro, status, edition) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute([number, version, date.iso, title, intro, status.rawValue, edition])
+            INSERT INTO issue_states(issue, valid_from, date, title, intro, status, edition, fields_by, approved_by, approved_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute([number, version, date.iso, title, intro, status.rawValue, edition, fieldsBy, approvedBy, approvedAt])
     }
 }

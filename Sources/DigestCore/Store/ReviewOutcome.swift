@@ -6,4 +6,16 @@ package struct ReviewOutcome: Sendable {
     package let deferred: [Item]
     /// Items the issue still has pending.
     package let stillPending: Int
+    /// How the issue's own fields stand after the command.
+    package let issueApproval: IssueApproval
+}
+
+/// Where the approval of an issue's own fields (date, title, intro) stands.
+package enum IssueApproval: Equatable, Sendable {
+    /// Approved by this command: asked for, or included with the last pending item.
+    case approvedNow(by: String, included: Bool)
+    /// Approved before, and still valid.
+    case approved(by: String)
+    /// Not approved; the names are who may approve it (empty: anyone but `changedBy`).
+    case waiting(changedBy: String, mayApprove: [String])
 }

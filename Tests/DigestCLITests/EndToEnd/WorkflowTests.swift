@@ -51,7 +51,7 @@ struct WorkflowTests {
         #expect(listed.allSatisfy { $0["status"] as? String == "pending" && $0["title"] != nil && $0["note"] is NSNull })
     }
 
-    @Test("four-eyes: nobody approves what they added or last edited (77, saying who may); rejecting stays open")
+    @Test("four-eyes: nobody approves what they added or edited at any point (77, saying who may); rejecting stays open")
     func fourEyes() throws {
         let (issue, items) = try issueInReview()
         let own = try digest.run("review", String(issue), "--approve", String(items[0]))
@@ -62,8 +62,12 @@ struct WorkflowTests {
         _ = try digest.run(["edit-item", String(issue), String(items[2]), "--title", "Net menders wanted again"], as: "ben")
         let edited = try digest.run(["review", String(issue), "--approve", String(items[2])], as: "ben")
         #expect(edited.status == 77)
-        #expect(edited.standardError.contains("ben last edited item \(items[2])"))
-        #expect(try digest.run("review", String(issue), "--approve", String(items[2])).status == 0)
+        #expect(edited.standardError.contains("ben edited item \(items[2])"))
+        let added = try digest.run("review", String(issue), "--approve", String(items[2]))
+        #expect(added.status == 77)
+        #expect(added.standardError.contains("ana added item \(items[2])"))
+        #expect(added.standardError.contains("anyone who neither added nor edited it may (ana, ben may not)"))
+        #expect(try digest.run(["review", String(issue), "--approve", String(items[2])], as: "cy").status == 0)
         let off = try digest.run("config", "review.four-eyes", "off")
         #expect(off.status == 1)
         #expect(off.standardError.contains("review.four-eyes cannot change while an issue is in review (issue \(issue))"))
@@ -103,7 +107,7 @@ struct WorkflowTests {
         #expect(wrongStage.status == 1)
         let rightStage = try digest.run(["submit", String(issue)], as: "ben")
         #expect(rightStage.status == 77)
-        #expect(rightStage.standardError.contains("ben is a reviewer on the roster; only editors (ana) may run 'submit'"))
+        #expect(rightStage.standardError.contains("ben is on the roster as reviewer; only editors (ana) may run 'submit'"))
         let stranger = try digest.run(["draft", "--date", "2026-11-30"], as: "mallory")
         #expect(stranger.status == 77)
         #expect(stranger.standardError.contains("mallory is not on the roster"))
@@ -124,7 +128,7 @@ struct WorkflowTests {
         #expect(try digest.run(["review", String(issue), "--approve", String(items[0])], as: "ben").status == 0)
         #expect(try digest.run(["review", String(issue), "--approve", String(items[1])], as: "cleo").status == 77)
         let log = try DatabaseInspector.query(digest.databasePath, "SELECT actor, key, coalesce(new_value, '-') FROM settings_log ORDER BY id")
-        #expect(log.suffix(2) == ["ana|people.ana|both", "ana|people.ben|reviewer"])
+        #expect(log.suffix(2) == ["ana|people.ana|editor,reviewer", "ana|people.ben|reviewer"])
     }
 
     @Test("publish needs every item decided, one approved, none approved-but-incomplete")
@@ -145,7 +149,7 @@ struct WorkflowTests {
     func publishWritesFiles() throws {
         let (issue, items) = try issueInReview()
         _ = try digest.run(["review", String(issue), "--approve", "\(items[0]),\(items[2])", "--reject", String(items[1]),
-                            "--note", "Not this week"], as: "ben")
+                            "--note", "\(items[1])=Not this week"], as: "ben")
         let published = try digest.run("publish", String(issue), "--out", "out", "--json")
         #expect(published.status == 0, "\(published.standardError)")
         #expect(try JSONReader.string(published.standardOutput, "issue", "status") == "published")
