@@ -82,7 +82,8 @@ package enum CLI {
                 return finished
             } catch {
                 var failed = failure(error, json: context.json)
-                failed.standardError = warningLines(context.warnings) + failed.standardError
+                failed.standardError = TerminalText.safe(warningLines(context.warnings), keepingStyle: false)
+                    + failed.standardError
                 return failed
             }
         }
@@ -98,11 +99,12 @@ package enum CLI {
             }
             output = JSONWriter(pretty: true).string(document) + "\n"
         } else if !(context.quiet && result.isConfirmation) {
-            output = result.text
+            output = result.isRawData ? result.text : TerminalText.safe(result.text, keepingStyle: context.style.enabled)
         }
         var errors = warningLines(context.warnings)
         if let error = result.error { errors += "digest: error: \(error)\n" }
-        return Outcome(exitCode: result.exitCode, standardOutput: output, standardError: errors)
+        return Outcome(exitCode: result.exitCode, standardOutput: output,
+                       standardError: TerminalText.safe(errors, keepingStyle: false))
     }
 
     private static func warningLines(_ warnings: [String]) -> String {
@@ -149,6 +151,7 @@ package enum CLI {
             }
             standardOutput = JSONWriter(pretty: true).string(.object([("error", .object(members))])) + "\n"
         }
-        return Outcome(exitCode: code, standardOutput: standardOutput, standardError: "digest: error: \(message)\n")
+        return Outcome(exitCode: code, standardOutput: standardOutput,
+                       standardError: TerminalText.safe("digest: error: \(message)\n", keepingStyle: false))
     }
 }

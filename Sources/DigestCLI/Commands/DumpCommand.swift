@@ -25,6 +25,8 @@ enum DumpCommand: Command {
         if context.json {
             return .data("", json: .object([("dump", .object([("lines", .integer(lines)), ("content", .string(output))]))]))
         }
-        return .data(output, json: .null)
+        var result = CommandResult.data(output, json: .null)
+        result.isRawData = true
+        return result
     }
 }

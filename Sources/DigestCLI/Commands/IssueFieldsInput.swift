@@ -20,7 +20,7 @@ struct IssueFieldsInput {
             problems.append(ValidationProblem(field: "--date", value: nil, reason: "it is missing",
                                               fix: "give the issue's date as \(DateParser.acceptedForms)"))
         }
-        for (option, rules) in [("title", TextRules.issueTitle), ("intro", TextRules.note)] {
+        for (option, rules) in [("title", TextRules.issueTitle), ("intro", TextRules.intro)] {
             guard let raw = invocation.value(option) else { continue }
             let text = rules.normalise(raw)
             if let problem = rules.problem(with: text) {

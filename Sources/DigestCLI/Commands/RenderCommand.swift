@@ -60,6 +60,8 @@ enum RenderCommand: Command {
             try AtomicFile.write(output, to: path)
             return .confirmation("Wrote \(path).\n", json: .object([("render", .object(json + [("file", .string(path))]))]))
         }
-        return .data(output, json: .object([("render", .object(json + [("content", .string(output))]))]))
+        var result = CommandResult.data(output, json: .object([("render", .object(json + [("content", .string(output))]))]))
+        result.isRawData = true
+        return result
     }
 }

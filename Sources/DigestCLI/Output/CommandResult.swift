@@ -14,6 +14,9 @@ struct CommandResult {
     /// An error message to print after the output, when a command succeeds in
     /// part (publish: edition stored, files not written).
     var error: String?
+    /// Output that is a file's bytes (a render, a dump) rather than text for
+    /// people: printed exactly as it is, for pipes and redirections.
+    var isRawData = false
 
     static func confirmation(_ text: String, json: JSONValue) -> CommandResult {
         CommandResult(text: text, json: json, isConfirmation: true)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders issues with one set of templates.
 ///
 /// Keep one renderer for many issues (an archive import renders hundreds):
@@ -65,7 +67,35 @@ package final class IssueRenderer {
         if format == .text {
             return output.withUnsafeBufferPointer { TextWrapper.wrap($0) }
         }
+        if format == .html, let finding = HTMLSafety.firstFinding(in: output) {
+            throw unsafe(finding, template: template)
+        }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Names the template file (and line) that writes the refused construct
+    /// literally, else the format's template: then a tag's value produced it.
+    private func unsafe(_ finding: HTMLSafety.Finding, template: Template) -> TemplateError {
+        let needle = HTMLSafety.searchForm(finding.searchKey)
+        let mainFile = TemplateSet.fileName(for: .html) ?? "html.tmpl"
+        let candidates = ([mainFile] + templates.fileNames.filter { $0.hasPrefix("_") }).compactMap(templates.source(named:))
+        func firstLine(where matches: (String) -> Bool) -> (TemplateSource, Int)? {
+            for source in candidates {
+                for (number, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                where matches(String(line).lowercased()) {
+                    return (source, number + 1)
+                }
+            }
+            return nil
+        }
+        if !needle.isEmpty, let (source, line) = firstLine(where: { HTMLSafety.searchForm($0).contains(needle) }) {
+            return .unsafeHTML(file: source.file, line: line, fromValue: false, outputLine: finding.line,
+                               construct: finding.construct, reason: finding.reason)
+        }
+        // Not written in any template: an unescaped tag printed it.
+        let tag = firstLine { $0.contains("{{{") || $0.contains("{{&") }
+        return .unsafeHTML(file: tag?.0.file ?? templates.source(named: mainFile)?.file ?? mainFile, line: tag?.1,
+                           fromValue: true, outputLine: finding.line, construct: finding.construct, reason: finding.reason)
     }
 
     /// The template of a format with one (markdown, html, text), parsed and

@@ -23,6 +23,13 @@ package enum TemplateError: Error, Equatable, Sendable, CustomStringConvertible 
     case directoryNotFound(path: String)
     case unreadableFile(path: String)
     case notUTF8(path: String)
+    /// The HTML render holds something that runs or loads from outside
+    /// (see `HTMLSafety`): written in the template at `line`, or, with
+    /// `fromValue`, printed by the unescaped tag at `line` (nil: not known);
+    /// `outputLine` is where the render has it.
+    case unsafeHTML(file: String, line: Int?, fromValue: Bool, outputLine: Int, construct: String, reason: String)
+    /// A template file or partial is a symbolic link leading out of the templates folder.
+    case outsideFolder(path: String, target: String)
 
     package var description: String {
         switch self {
@@ -70,6 +77,16 @@ package enum TemplateError: Error, Equatable, Sendable, CustomStringConvertible 
             "The template '\(path)' cannot be read; check that it exists and that you may read it."
         case let .notUTF8(path):
             "The template '\(path)' is not valid UTF-8; save it as UTF-8."
+        case let .unsafeHTML(file, line, false, _, construct, reason):
+            "\(file)\(line.map { ", line \($0)" } ?? ""): the HTML render would contain \(construct), which is refused: "
+                + "\(reason). Remove it from the template; renders carry no scripts, forms or outside resources."
+        case let .unsafeHTML(file, line, true, outputLine, construct, reason):
+            "\(file)\(line.map { ", line \($0)" } ?? ""): the HTML render would contain \(construct) (line \(outputLine) "
+                + "of the render), which is refused: \(reason). It comes from a tag's value: {{{ }}} prints text "
+                + "unescaped; use {{ }} instead."
+        case let .outsideFolder(path, target):
+            "The template '\(path)' is a link to \(target), outside the templates folder; templates are read only "
+                + "from their own folder. Copy the file into the folder instead of linking it."
         }
     }
 }

@@ -41,7 +41,8 @@ package struct TemplateSet: Sendable {
     /// Takes every `markdown.tmpl`, `html.tmpl`, `text.tmpl` and `_NAME.tmpl`
     /// found in `directory`, and the built-in defaults for the rest. Other
     /// `.tmpl` files are ignored with a warning; other files (a README, say)
-    /// silently.
+    /// silently. Files are read only from inside `directory`: a link leading
+    /// out of it is refused.
     package static func load(overrides directory: String?) throws(TemplateError) -> TemplateSet {
         guard let directory else { return builtIn }
         var isDirectory: ObjCBool = false
@@ -62,8 +63,13 @@ package struct TemplateSet: Sendable {
                 warnings.append("The template file '\(path)' is not used: \(reason).")
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: path) else { throw .unreadableFile(path: path) }
-            guard let text = String(validating: data, as: UTF8.self) else { throw .notUTF8(path: path) }
+            let bytes: [UInt8]
+            switch FileSystem.readContained(path, in: directory) {
+            case .bytes(let read): bytes = read
+            case .outside(let target): throw .outsideFolder(path: path, target: target)
+            case .unreadable: throw .unreadableFile(path: path)
+            }
+            guard let text = String(validating: bytes, as: UTF8.self) else { throw .notUTF8(path: path) }
             // A template saved with CRLF line endings must not put CRs into
             // renders whose lines end with LF.
             let lines = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks and normalises a value before it is stored under a setting.
 package enum SettingValue {
     package static func isOn(_ value: String) -> Bool {
@@ -39,7 +41,13 @@ package enum SettingValue {
             guard !trimmed.isEmpty, TextRules.title.problem(with: trimmed) == nil else {
                 throw invalid("it is not a folder path", "give the folder that holds your .tmpl files")
             }
-            return trimmed
+            // Stored as the folder's absolute path, so everyone's renders use the same one.
+            let absolute = trimmed.hasPrefix("/") ? trimmed : FileManager.default.currentDirectoryPath + "/" + trimmed
+            guard FileSystem.isDirectory(absolute), let folder = FileSystem.realPath(absolute) else {
+                throw DigestError.notFound("\(field ?? key) \"\(value)\": there is no folder there; create it (with "
+                    + "your .tmpl files) first, or give the path of an existing one. Nothing was changed.")
+            }
+            return folder
         case SettingKey.excerptMax:
             guard let number = Int(trimmed), (1...100_000).contains(number) else {
                 throw invalid("it is not a whole number from 1 to 100000", "give the longest excerpt allowed, for example 2000")
@@ -61,7 +69,7 @@ package enum SettingValue {
             if SettingKey.isPerson(key) {
                 let name = String(key.dropFirst(SettingKey.peoplePrefix.count))
                 if let problem = PersonName.problem(with: name) {
-                    throw DigestError.invalid([ValidationProblem(field: "key", value: key, reason: "the name " + problem.reason,
+                    throw DigestError.invalid([ValidationProblem(field: "key", value: key, reason: problem.reason,
                                                                 fix: problem.fix)])
                 }
                 guard let roles = Role.parse(trimmed) else {

@@ -15,6 +15,7 @@ package enum Schema {
         Migration(version: 3, name: "intake: feeds and backlog candidates", sql: IntakeSchema.version3),
         Migration(version: 4, name: "reads by item version; emails stored without their repeated renders",
                   sql: version4),
+        Migration(version: 5, name: "combined roles", sql: version5),
     ]
 
     /// An issue as of version N is each of its items' latest state from N
@@ -233,5 +234,10 @@ package enum Schema {
           OR NEW.fields_by IS NOT OLD.fields_by OR NEW.approved_by IS NOT OLD.approved_by
           OR NEW.approved_at IS NOT OLD.approved_at
         BEGIN SELECT RAISE(ABORT, 'issue states are history: only closing the current state is allowed'); END;
+        """
+
+    /// Roles combine with commas (`editor,reviewer`); `both` is written out.
+    private static let version5 = """
+        UPDATE settings SET value = 'editor,reviewer' WHERE key LIKE 'people.%' AND value = 'both';
         """
 }

@@ -76,7 +76,7 @@ extension DigestStore {
             }
             if group.text { what.append("the issue's own text") }
             return "issue \(group.issue): \(what.joined(separator: " and ")) approved by \(group.reviewer), who wrote "
-                + (group.text && group.items.isEmpty ? "it" : "them")
+                + (group.items.count + (group.text ? 1 : 0) == 1 ? "it" : "them")
                 + (imported.contains(group.issue) ? " (imported without review)" : "")
         }
         if groups.count > 50 {

@@ -128,12 +128,10 @@ extension DigestStore {
             WHERE ?1 IS NULL OR s.status = ?1
             ORDER BY n.number DESC LIMIT ?2
             """
-        let sql = version == nil
-            ? """
-              SELECT s.date, s.title, s.intro, s.status, s.edition, \(Self.reviewColumns)
-              FROM issue_states s JOIN issues n ON n.number = s.issue WHERE s.issue = ?1 AND s.valid_to IS NULL
-              """
-            : Self.issueStateAsOfVersionSQL
+        return try database.statement(sql).rows([status?.rawValue, limit ?? -1]) { row in
+            (Self.withReview(Issue(number: row.int(0), date: try Self.civilDate(row.string(1)), title: row.optionalString(2),
+                                   intro: row.optionalString(3), status: try Self.issueStatus(row.string(4)),
+                                   version: row.int(6), edition: row.optionalInt(5)), row, from: 8),
              row.int(7))
         }
     }

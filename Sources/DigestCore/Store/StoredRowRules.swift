@@ -20,7 +20,7 @@ package enum StoredRowRules {
             check.person("created_by")
         case "issue_states":
             check.text("title", .issueTitle)
-            check.text("intro", .note)
+            check.text("intro", .intro)
             for person in ["fields_by", "approved_by"] { check.person(person) }
         case "items":
             check.person("added_by")

@@ -100,4 +100,43 @@ package enum FileSystem {
     package static func reason(_ code: Int32) -> String {
         String(cString: strerror(code))
     }
+
+    /// The absolute path with every link resolved, or nil when it does not exist.
+    package static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Why a file inside `folder` may not be read, or its bytes: a link is
+    /// followed only when it ends inside `folder` (compared after resolving
+    /// every link), and the file is opened without following links again, so
+    /// it cannot be swapped for one in between.
+    package enum ContainedRead {
+        case bytes([UInt8])
+        case outside(target: String)
+        case unreadable
+    }
+
+    package static func readContained(_ path: String, in folder: String) -> ContainedRead {
+        guard let realFolder = realPath(folder), let target = realPath(path) else {
+            return .outside(target: "a file that does not exist")
+        }
+        let inside = realFolder == "/" ? target.hasPrefix("/") : target.hasPrefix(realFolder + "/")
+        guard inside else { return .outside(target: target) }
+        let descriptor = open(target, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return .unreadable }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return .unreadable }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 { return .unreadable }
+            if count == 0 { break }
+            bytes.append(contentsOf: buffer[0..<count])
+        }
+        return .bytes(bytes)
+    }
 }

@@ -5,6 +5,9 @@ import Foundation
 package struct TextRules: Sendable {
     package let maximumLength: Int
     package let multiline: Bool
+    /// Refuse text that can show readers something other than what it holds:
+    /// bidi controls and invisible format characters (see `hiddenTextProblem`).
+    package var refusesHiddenText = true
 
     package static let title = TextRules(maximumLength: 300, multiline: false)
     package static let source = TextRules(maximumLength: 300, multiline: false)
@@ -12,7 +15,8 @@ package struct TextRules: Sendable {
     package static let section = TextRules(maximumLength: 100, multiline: false)
     package static let linkText = TextRules(maximumLength: 300, multiline: false)
     package static let issueTitle = TextRules(maximumLength: 300, multiline: false)
-    package static let note = TextRules(maximumLength: 2000, multiline: true)
+    package static let intro = TextRules(maximumLength: 2000, multiline: true)
+    package static let note = TextRules(maximumLength: 2000, multiline: true, refusesHiddenText: false)
 
     package static func excerpt(limit: Int) -> TextRules {
         TextRules(maximumLength: limit, multiline: true)
@@ -35,6 +39,7 @@ package struct TextRules: Sendable {
 
     /// What is wrong with an already normalised value, if anything.
     package func problem(with text: String) -> Problem? {
+        if refusesHiddenText, let problem = Self.hiddenTextProblem(in: text) { return problem }
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x0A where multiline:
@@ -58,6 +63,52 @@ package struct TextRules: Sendable {
                            fix: "shorten it to at most \(maximumLength) characters")
         }
         return nil
+    }
+
+    /// Text that would show something other than what it holds: bidi
+    /// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069),
+    /// which turn "Invoice\u{202E}gpj.exe" into "Invoice exe.jpg", and
+    /// invisible characters (U+FEFF, U+2060, and U+200B–U+200D unless they sit
+    /// between two non-ASCII letters, marks or symbols, where scripts and emoji
+    /// need joiners). The offset counts characters from 1.
+    package static func hiddenTextProblem(in text: String) -> Problem? {
+        // Most text has nothing above U+2000 at all: one quick pass.
+        guard text.unicodeScalars.contains(where: { $0.value >= 0x200B }) else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            let value = scalar.value
+            let bidi = (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+            let invisible = value == 0xFEFF || value == 0x2060
+                || ((0x200B...0x200D).contains(value) && !isJoining(scalars, at: index))
+            if bidi || invisible {
+                // The character (grapheme) position a person would count to.
+                let offset = text[..<text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: index)].count + 1
+                let name = scalar.properties.name.map { " (\($0))" } ?? ""
+                return Problem(
+                    reason: "it has U+\(hex(scalar))\(name) at character \(offset), "
+                        + (bidi ? "which reorders the text around it so that it reads differently than it is"
+                                : "which is invisible and can hide or disguise what the text says"),
+                    fix: "remove it (retype the text if you pasted it)")
+            }
+        }
+        return nil
+    }
+
+    /// A zero-width joiner or non-joiner between two non-ASCII letters,
+    /// marks or symbols: Indic and Arabic scripts and emoji sequences.
+    private static func isJoining(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index > 0, index + 1 < scalars.count else { return false }
+        func joins(_ scalar: Unicode.Scalar) -> Bool {
+            guard !scalar.isASCII else { return false }
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .enclosingMark, .otherSymbol, .modifierSymbol:
+                return true
+            default:
+                return false
+            }
+        }
+        return joins(scalars[index - 1]) && joins(scalars[index + 1])
     }
 
     /// A scalar's code point as it is written after `U+`: at least four hex digits.
