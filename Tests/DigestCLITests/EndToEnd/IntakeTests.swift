@@ -336,7 +336,7 @@ struct IntakeTests {
         _ = try digest.run("config", "people.ben", "reviewer")
         let refused = try digest.run(["nominate", server.url("/fixture/news-jsonld.html")], as: "ben")
         #expect(refused.status == 77)
-        #expect(refused.standardError == "digest: error: ben is a reviewer on the roster; only editors (ana) may run 'nominate'.\n")
+        #expect(refused.standardError == "digest: error: ben is on the roster as reviewer; only editors or contributors (ana) may propose items.\n")
         #expect(try count(digest, "SELECT count(*) FROM candidates") == "0")
         let stranger = try digest.run(["feeds", "pull"], as: "zoe")
         #expect(stranger.status == 77)
