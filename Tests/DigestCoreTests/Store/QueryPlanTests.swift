@@ -46,8 +46,13 @@ struct QueryPlanTests {
             " SEARCH x USING COVERING INDEX item_states_by_item_version (item=? AND valid_from<?)",
             "USE TEMP B-TREE FOR ORDER BY",
         ])
-        #expect(try plan(DigestStore.issueStateAsOfVersionSQL)
-            == ["SEARCH issue_states USING INDEX issue_states_by_version (issue=? AND valid_from<?)"])
+        // The issue's state by (issue, valid_from); its creator and its edition's review mark by key.
+        #expect(try plan(DigestStore.issueStateAsOfVersionSQL) == [
+            "SEARCH n USING INTEGER PRIMARY KEY (rowid=?)",
+            "SEARCH s USING INDEX issue_states_by_version (issue=? AND valid_from<?)",
+            "CORRELATED SCALAR SUBQUERY 1",
+            " SEARCH e USING INDEX sqlite_autoindex_editions_2 (issue=? AND edition=?)",
+        ])
         // And it reads what the issue was: version 2 is the three items as added.
         #expect(try store.issue(1, asOf: 2).items.map(\.fields.title) == ["Tides", "Lighthouses", "Harbour walls"])
         #expect(try store.issue(1, asOf: 32).items.map(\.fields.title) == ["Edited 30", "Edited 28", "Edited 29"])
