@@ -34,6 +34,12 @@ enum RenderCommand: Command {
         }
         let output: String
         if let stored {
+            // An edition stored before renders were checked is held to the same rule.
+            if format == .html || format == .email, let finding = HTMLSafety.firstFinding(in: Array(stored.html.utf8)) {
+                throw DigestError.malformed("issue \(number)'s stored edition \(stored.edition) has \(finding.construct) "
+                    + "in its HTML (line \(finding.line)), which is refused: \(finding.reason). It was stored before "
+                    + "digest checked renders; reopen the issue and publish it again to make a clean edition.")
+            }
             output = stored.output(for: format)
             if invocation.has("templates") {
                 context.warn("issue \(number) was published at version \(stored.version): its stored edition "

@@ -115,4 +115,22 @@ struct TemplateSafetyTests {
         let published = try digest.run("publish", "1", "--out", "out")
         #expect(published.status == 0, "\(published.standardError)")
     }
+
+    @Test("a stored edition with active content (stored before renders were checked) is not printed as HTML (65)")
+    func storedEditionIsChecked() throws {
+        try readyToPublish()
+        #expect(try digest.run("publish", "1", "--out", "out").status == 0)
+        // As an older digest could have stored it: the edition rewritten past its guard.
+        _ = try DatabaseInspector.query(digest.databasePath, """
+            DROP TRIGGER editions_are_history;
+            UPDATE editions SET html = replace(html, '</body>', '<script>alert(1)</script></body>');
+            """)
+        for format in ["html", "email"] {
+            let result = try digest.run("render", "1", "--format", format)
+            #expect(result.status == 65)
+            #expect(result.standardError.contains("issue 1's stored edition 1 has <script> in its HTML"))
+            #expect(result.standardOutput.isEmpty)
+        }
+        #expect(try digest.run("render", "1", "--format", "text").status == 0)
+    }
 }
