@@ -41,7 +41,12 @@ enum CheckLinksCommand: Command {
             JSONWriter(pretty: false).string(.object([("id", .integer(item.id)), ("url", .optional(item.fields.url))]))
         }.joined(separator: "\n") + "\n"
         let progress = context.progress("Checking links", unit: "links", total: linked.count)
-        let output = try runChecker(program, arguments: arguments, input: input, progress: progress)
+        let checked = try Companion.run(program, arguments, input: input, progress: progress)
+        guard checked.status == 0 else {
+            throw DigestError.internalError("digest-links failed (exit \(checked.status)): "
+                + checked.errors.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        let output = checked.output
         var checks: [LinkCheck] = []
         for line in output.split(separator: "\n") where !line.isEmpty {
             guard let value = try? JSONParser.parse(String(line)), let id = value["id"]?.intValue,
@@ -88,63 +93,6 @@ enum CheckLinksCommand: Command {
             throw invocation.usageError(error.description + ".")
         }
         return arguments
-    }
-
-    /// Runs digest-links with the links on its standard input.
-    private static func runChecker(_ program: String, arguments: [String], input: String,
-                                   progress: ProgressLine?) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let stdinPipe = Pipe(), stdoutPipe = Pipe(), stderrPipe = Pipe()
-        process.standardInput = stdinPipe
-        process.standardOutput = stdoutPipe
-        process.standardError = stderrPipe
-        do {
-            try process.run()
-        } catch {
-            throw DigestError.internalError("could not start \(program): \(error.localizedDescription).")
-        }
-        // Read stderr on the side so a chatty checker cannot block on a full pipe.
-        let errors = ErrorStream(stderrPipe.fileHandleForReading)
-        // A checker that ends early stops reading: the failed write (EPIPE,
-        // not SIGPIPE, which digest ignores) is then told by its exit status.
-        try? stdinPipe.fileHandleForWriting.write(contentsOf: Data(input.utf8))
-        try? stdinPipe.fileHandleForWriting.close()
-        // digest-links prints a line as each link is done: read as it goes, for the progress line.
-        var output = Data()
-        let reader = stdoutPipe.fileHandleForReading
-        while true {
-            let chunk = reader.availableData
-            if chunk.isEmpty { break }
-            output.append(chunk)
-            progress?.advance(by: chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
-        }
-        progress?.finish()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw DigestError.internalError("digest-links failed (exit \(process.terminationStatus)): "
-                + errors.text.trimmingCharacters(in: .whitespacesAndNewlines))
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
-}
-
-/// Collects a child's standard error in the background.
-private final class ErrorStream: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        DispatchQueue.global().async {
-            self.data = handle.readDataToEndOfFile()
-            self.done.signal()
-        }
-    }
-
-    var text: String {
-        done.wait()
-        return String(decoding: data, as: UTF8.self)
     }
 }
 

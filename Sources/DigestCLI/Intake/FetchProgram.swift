@@ -11,11 +11,7 @@ struct FetchProgram {
     let options: [String]
 
     init(settings: Settings, timeout: String?, environment: [String: String]) throws {
-        guard let path = Companion.path(of: "digest-fetch", environment: environment) else {
-            throw DigestError.notFound("the fetching program digest-fetch was not found beside digest or on the PATH; "
-                + "build it with 'swift build -c release --product digest-fetch'.")
-        }
-        self.path = path
+        self.path = try Companion.require("digest-fetch", for: "Fetching pages and feeds", environment: environment)
         var options = ["--excerpt-max", String(settings.excerptLimit)]
         if settings.fetchAllowsPrivate { options.append("--allow-private") }
         if let timeout { options += ["--timeout", timeout] }
@@ -97,39 +93,10 @@ struct FetchProgram {
         }
     }
 
-    /// Runs the program; its standard input is fed from another thread so
-    /// that neither side can block on a full pipe.
     private func run(_ arguments: [String], input: String?, errorsToOutput: Bool = false,
                      progress: ProgressLine? = nil) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let stdinPipe = Pipe(), stdoutPipe = Pipe()
-        process.standardInput = input == nil ? FileHandle.nullDevice : stdinPipe
-        process.standardOutput = stdoutPipe
-        process.standardError = errorsToOutput ? stdoutPipe : FileHandle.standardError
-        do {
-            try process.run()
-        } catch {
-            throw DigestError.internalError("could not start \(path): \(error.localizedDescription).")
-        }
-        if let input {
-            let handle = stdinPipe.fileHandleForWriting
-            DispatchQueue.global().async {
-                try? handle.write(contentsOf: Data(input.utf8))
-                try? handle.close()
-            }
-        }
-        var output = Data()
-        let reader = stdoutPipe.fileHandleForReading
-        while true {
-            let chunk = reader.availableData
-            if chunk.isEmpty { break }
-            output.append(chunk)
-            progress?.advance(by: chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
-        }
-        progress?.finish()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        let run = try Companion.run(path, arguments, input: input, errors: errorsToOutput ? .intoOutput : .inherit,
+                                    progress: progress)
+        return (run.status, run.output)
     }
 }
