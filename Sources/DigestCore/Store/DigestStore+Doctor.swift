@@ -45,17 +45,16 @@ extension DigestStore {
     private func fourEyesBreaches() throws -> [String] {
         let rows = try database.statement("""
             WITH RECURSIVE lineage(item, ancestor) AS (
-              SELECT id, id FROM items
-              UNION SELECT l.item, i.origin FROM lineage l JOIN items i ON i.id = l.ancestor WHERE i.origin IS NOT NULL),
-            approvals AS (
-              SELECT DISTINCT s.issue, s.item, s.reviewed_by, s.reviewed_at, s.valid_from FROM item_states s
-              WHERE s.status = 'approved' AND s.reviewed_by IS NOT NULL)
-            SELECT a.issue, 'item', a.item, a.reviewed_by FROM approvals a
-            WHERE EXISTS (SELECT 1 FROM lineage l JOIN items i ON i.id = l.ancestor
-                          WHERE l.item = a.item AND i.added_by = a.reviewed_by)
-               OR EXISTS (SELECT 1 FROM lineage l JOIN item_states x ON x.item = l.ancestor
-                          WHERE l.item = a.item AND (x.item != a.item OR x.valid_from <= a.valid_from)
+              SELECT id, origin FROM items WHERE origin IS NOT NULL
+              UNION SELECT l.item, i.origin FROM lineage l JOIN items i ON i.id = l.ancestor WHERE i.origin IS NOT NULL)
+            SELECT a.issue, 'item', a.item, a.reviewed_by
+            FROM (SELECT DISTINCT issue, item, reviewed_by, reviewed_at, valid_from FROM item_states
+                  WHERE status = 'approved' AND reviewed_by IS NOT NULL) a
+            WHERE EXISTS (SELECT 1 FROM items i WHERE i.id = a.item AND i.added_by = a.reviewed_by)
+               OR EXISTS (SELECT 1 FROM item_states x WHERE x.item = a.item AND x.valid_from <= a.valid_from
                             AND (x.added_by = a.reviewed_by OR x.edited_by = a.reviewed_by))
+               OR EXISTS (SELECT 1 FROM lineage l JOIN item_states x ON x.item = l.ancestor
+                          WHERE l.item = a.item AND (x.added_by = a.reviewed_by OR x.edited_by = a.reviewed_by))
             UNION
             SELECT DISTINCT s.issue, 'text', 0, s.approved_by FROM issue_states s JOIN issues n ON n.number = s.issue
             WHERE s.approved_by = coalesce(s.fields_by, n.created_by)
