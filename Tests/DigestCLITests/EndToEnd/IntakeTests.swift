@@ -343,6 +343,33 @@ struct IntakeTests {
         #expect(try digest.run(["nominate", server.url("/fixture/news-jsonld.html")], as: "ana").status == 0)
     }
 
+    @Test("A contributor may nominate, and nothing else of intake: no add-item --fetch, feeds or dismissing (77)")
+    func contributor() throws {
+        let (digest, server) = try setUp()
+        defer { server.stop() }
+        _ = try digest.run("config", "people.ana", "editor")
+        _ = try digest.run("config", "people.lena", "contributor")
+        let issue = try digest.draft()
+        let nominated = try digest.run(["nominate", server.url("/fixture/news-jsonld.html"), "--note", "For the storm follow-up"],
+                                       as: "lena")
+        #expect(nominated.status == 0, "\(nominated.standardError)")
+        #expect(nominated.standardOutput.hasSuffix("(nominated by lena).\n"))
+        #expect(try count(digest, "SELECT origin || '|' || origin_name || '|' || note FROM candidates")
+            == "nominated|lena|For the storm follow-up")
+        let id = try #require(try count(digest, "SELECT id FROM candidates"))
+        for arguments in [["add-item", String(issue), "--fetch", server.url("/fixture/wordpress-post.html")],
+                          ["add-item", String(issue), "--from-backlog", id],
+                          ["feeds", "add", server.url("/fixture/rss.xml")], ["feeds", "pull"],
+                          ["backlog", "--dismiss", id], ["fetch", server.url("/fixture/title-only.html"), "--save"]] {
+            let refused = try digest.run(arguments, as: "lena")
+            #expect(refused.status == 77, "\(arguments): \(refused.standardError)")
+        }
+        #expect(try count(digest, "SELECT count(*) FROM candidates") == "1")
+        #expect(try count(digest, "SELECT count(*) FROM items") == "0")
+        #expect(try count(digest, "SELECT count(*) FROM feeds") == "0")
+        #expect(try digest.run(["add-item", String(issue), "--from-backlog", id, "--json"], as: "ana").status == 0)
+    }
+
     @Test("feeds pull shows one progress line on a terminal's standard error, cleared at the end; none through a pipe")
     func pullProgress() throws {
         let (digest, server) = try setUp()
