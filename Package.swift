@@ -14,7 +14,10 @@ let package = Package(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
-        .target(name: "DigestCore", dependencies: ["CSQLite"]),
+        // JSON string literals for both programs; Foundation-free, so the link
+        // checker can share it without linking DigestCore.
+        .target(name: "JSONString"),
+        .target(name: "DigestCore", dependencies: ["CSQLite", "JSONString"]),
         .target(name: "DigestCLI", dependencies: ["DigestCore", "DigestLinkOptions"]),
         .executableTarget(name: "digest", dependencies: ["DigestCLI"]),
         // The link checker is its own program so that `digest` never links
@@ -22,16 +25,16 @@ let package = Package(
         // Its options and their rules, shared with `digest check-links` so both
         // refuse the same values; no networking in it.
         .target(name: "DigestLinkOptions"),
-        .target(name: "DigestLinkCheck", dependencies: ["DigestLinkOptions"]),
+        .target(name: "DigestLinkCheck", dependencies: ["DigestLinkOptions", "JSONString"]),
         .executableTarget(name: "digest-links", dependencies: ["DigestLinkCheck"]),
         // Pages and feeds are read by a program of their own too, sharing the
         // link checker's HTTP layer; FoundationXML (feeds, OPML) stays out of `digest`.
         .target(name: "DigestFetch", dependencies: ["DigestLinkCheck"]),
         .executableTarget(name: "digest-fetch", dependencies: ["DigestFetch"]),
-        .testTarget(name: "DigestCoreTests", dependencies: ["DigestCore"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "DigestCoreTests", dependencies: ["DigestCore", "JSONString"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "DigestCLITests", dependencies: ["DigestCLI", "DigestCore"], exclude: ["Fixtures"]),
         // Also tests DigestFetch: both use the same fixture server.
-        .testTarget(name: "DigestLinkCheckTests", dependencies: ["DigestLinkCheck", "DigestLinkOptions", "DigestFetch"],
+        .testTarget(name: "DigestLinkCheckTests", dependencies: ["DigestLinkCheck", "DigestLinkOptions", "DigestFetch", "JSONString"],
                     exclude: ["Fixtures"]),
     ]
 )

@@ -1,5 +1,6 @@
 import DigestLinkOptions
 import Foundation
+import JSONString
 
 /// Reads the input: JSON Lines, one `{"id": 12, "url": "https://…"}` a line.
 ///
@@ -38,7 +39,7 @@ package enum LinkListReader {
             return "not valid JSON; each line must be an object such as \(example)"
         }
         guard let link = Link(id: decoded.id, url: decoded.url) else {
-            return "\"url\" must be an absolute http or https address with a host, not \(decoded.url.jsonQuoted)"
+            return "\"url\" must be an absolute http or https address with a host, not \(JSONString.quoted(decoded.url))"
         }
         links.append(link)
         return nil

@@ -1,4 +1,5 @@
 import Foundation
+import JSONString
 
 extension LinkResult {
     /// The result as one line of JSON, keys in a fixed order so that output is
@@ -7,14 +8,14 @@ extension LinkResult {
     package var jsonLine: String {
         let fields: [(String, String)] = [
             ("id", String(id)),
-            ("url", url.jsonQuoted),
-            ("outcome", verdict.outcome.rawValue.jsonQuoted),
+            ("url", JSONString.quoted(url)),
+            ("outcome", JSONString.quoted(verdict.outcome.rawValue)),
             ("status", verdict.status.map { String($0) } ?? "null"),
-            ("final_url", verdict.finalURL?.jsonQuoted ?? "null"),
-            ("suggested_url", verdict.suggestedURL?.jsonQuoted ?? "null"),
+            ("final_url", verdict.finalURL.map(JSONString.quoted) ?? "null"),
+            ("suggested_url", verdict.suggestedURL.map(JSONString.quoted) ?? "null"),
             ("redirects", String(verdict.redirects)),
-            ("detail", verdict.detail.jsonQuoted),
-            ("checked_at", checkedAt.formatted(.iso8601).jsonQuoted),
+            ("detail", JSONString.quoted(verdict.detail)),
+            ("checked_at", JSONString.quoted(checkedAt.formatted(.iso8601))),
             ("elapsed_ms", String(elapsedMilliseconds)),
         ]
         return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"

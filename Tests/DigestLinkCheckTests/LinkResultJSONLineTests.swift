@@ -1,6 +1,7 @@
 import DigestLinkCheck
 import Foundation
 import Testing
+import JSONString
 
 @Suite("The JSON line written for each result")
 struct LinkResultJSONLineTests {
@@ -30,8 +31,8 @@ struct LinkResultJSONLineTests {
     @Test("Quotes, backslashes and control characters are escaped; slashes and non-ASCII text are not")
     func escaping() throws {
         let text = "a \"quoted\" \\ path/ é\n\t\u{01}"
-        #expect(text.jsonQuoted == #""a \"quoted\" \\ path/ é\n\t\u0001""#)
-        let decoded = try JSONDecoder().decode(String.self, from: Data(text.jsonQuoted.utf8))
+        #expect(JSONString.quoted(text) == #""a \"quoted\" \\ path/ é\n\t\u0001""#)
+        let decoded = try JSONDecoder().decode(String.self, from: Data(JSONString.quoted(text).utf8))
         #expect(decoded == text)
     }
 

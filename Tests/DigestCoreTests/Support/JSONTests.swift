@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import JSONString
 @testable import DigestCore
 
 @Suite("JSON reading and writing")
@@ -83,6 +84,21 @@ struct JSONTests {
     func deepNesting() {
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(deep) }
+    }
+
+    @Test("the one escaper: named escapes, \\u for other controls, DEL and U+2028/9; the rest kept", arguments: [
+        ("plain é 🌊 / text", #""plain é 🌊 / text""#),
+        ("q\"b\\n\nr\rt\tb\u{8}f\u{C}", #""q\"b\\n\nr\rt\tb\bf\f""#),
+        ("\u{0}\u{1F}\u{7F}", #""\u0000\u001f\u007f""#),
+        ("a\u{2028}b\u{2029}c\u{2027}", #""a\u2028b\u2029c\#u{2027}""#),
+        ("€\u{2028}", #""€\u2028""#),
+        ("", #""""#),
+    ])
+    func escaper(text: String, literal: String) throws {
+        #expect(JSONString.quoted(text) == literal)
+        #expect(try JSONParser.parse(literal) == .string(text))
+        let decoded = try JSONSerialization.jsonObject(with: Data(literal.utf8), options: [.fragmentsAllowed]) as? String
+        #expect(decoded == text)
     }
 
     @Test("writing keeps key order and escapes what JSON requires")
