@@ -24,6 +24,9 @@ package enum DateParser {
         package let warning: String?
     }
 
+    /// "September 28th, 2020" is 20 bytes; anything past this is not a date.
+    package static let maximumLength = 64
+
     package static let acceptedForms = "YYYY-MM-DD (also YYYY/MM/DD, September 28 2020, Sep 28, 2020 or 28 September 2020)"
 
     /// Strict reading, for typed input: a misspelt month is an error that names
@@ -45,6 +48,12 @@ package enum DateParser {
         let text = raw.trimmingWhitespace()
         guard !text.isEmpty else {
             return .failure(Problem(reason: "it is empty", fix: "write the date as \(acceptedForms)"))
+        }
+        // Far longer than any date form; checked first, so that a huge "month"
+        // is never measured against every month name.
+        guard text.utf8.count <= maximumLength else {
+            return .failure(Problem(reason: "it is \(text.utf8.count) bytes long, longer than any date (at most \(maximumLength))",
+                                    fix: "write the date as \(acceptedForms)"))
         }
         guard text.unicodeScalars.allSatisfy({ $0.isASCII }) else {
             return .failure(Problem(reason: "it holds characters other than ASCII letters, digits and separators",

@@ -67,4 +67,26 @@ struct DateParserTests {
         #expect(CivilDate(iso: "2020-09-08") == date)
         #expect(CivilDate(iso: "2020-9-08") == nil)
     }
+
+    @Test("a year before 1000 prints its long form with four digits, which reads back (found by fuzzing: \"0022-9-8\")")
+    func earlyYearsReadBack() throws {
+        for text in ["0022-9-8", "8 September 0022", "0220-9-8", "0001-01-01"] {
+            guard case .success(let date) = DateParser.parse(text) else {
+                Issue.record("refused \(text)")
+                continue
+            }
+            #expect(DateParser.parse(date.long) == .success(date), "\(text) → \(date.long)")
+        }
+        #expect(try #require(CivilDate(year: 22, month: 9, day: 8)).long == "September 08 0022")
+    }
+
+    @Test("a date longer than any date form is refused before any month is matched (found by fuzzing: 6 s on 100 KB)")
+    func hugeDates() throws {
+        let huge = "Sep" + String(repeating: "t", count: 100_000) + " 3 2020"
+        let expected = DateParser.Problem(reason: "it is 100010 bytes long, longer than any date (at most 64)",
+                                          fix: "write the date as \(DateParser.acceptedForms)")
+        #expect(DateParser.parse(huge) == .failure(expected))
+        #expect(DateParser.parseLeniently(huge) == .failure(expected))
+        #expect(DateParser.parse("  September 28th, 2020  ") == .success(try #require(CivilDate(year: 2020, month: 9, day: 28))))
+    }
 }
