@@ -27,9 +27,8 @@ package enum MonthName {
         for (index, name) in english.enumerated() {
             let candidates = [name.lowercased(), String(name.lowercased().prefix(3))]
             for candidate in candidates {
-                let distance = EditDistance.between(lowered, candidate)
                 let allowed = candidate.count >= 7 ? 3 : (candidate.count >= 4 ? 2 : 1)
-                guard distance <= allowed else { continue }
+                guard let distance = EditDistance.within(allowed, lowered, candidate) else { continue }
                 if best.map({ distance < $0.distance }) ?? true { best = (index + 1, distance) }
             }
         }

@@ -27,12 +27,22 @@ package enum EditDistance {
         return previous[b.count]
     }
 
+    /// The distance between `lhs` and `rhs` if it is at most `limit`. Words whose
+    /// lengths differ by more cannot be (each edit changes the length by at
+    /// most one), so a huge word costs nothing: the full distance would take
+    /// its length times the candidate's.
+    package static func within(_ limit: Int, _ lhs: String, _ rhs: String) -> Int? {
+        guard abs(lhs.count - rhs.count) <= limit else { return nil }
+        let distance = between(lhs, rhs)
+        return distance <= limit ? distance : nil
+    }
+
     /// The candidate closest to `word`, if any is within `limit` edits; of
     /// equally close ones, the first.
     package static func closest(to word: String, among candidates: [String], limit: Int = 2) -> String? {
         var best: (String, Int)?
         for candidate in candidates {
-            let distance = between(word, candidate)
+            guard let distance = within(limit, word, candidate) else { continue }
             if distance <= limit, best.map({ distance < $0.1 }) ?? true { best = (candidate, distance) }
         }
         return best?.0

@@ -111,7 +111,7 @@ struct FuzzRun {
     var random: FuzzRandom
     private(set) var inputs = 0
     private(set) var outcomes: [String: Int] = [:]
-    private var slowest: (seconds: Double, size: Int) = (0, 0)
+    private var slowest: (seconds: Double, input: [UInt8]) = (0, [])
     private let started = Date()
     /// One input taking this long is a hang, whatever the machine.
     static let perInputLimit = 10.0
@@ -141,7 +141,7 @@ struct FuzzRun {
             Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
         }
         let seconds = Date().timeIntervalSince(start)
-        if seconds > slowest.seconds { slowest = (seconds, input.count) }
+        if seconds > slowest.seconds { slowest = (seconds, input) }
         if seconds > Self.perInputLimit {
             let shown = Self.show(Array(input.prefix(300)))
             let message = "fuzz \(target) (seed \(FuzzSettings.seed), input \(inputs)): took \(seconds) s on \(input.count) bytes: \(shown)"
@@ -154,7 +154,10 @@ struct FuzzRun {
         let tally = outcomes.sorted { $0.key < $1.key }.map { entry in "\(entry.key) \(entry.value)" }
             .joined(separator: ", ")
         print("fuzz \(target): \(inputs) inputs in \(String(format: "%.1f", seconds)) s (seed \(FuzzSettings.seed)); "
-            + "slowest \(String(format: "%.3f", slowest.seconds)) s on \(slowest.size) bytes; \(tally)")
+            + "slowest \(String(format: "%.3f", slowest.seconds)) s on \(slowest.input.count) bytes; \(tally)")
+        if let path = FuzzSettings.environment["DIGEST_FUZZ_SLOWEST"] {
+            try? Data(slowest.input).write(to: URL(fileURLWithPath: path + "." + target.replacingOccurrences(of: " ", with: "-")))
+        }
     }
 
     /// Removes chunks while the input still fails, halving the chunk size.
