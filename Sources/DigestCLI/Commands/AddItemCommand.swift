@@ -31,8 +31,7 @@ enum AddItemCommand: Command {
             "digest add-item 4 --fetch https://harbour-life.example/2026/11/night-ferries-return/ --dry-run",
             "digest add-item 4 --fetch https://mooring.example/fees --source \"Port of Tidewater\" --date 2026-11-02",
         ],
-        changesIssue: true,
-        writes: true)
+        changesIssue: true)
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let number = try invocation.number(at: 0)

@@ -18,8 +18,7 @@ enum BacklogCommand: Command {
             .value("note", "TEXT", "With --dismiss: why (kept with the entry)."),
         ],
         examples: ["digest backlog", "digest backlog --origin feed --newer-than 7", "digest backlog --search tide",
-                   "digest backlog --dismiss 31,32 --note \"Paywalled\"", "digest add-item 4 --from-backlog 12"],
-        writes: true)
+                   "digest backlog --dismiss 31,32 --note \"Paywalled\"", "digest add-item 4 --from-backlog 12"])
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         if invocation.has("dismiss") {

@@ -17,8 +17,7 @@ enum CheckLinksCommand: Command {
             .value("concurrency", "N", "Links checked at once, 1 to 64 (default 8)."),
             .value("deadline", "S", "Seconds allowed for the whole run (default 120)."),
         ],
-        examples: ["digest check-links 4", "digest check-links 4 --timeout 5 --json"],
-        writes: true)
+        examples: ["digest check-links 4", "digest check-links 4 --timeout 5 --json"])
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let number = try invocation.number(at: 0)

@@ -12,8 +12,7 @@ enum CompletionsCommand: Command {
         arguments: [ArgumentSpec(name: "SHELL", help: "bash, zsh or fish.")],
         examples: ["digest completions bash > ~/.local/share/bash-completion/completions/digest",
                    "digest completions zsh > ~/.zfunc/_digest",
-                   "digest completions fish > ~/.config/fish/completions/digest.fish"],
-        needsDatabase: false)
+                   "digest completions fish > ~/.config/fish/completions/digest.fish"])
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         guard let shell = invocation.positionals.first else {

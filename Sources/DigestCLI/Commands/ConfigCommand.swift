@@ -22,8 +22,7 @@ enum ConfigCommand: Command {
             "digest config people.ana editor",
             "digest config review.four-eyes off",
             "digest config list.unsubscribe --remove",
-        ],
-        writes: false)
+        ])
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let key = invocation.positionals.first

@@ -11,15 +11,14 @@ enum EditIssueCommand: Command {
             .value("intro", "TEXT", "The new intro (empty: none)."),
         ],
         examples: ["digest edit-issue 3 --title \"Harbour notes, week 47\""],
-        changesIssue: true,
-        writes: true)
+        changesIssue: true)
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let number = try invocation.number(at: 0)
         guard invocation.has("date") || invocation.has("title") || invocation.has("intro") else {
             throw invocation.usageError("say what to change: --date, --title or --intro.")
         }
-        let fields = try IssueFieldsInput.read(invocation, requireDate: false)
+        let fields = try IssueFieldsInput.read(invocation)
         let store = try context.openStore(writing: true)
         let outcome = try store.editIssue(number, date: fields.date, title: fields.title.map { $0 ?? "" },
                                           intro: fields.intro.map { $0 ?? "" }, request: try context.request(invocation, store))

@@ -12,8 +12,7 @@ enum EditItemCommand: Command {
         ],
         options: ItemFieldOptions.specs,
         examples: ["digest edit-item 3 12 --title \"Tide tables, explained again\"", "digest edit-item 3 14 --url https://harbour.example/a"],
-        changesIssue: true,
-        writes: true)
+        changesIssue: true)
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let number = try invocation.number(at: 0)

@@ -7,7 +7,7 @@ enum ExportCommand: Command {
         discussion: "Each issue's latest edition goes out as <number>-<date>.html, .md, .txt and .eml, exactly as "
             + "stored; index.html lists the issues newest first and feed.xml is an Atom feed with stable ids. "
             + "Running it again writes only the files that changed.",
-        options: [.value("out", "DIR", "The folder to write (created if needed).")],
+        options: [.value("out", "DIR", "The folder to write (created if needed).", required: true)],
         examples: ["digest export --out site"])
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
@@ -38,7 +38,7 @@ enum ExportCommand: Command {
                 let shown = issue.items.filter { $0.status == .approved }
                 entries.append(ArchiveEntry(
                     number: number, date: issue.date,
-                    title: issue.renderInput(publication: settings.publication).displayTitle,
+                    title: issue.displayTitle(publication: settings.publication),
                     edition: edition.edition, publishedAt: edition.publishedAt, summary: issue.intro,
                     itemTitles: shown.map(\.fields.title), baseName: base))
             }

@@ -28,7 +28,6 @@ enum FeedsCommand: Command {
             "digest feeds pull",
             "digest feeds pull \"Coastal Review\"",
         ],
-        writes: true,
         variadic: true)
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {

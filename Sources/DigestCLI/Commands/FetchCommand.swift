@@ -14,8 +14,7 @@ enum FetchCommand: Command {
             .value("note", "TEXT", "With --save: a note kept with the candidate."),
         ],
         examples: ["digest fetch https://harbour-life.example/2026/11/night-ferries-return/",
-                   "digest fetch https://courier.example/pilot-boats --json"],
-        writes: false)
+                   "digest fetch https://courier.example/pilot-boats --json"])
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         guard let raw = invocation.positionals.first else {

@@ -19,8 +19,7 @@ enum ImportCommand: Command {
             .value("templates", "DIR", "Templates for the editions of a --published import."),
         ],
         examples: ["digest import archive.jsonl --published", "digest import seeds/sample-page.txt --format page"],
-        changesIssue: true,
-        writes: true)
+        changesIssue: true)
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         guard let path = invocation.positionals.first else { throw invocation.usageError("'import' needs FILE.") }

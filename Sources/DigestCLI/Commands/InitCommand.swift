@@ -16,9 +16,7 @@ enum InitCommand: Command {
         examples: [
             "digest init --publication \"The Harbour Weekly\" --email editors@harbour.example",
             "digest --db archive.sqlite init",
-        ],
-        writes: true,
-        needsDatabase: false)
+        ])
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let pairs: [(String, String)] = [

@@ -7,7 +7,7 @@ struct IssueFieldsInput {
     var title: String??
     var intro: String??
 
-    static func read(_ invocation: Invocation, requireDate: Bool) throws -> IssueFieldsInput {
+    static func read(_ invocation: Invocation) throws -> IssueFieldsInput {
         var problems: [ValidationProblem] = []
         var input = IssueFieldsInput()
         if let raw = invocation.value("date") {
@@ -16,9 +16,6 @@ struct IssueFieldsInput {
             case .failure(let problem):
                 problems.append(ValidationProblem(field: "--date", value: raw, reason: problem.reason, fix: problem.fix))
             }
-        } else if requireDate {
-            problems.append(ValidationProblem(field: "--date", value: nil, reason: "it is missing",
-                                              fix: "give the issue's date as \(DateParser.acceptedForms)"))
         }
         for (option, rules) in [("title", TextRules.issueTitle), ("intro", TextRules.intro)] {
             guard let raw = invocation.value(option) else { continue }

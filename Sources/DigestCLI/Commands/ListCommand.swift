@@ -23,16 +23,18 @@ enum ListCommand: Command {
         }
         let limit = invocation.has("all") ? nil : try invocation.number(option: "limit") ?? screenful
         let store = try context.openStore(writing: false)
-        let (issues, total) = try store.read {
+        let (issues, total, publication) = try store.read {
             let issues = try store.issues(status: status, limit: limit)
+            let publication = try store.settings.publication
             // A short page is the whole list; only a full one needs counting.
-            guard let limit, issues.count == limit else { return (issues, issues.count) }
-            return (issues, try store.issueCount(status: status))
+            guard let limit, issues.count == limit else { return (issues, issues.count, publication) }
+            return (issues, try store.issueCount(status: status), publication)
         }
         var rows = [["#", "DATE", "STATUS", "VERSION", "ITEMS", "TITLE"]]
         for (issue, count) in issues {
             let stage = issue.status.rawValue + (issue.edition.map { issue.status == .published ? " (ed. \($0))" : "" } ?? "")
-            rows.append([String(issue.number), issue.date.iso, stage, String(issue.version), String(count), issue.title ?? ""])
+            rows.append([String(issue.number), issue.date.iso, stage, String(issue.version), String(count),
+                         issue.displayTitle(publication: publication)])
         }
         var text = issues.isEmpty
             ? (status == nil ? "No issues yet; open one with 'digest draft --date YYYY-MM-DD'.\n" : "No \(status?.rawValue ?? "") issues.\n")

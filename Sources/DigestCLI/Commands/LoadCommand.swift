@@ -6,9 +6,7 @@ enum LoadCommand: Command {
         abstract: "Load a dump into a new (or freshly initialised, empty) database.",
         discussion: "All or nothing: the same issues, items, history and stored editions as where it was dumped.",
         arguments: [ArgumentSpec(name: "FILE", help: "A file made by 'digest dump' ('-' for standard input).")],
-        examples: ["digest --db copy.sqlite load archive.jsonl"],
-        writes: true,
-        needsDatabase: false)
+        examples: ["digest --db copy.sqlite load archive.jsonl"])
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         guard let path = invocation.positionals.first else { throw invocation.usageError("'load' needs FILE.") }

@@ -8,10 +8,9 @@ enum MoveItemCommand: Command {
             ArgumentSpec(name: "ISSUE", help: "The issue number."),
             ArgumentSpec(name: "ITEM", help: "The item id."),
         ],
-        options: [.value("to", "POSITION", "The new position, 1-based.")],
+        options: [.value("to", "POSITION", "The new position, 1-based.", required: true)],
         examples: ["digest move-item 3 12 --to 1"],
-        changesIssue: true,
-        writes: true)
+        changesIssue: true)
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let number = try invocation.number(at: 0)

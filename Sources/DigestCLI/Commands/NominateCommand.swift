@@ -12,8 +12,7 @@ enum NominateCommand: Command {
             .value("note", "TEXT", "Why it belongs in the digest: shown to the editors."),
             .value("timeout", "S", "Seconds allowed for the page, redirects included (default 10)."),
         ],
-        examples: ["digest --as lena nominate https://courier.example/pilot-boats --note \"Follow-up to last week\""],
-        writes: true)
+        examples: ["digest --as lena nominate https://courier.example/pilot-boats --note \"Follow-up to last week\""])
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         guard let raw = invocation.positionals.first else {

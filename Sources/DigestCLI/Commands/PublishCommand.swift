@@ -14,8 +14,7 @@ enum PublishCommand: Command {
             .value("templates", "DIR", "Templates overriding the built-in ones for this edition."),
         ],
         examples: ["digest publish 3", "digest publish 3 --out site/issues"],
-        changesIssue: true,
-        writes: true)
+        changesIssue: true)
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let number = try invocation.number(at: 0)

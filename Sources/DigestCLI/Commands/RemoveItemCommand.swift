@@ -9,8 +9,7 @@ enum RemoveItemCommand: Command {
             ArgumentSpec(name: "ITEM", help: "The item id."),
         ],
         examples: ["digest remove-item 3 12"],
-        changesIssue: true,
-        writes: true)
+        changesIssue: true)
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let number = try invocation.number(at: 0)

@@ -9,7 +9,8 @@ enum RenderCommand: Command {
             + "items appear in no render.",
         arguments: [ArgumentSpec(name: "ISSUE", help: "The issue number.")],
         options: [
-            .value("format", "FORMAT", "markdown, html, text or email.", choices: ["markdown", "html", "text", "email"]),
+            .value("format", "FORMAT", "markdown, html, text or email.", required: true,
+                   choices: ["markdown", "html", "text", "email"]),
             .value("version", "N", "Render the issue as it was at version N."),
             .value("out", "FILE", "Write to FILE (atomically; a regular file, or - for standard output)."),
             .value("templates", "DIR", "Templates overriding the built-in ones (any subset of the files)."),

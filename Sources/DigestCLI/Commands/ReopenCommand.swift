@@ -7,10 +7,9 @@ enum ReopenCommand: Command {
         discussion: "Review decisions are kept; an item edited afterwards goes back to pending. Publishing again "
             + "makes the next edition; earlier editions stay stored as they went out.",
         arguments: [ArgumentSpec(name: "ISSUE", help: "The issue number.")],
-        options: [.value("reason", "TEXT", "Why it is reopened (kept in the history).")],
+        options: [.value("reason", "TEXT", "Why it is reopened (kept in the history).", required: true)],
         examples: ["digest reopen 3 --reason \"Wrong link in item 12\""],
-        changesIssue: true,
-        writes: true)
+        changesIssue: true)
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let number = try invocation.number(at: 0)
@@ -18,7 +17,7 @@ enum ReopenCommand: Command {
         let reason = TextRules.note.normalise(raw)
         guard !reason.isEmpty else {
             throw DigestError.invalid([ValidationProblem(field: "--reason", value: invocation.value("reason"),
-                                                         reason: invocation.value("reason") == nil ? "it is missing" : "it is empty",
+                                                         reason: "it is empty",
                                                          fix: "say why the issue is reopened, for example --reason \"Wrong link in item 12\"")])
         }
         if let problem = TextRules.note.problem(with: reason) {

@@ -22,8 +22,7 @@ enum ReviewCommand: Command {
         ],
         examples: ["digest review 3", "digest --as ben review 3 --approve 12,13 --reject 14 --note 14=\"Paywalled\"",
                    "digest --as ben review 3 --reject 14 --note \"Paywalled\"", "digest --as ben review 3 --approve-issue"],
-        changesIssue: true,
-        writes: false)
+        changesIssue: true)
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let number = try invocation.number(at: 0)
@@ -55,9 +54,15 @@ enum ReviewCommand: Command {
                 + "by \(who): digest review \(number) --approve-issue\n"
         }
         var text = "Issue \(number): \(parts.joined(separator: "; ")). "
-        text += outcome.stillPending == 0
-            ? (issueLine.isEmpty ? "Nothing is pending; publish with 'digest publish \(number)'.\n" : "No item is pending.\n")
-            : "\(TextLayout.plural(outcome.stillPending, "item")) still pending.\n"
+        if outcome.stillPending > 0 {
+            text += "\(TextLayout.plural(outcome.stillPending, "item")) still pending.\n"
+        } else if outcome.approvedInIssue == 0 {
+            text += "Nothing is pending, but no item is approved, so the issue cannot be published: approve one "
+                + "with 'digest review \(number) --approve ITEM', or reopen the issue to add items with "
+                + "'digest reopen \(number) --reason TEXT'.\n"
+        } else {
+            text += issueLine.isEmpty ? "Nothing is pending; publish with 'digest publish \(number)'.\n" : "No item is pending.\n"
+        }
         text += issueLine
         return .confirmation(text, json: .object([
             ("issue", .object([("number", .integer(number)), ("version", .integer(outcome.issueVersion))])),

@@ -8,8 +8,7 @@ enum SubmitCommand: Command {
             + "(reopen the issue for that).",
         arguments: [ArgumentSpec(name: "ISSUE", help: "The issue number.")],
         examples: ["digest submit 3"],
-        changesIssue: true,
-        writes: true)
+        changesIssue: true)
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let number = try invocation.number(at: 0)

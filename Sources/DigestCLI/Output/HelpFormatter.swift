@@ -40,7 +40,7 @@ enum HelpFormatter {
         if !options.isEmpty {
             lines += ["", "OPTIONS:"]
             for option in options {
-                lines.append(row("  " + option.synopsis, option.help + (option.repeatable ? " (repeatable)" : "")))
+                lines.append(row("  " + option.synopsis, option.help + (option.repeatable ? " (repeatable)" : "") + (option.required ? " (required)" : "")))
             }
         }
         lines += ["", "GLOBAL OPTIONS:"]

@@ -113,6 +113,11 @@ struct ArgumentParser {
                 + (maximum == 0 ? "." : " (it takes \(spec.arguments.map(\.name).joined(separator: " ")))."),
                 command: spec)
         }
+        if let missing = options.first(where: { $0.required && invocation.values[$0.name] == nil }) {
+            let help = missing.help.lowercasedFirst()
+            throw CLIError.usage("'\(spec.name)' needs \(missing.synopsis) (\(help.hasSuffix(".") ? String(help.dropLast()) : help)).",
+                                 command: spec)
+        }
         return .run(invocation, globals: globals, globalFlags: globalFlags)
     }
 
@@ -134,7 +139,7 @@ struct ArgumentParser {
             return index + 1
         }
         if let inline {
-            values.add(inline, for: option)
+            try values.add(inline, for: option, command: command)
             return index + 1
         }
         guard index + 1 < arguments.count else {
@@ -146,7 +151,7 @@ struct ArgumentParser {
                 + "but '\(value)' follows it; write --\(option.name)=VALUE for a value that starts with dashes.",
                 command: command)
         }
-        values.add(value, for: option)
+        try values.add(value, for: option, command: command)
         return index + 2
     }
 
@@ -169,12 +174,13 @@ struct ArgumentParser {
 }
 
 extension Dictionary where Key == String, Value == [String] {
-    /// Stores an option's value: repeatable options add up, others keep the last.
-    fileprivate mutating func add(_ value: String, for option: OptionSpec) {
-        if option.repeatable {
-            self[option.name, default: []].append(value)
-        } else {
-            self[option.name] = [value]
+    /// Stores an option's value: repeatable options add up; any other given
+    /// twice is refused, naming it, rather than quietly keeping the last.
+    fileprivate mutating func add(_ value: String, for option: OptionSpec, command: CommandSpec?) throws {
+        if let earlier = self[option.name]?.first, !option.repeatable {
+            throw CLIError.usage("--\(option.name) is given twice ('\(earlier)', then '\(value)'); give it once.",
+                                 command: command)
         }
+        self[option.name, default: []].append(value)
     }
 }

@@ -9,10 +9,6 @@ struct CommandSpec: Sendable {
     var examples: [String] = []
     /// Changes an issue: takes `--expect-version N` and `--message TEXT`.
     var changesIssue = false
-    /// Needs write access to the database.
-    var writes = false
-    /// Works without a database (init, load, help).
-    var needsDatabase = true
     /// Its output can run long (show, history, diff, search): on a terminal it goes through the pager.
     var pages = false
     /// The last argument may be given several times (`feeds pull A B`).

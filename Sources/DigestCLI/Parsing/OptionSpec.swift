@@ -5,14 +5,18 @@ struct OptionSpec: Sendable {
     /// What the value is called in help (`TEXT`, `N`); nil for a flag that takes no value.
     let valueName: String?
     let help: String
-    /// Given several times, the values add up (`--approve 1 --approve 2`); otherwise the last wins.
+    /// Given several times, the values add up (`--approve 1 --approve 2`);
+    /// any other option given twice is refused (64), never quietly the last.
     var repeatable = false
+    /// The command cannot run without it: missing is a usage error (64).
+    var required = false
     /// The values it accepts, when they are a fixed few: shell completion offers them.
     var choices: [String] = []
 
     static func value(_ name: String, _ valueName: String, _ help: String, repeatable: Bool = false,
-                      choices: [String] = []) -> OptionSpec {
-        OptionSpec(name: name, valueName: valueName, help: help, repeatable: repeatable, choices: choices)
+                      required: Bool = false, choices: [String] = []) -> OptionSpec {
+        OptionSpec(name: name, valueName: valueName, help: help, repeatable: repeatable, required: required,
+                   choices: choices)
     }
 
     static func flag(_ name: String, _ help: String) -> OptionSpec {

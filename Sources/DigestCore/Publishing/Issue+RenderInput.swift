@@ -9,8 +9,16 @@ extension Issue {
                        excerpt: item.fields.excerpt, section: item.fields.section, postedOn: item.fields.postedOn,
                        linkText: item.fields.linkText)
         }
-        return RenderInput(publication: publication,
-                           issue: RenderIssue(number: number, date: date, title: title, intro: intro, edition: edition),
-                           items: renderItems)
+        return RenderInput(publication: publication, issue: renderIssue, items: renderItems)
+    }
+
+    /// The title headings, the Subject line and `list` show: the editor's, or
+    /// one made from the publication, the number and the date.
+    package func displayTitle(publication: PublicationInfo) -> String {
+        renderIssue.displayTitle(publication: publication)
+    }
+
+    private var renderIssue: RenderIssue {
+        RenderIssue(number: number, date: date, title: title, intro: intro, edition: edition)
     }
 }

@@ -106,11 +106,17 @@ extension DigestStore {
                 approval = .waiting(changedBy: issueFieldsBy,
                                     mayApprove: try settings.people(allowedTo: .review).filter { !fourEyes || $0 != issueFieldsBy })
             }
+            let approvedInIssue = current.filter { item in
+                !deferredIDs.contains(item.id) && !rejecting.contains { $0.id == item.id }
+                    && (item.status == .approved || approving.contains { $0.id == item.id })
+            }.count
             let outcome = ReviewOutcome(issueVersion: change.version, approved: approved, rejected: rejected,
-                                        deferred: deferring, stillPending: pending, issueApproval: approval)
+                                        deferred: deferring, stillPending: pending, approvedInIssue: approvedInIssue,
+                                        issueApproval: approval)
             guard !changedIDs.isEmpty || !deferring.isEmpty || approvesIssue else {
                 return (ReviewOutcome(issueVersion: change.before.version, approved: approved, rejected: rejected,
-                                      deferred: deferring, stillPending: pending, issueApproval: approval), nil)
+                                      deferred: deferring, stillPending: pending, approvedInIssue: approvedInIssue,
+                                      issueApproval: approval), nil)
             }
             var parts: [String] = []
             let list = { (items: [Item]) in items.map { String($0.id) }.joined(separator: ", ") }

@@ -6,6 +6,8 @@ package struct ReviewOutcome: Sendable {
     package let deferred: [Item]
     /// Items the issue still has pending.
     package let stillPending: Int
+    /// Items the issue has approved after this review (publishing needs one).
+    package let approvedInIssue: Int
     /// How the issue's own fields stand after the command.
     package let issueApproval: IssueApproval
 }

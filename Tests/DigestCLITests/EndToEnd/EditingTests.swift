@@ -213,27 +213,32 @@ struct EditingTests {
         #expect(try digest.run("move-item", "1", "1", "--to", "1", "--expect-version", "2").status == 0)
     }
 
-    @Test("refusals leave the database byte-identical", arguments: [
-        ["add-item", "1", "--title", "T"],
-        ["add-item", "9", "--title", "T", "--url", "https://x.example", "--source", "S", "--date", "2026-11-20", "--excerpt", "e"],
-        ["edit-item", "1", "99", "--title", "x"],
-        ["edit-item", "1", "1", "--url", "ftp://x.example"],
-        ["move-item", "1", "1", "--to", "7"],
-        ["remove-item", "1", "42"],
-        ["review", "1", "--approve", "1"],
-        ["publish", "1"],
-        ["reopen", "1", "--reason", "why"],
-        ["draft", "--date", "2026-02-30"],
-        ["config", "excerpt.max", "lots"],
-        ["add-item", "1", "--file", "missing.json"],
-    ])
-    func refusalsChangeNothing(arguments: [String]) throws {
+    /// Each refusal with the exit code it must end with.
+    static let refusals: [(arguments: [String], code: Int32)] = [
+        (["add-item", "1", "--title", "T"], 65),
+        (["add-item", "9", "--title", "T", "--url", "https://x.example", "--source", "S", "--date", "2026-11-20", "--excerpt", "e"], 66),
+        (["edit-item", "1", "99", "--title", "x"], 66),
+        (["edit-item", "1", "1", "--url", "ftp://x.example"], 65),
+        (["move-item", "1", "1", "--to", "7"], 65),
+        (["remove-item", "1", "42"], 66),
+        (["review", "1", "--approve", "1"], 1),
+        (["publish", "1"], 1),
+        (["reopen", "1", "--reason", "why"], 1),
+        (["draft", "--date", "2026-02-30"], 65),
+        (["config", "excerpt.max", "lots"], 65),
+        (["add-item", "1", "--file", "missing.json"], 66),
+        (["draft", "--date", "2026-11-30", "--title", "a", "--title", "b"], 64),
+        (["reopen", "1"], 64),
+    ]
+
+    @Test("refusals leave the database byte-identical, each with its own exit code", arguments: refusals)
+    func refusalsChangeNothing(arguments: [String], code: Int32) throws {
         try digest.initialise()
         _ = try digest.draft()
         try digest.addItem(1, url: "https://tides.example/a")
         let before = try directory.bytes("digest.sqlite")
         let result = try digest.run(arguments)
-        #expect(result.status != 0)
+        #expect(result.status == code, "\(result.standardError)")
         #expect(try directory.bytes("digest.sqlite") == before)
         #expect(!FileManager.default.fileExists(atPath: digest.databasePath + "-wal"))
     }
@@ -361,8 +366,8 @@ struct EditingTests {
         #expect(try digest.run("-h").standardOutput == overview.standardOutput)
     }
 
-    @Test("the -- separator ends options, so a value may start with dashes")
-    func doubleDash() throws {
+    @Test("--name=VALUE takes a value that starts with dashes")
+    func valueWithDashes() throws {
         try digest.initialise()
         _ = try digest.draft()
         let result = try digest.run("add-item", "1", "--title=--dashes--", "--url", "https://x.example", "--source", "S",
@@ -370,5 +375,18 @@ struct EditingTests {
         #expect(result.status == 0)
         #expect(try JSONReader.string(result.standardOutput, "items", 0, "title") == "--dashes--")
         #expect(try JSONReader.string(result.standardOutput, "items", 0, "excerpt") == "-- a quote")
+    }
+
+    @Test("the -- separator ends options, so an argument may start with dashes")
+    func doubleDash() throws {
+        try digest.initialise()
+        let withoutSeparator = try digest.run("config", "publication.about", "--- the harbour, weekly ---")
+        #expect(withoutSeparator.status == 64)
+        #expect(withoutSeparator.standardError.hasPrefix("digest: error: unknown option '--- the harbour, weekly ---' for 'config'."))
+        let result = try digest.run("config", "publication.about", "--", "--- the harbour, weekly ---")
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try digest.run("config", "publication.about").standardOutput == "--- the harbour, weekly ---\n")
+        #expect(try DatabaseInspector.scalar(digest.databasePath, "SELECT value FROM settings WHERE key = 'publication.about'")
+            == "--- the harbour, weekly ---")
     }
 }
