@@ -1,3 +1,4 @@
+import DigestCore
 import Foundation
 import Testing
 
@@ -269,12 +270,17 @@ struct WorkflowTests {
         #expect(try directory.read("again.html").contains("Net menders wanted"))
     }
 
-    @Test("killing publish at any moment leaves the issue published with its edition, or still in review")
+    @Test("killing publish inside its transaction leaves the issue in review with no edition; after it, published")
     func killDuringPublish() throws {
         var outcomes: [String: Int] = [:]
+        var killedInside = 0
         for round in 0..<12 {
             let (issue, items) = try issueInReview(date: "2026-12-\(String(format: "%02d", round + 1))")
             _ = try digest.run(["review", String(issue), "--approve", items.map(String.init).joined(separator: ",")], as: "ben")
+            // A second connection that never waits: while publish holds the
+            // write lock (its one IMMEDIATE transaction), BEGIN IMMEDIATE here fails.
+            let probe = try Database(path: digest.databasePath, access: .readWrite)
+            try probe.execute("PRAGMA busy_timeout = 0")
             let process = Process()
             process.executableURL = URL(fileURLWithPath: Products.digest)
             process.arguments = ["publish", String(issue), "--out", "out", "--quiet"]
@@ -283,7 +289,13 @@ struct WorkflowTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(UInt32(round * 1500))
+            var lockHeld = false
+            while process.isRunning, !lockHeld {
+                lockHeld = Self.writeLockIsTaken(probe)
+                if !lockHeld { usleep(200) }
+            }
+            // The later rounds wait a little longer, so some kills land after the commit.
+            if lockHeld { usleep(UInt32(round * 1000)) }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let status = try DatabaseInspector.scalar(digest.databasePath,
@@ -293,10 +305,23 @@ struct WorkflowTests {
             if status == "published" {
                 #expect(try digest.run("render", String(issue), "--format", "email", "--out", "e.eml").status == 0)
             }
+            // Killed while the transaction was open, and nothing of it stayed.
+            if lockHeld, status == "in-review" { killedInside += 1 }
             outcomes[status ?? "?", default: 0] += 1
             #expect(try DatabaseInspector.scalar(digest.databasePath, "PRAGMA integrity_check") == "ok")
         }
         #expect(try digest.run("doctor").status == 0)
-        #expect(outcomes.values.reduce(0, +) == 12)
+        #expect(killedInside >= 3, "only \(killedInside) kills landed inside the publish transaction: \(outcomes)")
+    }
+
+    /// Whether another connection holds the database's write lock.
+    private static func writeLockIsTaken(_ probe: Database) -> Bool {
+        do {
+            try probe.execute("BEGIN IMMEDIATE")
+        } catch {
+            return error.isBusy
+        }
+        try? probe.execute("ROLLBACK")
+        return false
     }
 }
