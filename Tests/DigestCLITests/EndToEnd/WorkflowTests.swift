@@ -184,7 +184,7 @@ struct WorkflowTests {
             #expect(refused.status == 1, "\(arguments)")
             #expect(refused.standardError.contains("is published (edition 1) and frozen; to correct it, run 'digest reopen \(issue) --reason TEXT' first."))
         }
-        #expect(try digest.run("reopen", String(issue)).status == 65)
+        #expect(try digest.run("reopen", String(issue)).status == 64)
         #expect(try digest.run("reopen", String(issue), "--reason", "Wrong link in item \(items[1])").status == 0)
         let afterReopen = try digest.run("show", String(issue), "--json").standardOutput
         let statuses = (try JSONReader.array(afterReopen, "issue", "items") as? [[String: Any]])?.map { $0["status"] as? String }
