@@ -29,7 +29,7 @@ struct VersionReadTests {
         try step(["edit-item", "1", "1", "--excerpt", "Why there are two tides a day."])
         try step(["move-item", "1", "4", "--to", "1"])
         try step(["submit", "1"])
-        try step(["review", "1", "--approve", "1,2", "--reject", "3", "--note", "Paywalled"], as: "ben")
+        try step(["review", "1", "--approve", "1,2", "--reject", "3", "--note", "3=Paywalled"], as: "ben")
         try step(["review", "1", "--defer", "4"], as: "ben")
         try step(["reopen", "1", "--reason", "Wrong link in item 2"])
         try step(["edit-item", "1", "2", "--url", "https://harbour.example/seals-corrected"])
@@ -39,6 +39,7 @@ struct VersionReadTests {
         try step(["reopen", "1", "--reason", "Typo in the title"])
         try step(["edit-issue", "1", "--title", "Harbour notes, week 48 (corrected)"])
         try step(["submit", "1"])
+        try step(["review", "1", "--approve-issue"], as: "ben")
         try step(["publish", "1", "--out", "out"])
 
         let last = try #require(seen.keys.max())
