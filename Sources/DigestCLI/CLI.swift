@@ -19,17 +19,31 @@ package enum CLI {
         ShowCommand.self, AddItemCommand.self, EditItemCommand.self, RemoveItemCommand.self, MoveItemCommand.self,
         SubmitCommand.self, ReviewCommand.self, BacklogCommand.self, PublishCommand.self, RenderCommand.self,
         ReopenCommand.self, HistoryCommand.self, DiffCommand.self, ImportCommand.self, SearchCommand.self,
-        ExportCommand.self, DumpCommand.self, LoadCommand.self, CheckLinksCommand.self, DoctorCommand.self,
-        CompletionsCommand.self,
+        ExportCommand.self, DumpCommand.self, LoadCommand.self, BackupCommand.self, CheckLinksCommand.self,
+        DoctorCommand.self, ServeCommand.self, CompletionsCommand.self,
         FetchCommand.self, FeedsCommand.self, NominateCommand.self,
     ]
 
-    /// Runs one command line. `forcedActor` is for a server that has
-    /// authenticated the person itself: the command then acts as them, whatever
-    /// the database's identity mode, and `--as` cannot name anyone else.
-    package static func run(arguments: [String], environment: [String: String], forcedActor: String? = nil,
+    /// A command run by `digest serve` for a client: the host has
+    /// authenticated the person and fixes the actor (whatever the database's
+    /// identity mode; `--as` cannot name anyone else) and the database, and
+    /// the files the command line names are the client's.
+    struct Served {
+        let actor: String
+        let database: String
+        let files: CommandFiles
+    }
+
+    /// Runs one command line: here, or through ssh for an `ssh://` database,
+    /// or (`served`) inside `digest serve` for a client.
+    package static func run(arguments: [String], environment: [String: String],
                             standardInput: @escaping () -> [UInt8], terminal: Terminal = .none) -> Outcome {
-        var outcome = runCommand(arguments: arguments, environment: environment, forcedActor: forcedActor,
+        run(arguments: arguments, environment: environment, served: nil, standardInput: standardInput, terminal: terminal)
+    }
+
+    static func run(arguments: [String], environment: [String: String], served: Served?,
+                    standardInput: @escaping () -> [UInt8], terminal: Terminal = .none) -> Outcome {
+        var outcome = runCommand(arguments: arguments, environment: environment, served: served,
                                  standardInput: standardInput, terminal: terminal)
         // Errors and warnings in colour when standard error is a terminal; the
         // colour choice is read again here because a failed parse never made a Context.
@@ -42,7 +56,7 @@ package enum CLI {
         return outcome
     }
 
-    private static func runCommand(arguments: [String], environment: [String: String], forcedActor: String?,
+    private static func runCommand(arguments: [String], environment: [String: String], served: Served?,
                                    standardInput: @escaping () -> [UInt8], terminal: Terminal) -> Outcome {
         let specs = commands.map { $0.spec }
         let wantsJSON = arguments.contains("--json")
@@ -68,8 +82,21 @@ package enum CLI {
             return Outcome(exitCode: 0, standardOutput: ManualPage.render(commands: specs, version: version),
                            standardError: "")
         case .run(let invocation, let globals, let flags):
-            let context = Context(globals: globals, flags: flags, environment: environment, forcedActor: forcedActor,
-                                  standardInput: standardInput, terminal: terminal)
+            let context = Context(globals: globals, flags: flags, environment: environment, forcedActor: served?.actor,
+                                  servedDatabase: served?.database, files: served?.files, standardInput: standardInput,
+                                  terminal: terminal)
+            if served == nil {
+                do {
+                    if let location = try RemoteLocation(parsing: context.databasePath) {
+                        var remote = RemoteClient(location: location, environment: environment, standardInput: standardInput)
+                            .run(arguments: arguments, invocation: invocation, json: context.json)
+                        remote.pageable = invocation.spec.pages && !context.json
+                        return remote
+                    }
+                } catch {
+                    return failure(error, json: context.json)
+                }
+            }
             guard let command = commands.first(where: { $0.spec.name == invocation.spec.name }) else {
                 return failure(DigestError.internalError("no implementation for '\(invocation.spec.name)'."), json: context.json)
             }

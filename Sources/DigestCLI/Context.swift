@@ -8,24 +8,30 @@ final class Context {
     let quiet: Bool
     private let databaseOption: String?
     private let actorOption: String?
-    /// The person a server authenticated (`digest serve --user NAME`): when
-    /// set, nobody else can be named.
+    /// The person a server authenticated (`digest serve --user NAME`, else
+    /// the account sshd logged in): when set, nobody else can be named.
     private let forcedActor: String?
-    private let standardInput: () -> [UInt8]
+    /// The database a server serves, whatever `--db` said on the client.
+    private let servedDatabase: String?
+    /// The files named on the command line: this machine's, or the client's
+    /// when the command is served through ssh.
+    let files: CommandFiles
     private(set) var warnings: [String] = []
     let terminal: Terminal
     /// Colour for standard output (plain unless it is a terminal that wants it).
     let style: TextStyle
 
     init(globals: [String: [String]], flags: Set<String>, environment: [String: String],
-         forcedActor: String? = nil, standardInput: @escaping () -> [UInt8], terminal: Terminal = .none) {
-        self.forcedActor = forcedActor
+         forcedActor: String? = nil, servedDatabase: String? = nil, files: CommandFiles? = nil,
+         standardInput: @escaping () -> [UInt8], terminal: Terminal = .none) {
         self.environment = environment
         self.json = flags.contains("json")
         self.quiet = flags.contains("quiet")
         self.databaseOption = globals["db"]?.last
         self.actorOption = globals["as"]?.last
-        self.standardInput = standardInput
+        self.forcedActor = forcedActor
+        self.servedDatabase = servedDatabase
+        self.files = files ?? LocalFiles(standardInput: standardInput)
         self.terminal = terminal
         self.style = TextStyle.choose(option: globals["color"]?.last, environment: environment,
                                       isTerminal: terminal.standardOutputIsTerminal, json: json)
@@ -39,8 +45,19 @@ final class Context {
         }
     }
 
+    /// Whether the command runs inside `digest serve` for a client.
+    var isServed: Bool { servedDatabase != nil }
+
+    /// `--db`, else `$DIGEST_DB`, when either names one.
+    var explicitDatabasePath: String? {
+        if let databaseOption, !databaseOption.isEmpty { return databaseOption }
+        if let fromEnvironment = environment["DIGEST_DB"], !fromEnvironment.isEmpty { return fromEnvironment }
+        return nil
+    }
+
     /// `--db`, else `$DIGEST_DB`, else `./digest.sqlite`.
     var databasePath: String {
+        if let servedDatabase { return servedDatabase }
         if let databaseOption, !databaseOption.isEmpty { return databaseOption }
         if let fromEnvironment = environment["DIGEST_DB"], !fromEnvironment.isEmpty { return fromEnvironment }
         return "digest.sqlite"
@@ -136,13 +153,6 @@ final class Context {
 
     /// The bytes of a file argument, `-` meaning standard input.
     func readInput(_ path: String) throws -> [UInt8] {
-        if path == "-" { return standardInput() }
-        guard FileSystem.exists(path) else {
-            throw DigestError.notFound("there is no file \(path).")
-        }
-        guard !FileSystem.isDirectory(path), let data = FileManagerReader.read(path) else {
-            throw DigestError.notFound("\(path) cannot be read (is it a folder, or unreadable for this user?).")
-        }
-        return data
+        try files.read(path)
     }
 }

@@ -16,10 +16,13 @@ package enum DigestError: Error, CustomStringConvertible, Equatable, Sendable {
     case internalError(String)
     /// An output file or the database cannot be written: exit 73.
     case cannotWrite(String)
-    /// A page or feed could not be fetched or read: exit 69.
+    /// A page or feed could not be fetched or read, or the host of an
+    /// `ssh://` database cannot be reached or the connection ended: exit 69.
     case unavailable(String)
     /// The database stayed locked past the busy timeout: exit 75.
     case busy(String)
+    /// The other end of an `ssh://` connection speaks another protocol (or none): exit 76.
+    case protocolMismatch(String)
     /// Four-eyes or the roster says no: exit 77.
     case notPermitted(String)
     /// A database from a newer digest, not a digest database, or corrupt: exit 78.
@@ -35,6 +38,7 @@ package enum DigestError: Error, CustomStringConvertible, Equatable, Sendable {
         case .internalError: return 70
         case .cannotWrite: return 73
         case .busy: return 75
+        case .protocolMismatch: return 76
         case .notPermitted: return 77
         case .incompatibleDatabase: return 78
         }
@@ -44,7 +48,8 @@ package enum DigestError: Error, CustomStringConvertible, Equatable, Sendable {
         switch self {
         case .refused(let message), .usage(let message, _), .malformed(let message),
              .notFound(let message), .unavailable(let message), .internalError(let message), .cannotWrite(let message),
-             .busy(let message), .notPermitted(let message), .incompatibleDatabase(let message):
+             .busy(let message), .protocolMismatch(let message), .notPermitted(let message),
+             .incompatibleDatabase(let message):
             return message
         case .invalid(let problems):
             if problems.count == 1 { return problems[0].description }

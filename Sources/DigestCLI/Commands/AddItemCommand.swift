@@ -17,7 +17,7 @@ enum AddItemCommand: Command {
         arguments: [ArgumentSpec(name: "ISSUE", help: "The issue number.")],
         options: ItemFieldOptions.specs + [
             .flag("incomplete", "Store the item without a url for now; it cannot be approved until completed."),
-            .value("file", "PATH", "Read items from a JSON file ('-' for standard input)."),
+            .path("file", "PATH", .input, "Read items from a JSON file ('-' for standard input)."),
             .value("from-backlog", "ITEMS", "Bring backlog entries (comma-separated ids) into this issue.", repeatable: true),
             .value("fetch", "URL", "Fill the fields from this page; options given as well win."),
             .flag("dry-run", "With --fetch: print the fields that would be stored, and store nothing."),

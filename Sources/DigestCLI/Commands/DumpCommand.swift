@@ -5,7 +5,7 @@ enum DumpCommand: Command {
         name: "dump",
         abstract: "Print the whole database as JSON Lines (settings, issues, items, history, editions).",
         discussion: "One row a line, so a dump diffs well in git. 'digest load FILE' brings it back into a new database.",
-        options: [.value("out", "FILE", "Write to FILE (atomically; a regular file, or - for standard output).")],
+        options: [.path("out", "FILE", .output, "Write to FILE (atomically; a regular file, or - for standard output).")],
         examples: ["digest dump > archive.jsonl", "digest --db copy.sqlite load archive.jsonl"])
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
@@ -18,7 +18,7 @@ enum DumpCommand: Command {
             lines += 1
         }
         if case .file(let path) = OutputTarget(option: invocation.value("out")) {
-            try AtomicFile.write(output, to: path)
+            try context.files.write(output, to: path, durable: true, onlyIfChanged: false)
             return .confirmation("Wrote \(lines) lines to \(path).\n",
                                  json: .object([("dump", .object([("file", .string(path)), ("lines", .integer(lines))]))]))
         }

@@ -7,18 +7,21 @@ enum EditionFiles {
     static func baseName(issue: Int, date: CivilDate) -> String { "\(issue)-\(date.iso)" }
 
     /// Writes what it can; stops at the first failure and says which.
-    static func write(_ edition: Edition, date: CivilDate, to folder: String) -> (paths: [String], failure: DigestError?) {
+    static func write(_ edition: Edition, date: CivilDate, to folder: String,
+                      files: CommandFiles) -> (paths: [String], failure: DigestError?) {
         var paths: [String] = []
-        do throws(DigestError) {
-            try AtomicFile.makeDirectory(folder)
+        do {
+            try files.makeFolder(folder)
             for (format, suffix) in formats {
                 let path = folder + "/" + baseName(issue: edition.issue, date: date) + "." + suffix
-                try AtomicFile.write(edition.output(for: format), to: path)
+                try files.write(edition.output(for: format), to: path, durable: true, onlyIfChanged: false)
                 paths.append(path)
             }
             return (paths, nil)
-        } catch {
+        } catch let error as DigestError {
             return (paths, error)
+        } catch {
+            return (paths, .cannotWrite("cannot write to \(folder): \(error)."))
         }
     }
 }

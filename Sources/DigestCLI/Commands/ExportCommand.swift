@@ -7,7 +7,7 @@ enum ExportCommand: Command {
         discussion: "Each issue's latest edition goes out as <number>-<date>.html, .md, .txt and .eml, exactly as "
             + "stored; index.html lists the issues newest first and feed.xml is an Atom feed with stable ids. "
             + "Running it again writes only the files that changed.",
-        options: [.value("out", "DIR", "The folder to write (created if needed).", required: true)],
+        options: [.path("out", "DIR", .outputFolder, "The folder to write (created if needed).", required: true)],
         examples: ["digest export --out site"])
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
@@ -16,7 +16,7 @@ enum ExportCommand: Command {
         }
         let store = try context.openStore(writing: false)
         let settings = try store.settings
-        try AtomicFile.makeDirectory(folder)
+        try context.files.makeFolder(folder)
         var entries: [ArchiveEntry] = []
         var written = 0, unchanged = 0
         try store.read {
@@ -29,7 +29,8 @@ enum ExportCommand: Command {
                 let issue = try store.issue(number, asOf: edition.version)
                 let base = EditionFiles.baseName(issue: number, date: issue.date)
                 for (format, suffix) in EditionFiles.formats {
-                    if try AtomicFile.writeIfChanged(edition.output(for: format), to: "\(folder)/\(base).\(suffix)", durable: false) {
+                    if try context.files.write(edition.output(for: format), to: "\(folder)/\(base).\(suffix)",
+                                               durable: false, onlyIfChanged: true) {
                         written += 1
                     } else {
                         unchanged += 1
@@ -49,7 +50,7 @@ enum ExportCommand: Command {
         let updated = entries.map(\.publishedAt).max() ?? store.now.rfc3339
         for (name, content) in [("index.html", ArchiveIndexPage.render(site: site, entries: entries)),
                                 ("feed.xml", AtomFeed.render(site: site, entries: entries, updated: updated))] {
-            if try AtomicFile.writeIfChanged(content, to: "\(folder)/\(name)", durable: false) { written += 1 } else { unchanged += 1 }
+            if try context.files.write(content, to: "\(folder)/\(name)", durable: false, onlyIfChanged: true) { written += 1 } else { unchanged += 1 }
         }
         return .confirmation("Exported \(TextLayout.plural(entries.count, "issue")) to \(folder): "
             + "\(written) file\(written == 1 ? "" : "s") written, \(unchanged) unchanged.\n",

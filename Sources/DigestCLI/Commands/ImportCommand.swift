@@ -11,12 +11,12 @@ enum ImportCommand: Command {
             + "'Attribution, Month D YYYY:… excerpt'); pages carry no links, so items arrive incomplete, in a new "
             + "draft dated by the latest date on the page (or --issue N). Without --format, a file starting with "
             + "'{' or '[' is read as JSON Lines, anything else as a page. All or nothing.",
-        arguments: [ArgumentSpec(name: "FILE", help: "The file to import ('-' for standard input).")],
+        arguments: [ArgumentSpec(name: "FILE", help: "The file to import ('-' for standard input).", file: .input)],
         options: [
             .value("format", "FORMAT", "jsonl or page.", choices: ["jsonl", "page"]),
             .value("issue", "N", "Import into issue N (created if missing, else it must be a draft)."),
             .flag("published", "Bring new issues in as published editions (JSON Lines only)."),
-            .value("templates", "DIR", "Templates for the editions of a --published import."),
+            .path("templates", "DIR", .templateFolder, "Templates for the editions of a --published import."),
         ],
         examples: ["digest import archive.jsonl --published", "digest import seeds/sample-page.txt --format page"],
         changesIssue: true)
@@ -39,7 +39,7 @@ enum ImportCommand: Command {
         var maker: EditionMaker?
         if published {
             let settings = try store.settings
-            maker = EditionMaker(templates: try TemplateChoice.load(option: invocation.value("templates"), settings: settings),
+            maker = EditionMaker(templates: try TemplateChoice.load(option: invocation.value("templates"), settings: settings, files: context.files),
                                  publication: settings.publication)
         }
         let summary = try store.importItems(targets, published: published, origin: origin,

@@ -5,7 +5,7 @@ enum LoadCommand: Command {
         name: "load",
         abstract: "Load a dump into a new (or freshly initialised, empty) database.",
         discussion: "All or nothing: the same issues, items, history and stored editions as where it was dumped.",
-        arguments: [ArgumentSpec(name: "FILE", help: "A file made by 'digest dump' ('-' for standard input).")],
+        arguments: [ArgumentSpec(name: "FILE", help: "A file made by 'digest dump' ('-' for standard input).", file: .input)],
         examples: ["digest --db copy.sqlite load archive.jsonl"])
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {

@@ -10,8 +10,8 @@ enum PublishCommand: Command {
             + "issue stays published (exit 73) and 'digest render' writes it again.",
         arguments: [ArgumentSpec(name: "ISSUE", help: "The issue number.")],
         options: [
-            .value("out", "DIR", "Where to write the files (default ./published)."),
-            .value("templates", "DIR", "Templates overriding the built-in ones for this edition."),
+            .path("out", "DIR", .outputFolder, "Where to write the files (default ./published).", default: "published"),
+            .path("templates", "DIR", .templateFolder, "Templates overriding the built-in ones for this edition."),
         ],
         examples: ["digest publish 3", "digest publish 3 --out site/issues"],
         changesIssue: true)
@@ -22,7 +22,7 @@ enum PublishCommand: Command {
         let store = try context.openStore(writing: true)
         let request = try context.request(invocation, store)
         let settings = try store.settings
-        let maker = EditionMaker(templates: try TemplateChoice.load(option: invocation.value("templates"), settings: settings),
+        let maker = EditionMaker(templates: try TemplateChoice.load(option: invocation.value("templates"), settings: settings, files: context.files),
                                  publication: settings.publication)
         // With the rule off, publishing goes ahead but says what looks wrong.
         let issue = try store.issue(number)
@@ -42,7 +42,7 @@ enum PublishCommand: Command {
         try store.database.execute("PRAGMA synchronous = FULL")
         let (published, edition) = try store.publish(number, maker: maker, request: request)
         maker.warnings.forEach(context.warn)
-        let written = EditionFiles.write(edition, date: published.date, to: folder)
+        let written = EditionFiles.write(edition, date: published.date, to: folder, files: context.files)
         let files = written.paths.map(JSONValue.string)
         var result = CommandResult.confirmation(
             "Published issue \(number) as edition \(edition.edition) (version \(edition.version)).\n"

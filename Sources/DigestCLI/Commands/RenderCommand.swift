@@ -12,8 +12,8 @@ enum RenderCommand: Command {
             .value("format", "FORMAT", "markdown, html, text or email.", required: true,
                    choices: ["markdown", "html", "text", "email"]),
             .value("version", "N", "Render the issue as it was at version N."),
-            .value("out", "FILE", "Write to FILE (atomically; a regular file, or - for standard output)."),
-            .value("templates", "DIR", "Templates overriding the built-in ones (any subset of the files)."),
+            .path("out", "FILE", .output, "Write to FILE (atomically; a regular file, or - for standard output)."),
+            .path("templates", "DIR", .templateFolder, "Templates overriding the built-in ones (any subset of the files)."),
         ],
         examples: ["digest render 3 --format text", "digest render 3 --format email --out issue-3.eml",
                    "digest render 3 --format html --version 7 --templates my-templates"])
@@ -48,7 +48,7 @@ enum RenderCommand: Command {
             }
         } else {
             let settings = try store.settings
-            let templates = try TemplateChoice.load(option: invocation.value("templates"), settings: settings)
+            let templates = try TemplateChoice.load(option: invocation.value("templates"), settings: settings, files: context.files)
             templates.warnings.forEach(context.warn)
             do {
                 let rendering = try IssueRenderer(templates: templates)
@@ -64,7 +64,7 @@ enum RenderCommand: Command {
             ("edition", .optional(stored?.edition)), ("stored", .bool(stored != nil)),
         ]
         if case .file(let path) = OutputTarget(option: invocation.value("out")) {
-            try AtomicFile.write(output, to: path)
+            try context.files.write(output, to: path, durable: true, onlyIfChanged: false)
             return .confirmation("Wrote \(path).\n", json: .object([("render", .object(json + [("file", .string(path))]))]))
         }
         var result = CommandResult.data(output, json: .object([("render", .object(json + [("content", .string(output))]))]))

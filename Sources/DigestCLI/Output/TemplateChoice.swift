@@ -1,12 +1,13 @@
 import DigestCore
 
-/// Which templates a render uses: `--templates DIR`, else the `templates`
-/// setting, else the built-in ones.
+/// Which templates a render uses: `--templates DIR` (the person's own
+/// folder, read through the command's files), else the `templates` setting
+/// (a folder beside the database), else the built-in ones.
 enum TemplateChoice {
-    static func load(option: String?, settings: Settings) throws -> TemplateSet {
-        let directory = option ?? settings[SettingKey.templates]
+    static func load(option: String?, settings: Settings, files: CommandFiles) throws -> TemplateSet {
+        if let option { return try files.templates(in: option) }
         do {
-            return try TemplateSet.load(overrides: directory)
+            return try TemplateSet.load(overrides: settings[SettingKey.templates])
         } catch {
             throw DigestError(error)
         }

@@ -4,4 +4,6 @@ struct ArgumentSpec: Sendable {
     let name: String
     let help: String
     var optional = false
+    /// The argument is a path (read or written on the client through `ssh://`).
+    var file: FileRole?
 }

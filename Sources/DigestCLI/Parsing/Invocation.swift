@@ -8,8 +8,10 @@ struct Invocation {
     var values: [String: [String]] = [:]
     var flags: Set<String> = []
 
-    /// The last value of an option.
-    func value(_ name: String) -> String? { values[name]?.last }
+    /// The last value of an option, else its default.
+    func value(_ name: String) -> String? {
+        values[name]?.last ?? spec.allOptions.first { $0.name == name }?.defaultValue
+    }
 
     func has(_ name: String) -> Bool { flags.contains(name) || values[name] != nil }
 

@@ -12,11 +12,21 @@ struct OptionSpec: Sendable {
     var required = false
     /// The values it accepts, when they are a fixed few: shell completion offers them.
     var choices: [String] = []
+    /// The value names a file or folder (read or written on the client through `ssh://`).
+    var file: FileRole?
+    /// What the command uses when the option is not given.
+    var defaultValue: String?
 
     static func value(_ name: String, _ valueName: String, _ help: String, repeatable: Bool = false,
                       required: Bool = false, choices: [String] = []) -> OptionSpec {
         OptionSpec(name: name, valueName: valueName, help: help, repeatable: repeatable, required: required,
                    choices: choices)
+    }
+
+    /// An option whose value is a path: `--out DIR`, `--file PATH`.
+    static func path(_ name: String, _ valueName: String, _ role: FileRole, _ help: String,
+                     default defaultValue: String? = nil, required: Bool = false) -> OptionSpec {
+        OptionSpec(name: name, valueName: valueName, help: help, required: required, file: role, defaultValue: defaultValue)
     }
 
     static func flag(_ name: String, _ help: String) -> OptionSpec {

@@ -93,6 +93,14 @@ package struct TemplateSet: Sendable {
         self.init(sources: sources, overridden: files.keys.sorted(), warnings: [])
     }
 
+    /// A set loaded elsewhere (by a client, for a host), from the files it
+    /// took and the warnings it gave, over the defaults.
+    package init(overrides: [(name: String, source: TemplateSource)], warnings: [String]) {
+        var sources = Self.builtIn.sources
+        for (name, source) in overrides { sources[name] = source }
+        self.init(sources: sources, overridden: overrides.map(\.name).sorted(), warnings: warnings)
+    }
+
     private init(sources: [String: TemplateSource], overridden: [String], warnings: [String]) {
         self.sources = sources
         self.overridden = overridden

@@ -65,6 +65,27 @@ package enum AtomicFile {
         return true
     }
 
+    /// Makes a new file with `build` (given the path of an empty temporary
+    /// file beside `path`), flushes it and renames it over `path`: for a file
+    /// another library writes, such as a database copy.
+    package static func replace(_ path: String, build: (String) throws -> Void) throws {
+        let target = try replaceableTarget(path)
+        let temporary = try TemporaryFile(beside: target, for: path)
+        do {
+            try build(temporary.path)
+            try temporary.flush(durable: true)
+        } catch {
+            temporary.discard()
+            throw error
+        }
+        guard rename(temporary.path, target) == 0 else {
+            let code = errno
+            temporary.discard()
+            throw failure(path, code)
+        }
+        try temporary.flushFolder()
+    }
+
     package static func makeDirectory(_ path: String) throws(DigestError) {
         let kind = FileSystem.kind(of: path)
         guard kind == .directory || kind == .missing else {

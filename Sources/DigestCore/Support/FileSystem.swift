@@ -139,4 +139,17 @@ package enum FileSystem {
         }
         return .bytes(bytes)
     }
+
+    /// The size of a file in bytes, nil when there is none.
+    package static func size(of path: String) -> Int? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return Int(status.st_size)
+    }
+
+    /// Whether two paths name the same file (the same device and inode).
+    package static func isSameFile(_ first: String, _ second: String) -> Bool {
+        var a = stat(), b = stat()
+        return stat(first, &a) == 0 && stat(second, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino
+    }
 }

@@ -1,0 +1,71 @@
+import DigestCore
+
+/// The files a command reads and writes on behalf of the person running it:
+/// those named on its command line (`--file`, `--templates`, `--out`, …).
+/// Locally they are this machine's files; for a command served through ssh
+/// they are the client's, reached over the connection (`HostedFiles`).
+protocol CommandFiles: AnyObject {
+    /// The bytes of an input file, `-` meaning standard input.
+    func read(_ path: String) throws -> [UInt8]
+    /// The templates of `--templates DIR` over the built-in ones.
+    func templates(in folder: String) throws -> TemplateSet
+    /// Creates a folder for output (and its parents), checked to be writable.
+    func makeFolder(_ path: String) throws
+    /// Writes a file atomically; with `onlyIfChanged`, leaves a file that
+    /// already holds exactly these bytes alone. Returns whether it wrote.
+    @discardableResult
+    func write(_ text: String, to path: String, durable: Bool, onlyIfChanged: Bool) throws -> Bool
+    /// Writes a copy of a database atomically: `make` fills an empty file at
+    /// the path it is given; the copy is checked with `integrity_check`
+    /// before it takes the place of `path`. Returns its size in bytes.
+    @discardableResult
+    func saveDatabaseCopy(to path: String, make: (String) throws -> Void) throws -> Int
+}
+
+/// This machine's files.
+final class LocalFiles: CommandFiles {
+    private let standardInput: () -> [UInt8]
+
+    init(standardInput: @escaping () -> [UInt8]) {
+        self.standardInput = standardInput
+    }
+
+    func read(_ path: String) throws -> [UInt8] {
+        if path == "-" { return standardInput() }
+        guard FileSystem.exists(path) else {
+            throw DigestError.notFound("there is no file \(path).")
+        }
+        guard !FileSystem.isDirectory(path), let data = FileManagerReader.read(path) else {
+            throw DigestError.notFound("\(path) cannot be read (is it a folder, or unreadable for this user?).")
+        }
+        return data
+    }
+
+    func templates(in folder: String) throws -> TemplateSet {
+        do {
+            return try TemplateSet.load(overrides: folder)
+        } catch {
+            throw DigestError(error)
+        }
+    }
+
+    func makeFolder(_ path: String) throws {
+        try AtomicFile.makeDirectory(path)
+    }
+
+    func write(_ text: String, to path: String, durable: Bool, onlyIfChanged: Bool) throws -> Bool {
+        if onlyIfChanged { return try AtomicFile.writeIfChanged(text, to: path, durable: durable) }
+        try AtomicFile.write(text, to: path, durable: durable)
+        return true
+    }
+
+    func saveDatabaseCopy(to path: String, make: (String) throws -> Void) throws -> Int {
+        var size = 0
+        try AtomicFile.replace(path) { temporary in
+            try make(temporary)
+            try DigestStore.verifyCopy(at: temporary, shownAs: path)
+            size = FileSystem.size(of: temporary) ?? 0
+        }
+        return size
+    }
+}

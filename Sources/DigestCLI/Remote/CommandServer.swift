@@ -1,0 +1,73 @@
+import DigestCore
+import Foundation
+
+/// `digest serve --stdio`: runs the requests of one client, read from
+/// standard input and answered on standard output, as sshd starts it.
+///
+/// Each request runs through the same parsing and command code as a local
+/// command (`CLI.run`), with the database and the actor fixed by the host,
+/// and the command line's files reached on the client. A request is read in
+/// full before its command starts, and every changing command is one
+/// transaction, so a client that goes away (Ctrl-C, a dropped connection)
+/// leaves each command wholly done or not done.
+struct CommandServer {
+    /// `--db` on the host: the only database this server serves. Nil lets
+    /// the client name it (an account of one's own, no forced command).
+    let database: String?
+    /// Who acts: `--user`, else the account sshd logged in.
+    let actor: String
+    let environment: [String: String]
+
+    /// Serves until the client closes the connection; returns the exit code.
+    func serve(input: Int32, output: Int32) -> Int32 {
+        // A client that vanished shows as a failed write, not a fatal signal.
+        signal(SIGPIPE, SIG_IGN)
+        let channel = MessageChannel(reading: input, writing: output)
+        do throws(MessageChannel.Failure) {
+            try channel.send("hello", ServeProtocol.identity)
+            while true {
+                let request: MessageChannel.Message
+                do throws(MessageChannel.Failure) {
+                    request = try channel.receive()
+                } catch {
+                    if case .closed = error { return 0 }
+                    throw error
+                }
+                guard request.type == "run" else {
+                    try channel.send("error", [("exit_code", .integer(76)),
+                                               ("message", .string("digest serve expected a 'run' request, not '\(request.type)'."))])
+                    return 76
+                }
+                if let mismatch = ServeProtocol.mismatch(request, side: "the client") {
+                    try channel.send("error", [("exit_code", .integer(76)), ("message", .string(mismatch))])
+                    return 76
+                }
+                let outcome = run(request, channel: channel)
+                let out = Array(outcome.standardOutput.utf8), err = Array(outcome.standardError.utf8)
+                try channel.send("result", [("exit_code", .integer(Int(outcome.exitCode))), ("stdout", .integer(out.count)),
+                                            ("stderr", .integer(err.count))], payload: out + err)
+            }
+        } catch {
+            guard case .malformed(let what) = error else { return 69 }
+            try? channel.send("error", [("exit_code", .integer(76)), ("message", .string("digest serve received \(what)."))])
+            return 76
+        }
+    }
+
+    private func run(_ request: MessageChannel.Message, channel: MessageChannel) -> CLI.Outcome {
+        let arguments = (request["arguments"]?.arrayValue ?? []).compactMap(\.stringValue)
+        let json = arguments.contains("--json")
+        let requested = request["database"]?.stringValue ?? ""
+        if let database, requested != database {
+            return CLI.failure(DigestError.notPermitted("this connection serves the database \(database) only, "
+                + "not \(requested); use ssh://…\(database)."), json: json)
+        }
+        guard requested.hasPrefix("/") || database != nil else {
+            return CLI.failure(DigestError.usage("the database path on the host must be absolute, not '\(requested)'.",
+                                                 command: nil), json: json)
+        }
+        return CLI.run(arguments: arguments, environment: environment,
+                       served: CLI.Served(actor: actor, database: database ?? requested, files: HostedFiles(channel: channel)),
+                       standardInput: { [] })
+    }
+}
