@@ -6,8 +6,16 @@
 /// tens of thousands of items runs about a third faster without the WAL.
 /// Leaving WAL mode needs the database to itself; when another process has
 /// it open, the load simply stays in WAL mode.
+///
+/// A database that Litestream replicates never leaves WAL mode: Litestream
+/// reads its changes from the WAL, and its documentation asks applications
+/// not to change the journal mode (nor to checkpoint other than SQLite's own
+/// passive auto-checkpoints, which is all digest does). Litestream keeps its
+/// state in `.NAME-litestream` beside the database, which is how digest
+/// tells, also while Litestream is restarting.
 extension DigestStore {
     func bulkLoad<T>(_ body: () throws -> T) throws -> T {
+        guard !isReplicated else { return try body() }
         let switched = (try? database.text("PRAGMA journal_mode = DELETE")) == "delete"
         guard switched else { return try body() }
         defer {
@@ -26,5 +34,12 @@ extension DigestStore {
     func restoreWAL() {
         guard let mode = try? database.text("PRAGMA journal_mode"), mode != "wal" else { return }
         _ = try? database.text("PRAGMA journal_mode = WAL")
+    }
+
+    /// Whether Litestream replicates this database (its folder is beside it).
+    var isReplicated: Bool {
+        let folder = FileSystem.directory(of: path)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return FileSystem.isDirectory(folder + "/." + name + "-litestream")
     }
 }
