@@ -23,16 +23,20 @@ enum ManualText {
         (64, "the command line itself: unknown command or option, missing argument"),
         (65, "invalid data: validation, malformed JSON, not UTF-8, a broken template"),
         (66, "not found: database, issue, item, input file"),
-        (69, "a service digest needs is unavailable: a page or feed that cannot be fetched or read (feeds pull: at least one feed failed, the others were stored), the remote host cannot be reached, the mail command failed"),
+        (69, "a service digest needs is unavailable: a page or feed that cannot be fetched or read (feeds pull: at least one feed failed, the others were stored), the remote host cannot be reached (ssh's own message follows), the mail command failed"),
         (70, "internal error (a bug)"),
         (73, "cannot write: an output file, or a database this user may not write"),
         (75, "the database stayed busy past the timeout (10 s): try again"),
+        (76, "the host of an ssh:// database speaks another digest protocol version (both are named), or is not digest serve"),
         (77, "not permitted: four-eyes, roster, an identity that is not yours"),
         (78, "a database from a newer digest, not a digest database, or corrupt"),
     ]
 
     static let environment: [(name: String, meaning: String)] = [
-        ("DIGEST_DB", "The database when --db is not given (default ./digest.sqlite)."),
+        ("DIGEST_DB", "The database when --db is not given (default ./digest.sqlite); "
+            + "ssh://[user@]host[:port]/absolute/path reaches one on another machine."),
+        ("DIGEST_SSH", "The ssh command for ssh:// databases (default ssh), read by the shell, "
+            + "e.g. 'ssh -i ~/.ssh/harbour'."),
         ("DIGEST_USER", "Who is acting when --as is not given (in the declared identity mode); else USER, "
             + "LOGNAME, then the system's user name."),
         ("SOURCE_DATE_EPOCH", "When set, fixes the clock (seconds since 1970), for reproducible renders."),
