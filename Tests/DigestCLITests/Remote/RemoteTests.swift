@@ -68,7 +68,7 @@ struct RemoteTests {
 
         let own = try mira.run("review", String(issue), "--approve", "1")
         #expect(own.status == 77, "\(own.standardError)")
-        let reviewed = try theo.run("review", String(issue), "--approve", "1,2,3,4", "--reject", "5", "--note", "Paywalled")
+        let reviewed = try theo.run("review", String(issue), "--approve", "1,2,3,4", "--reject", "5", "--note", "5=Paywalled")
         #expect(reviewed.status == 0, "\(reviewed.standardError)")
 
         let published = try mira.run("publish", String(issue), "--out", "published")
