@@ -6,6 +6,7 @@ struct IssueFieldsInput {
     /// nil: not given; .some(nil): cleared.
     var title: String??
     var intro: String??
+    var preheader: String??
 
     static func read(_ invocation: Invocation) throws -> IssueFieldsInput {
         var problems: [ValidationProblem] = []
@@ -17,7 +18,8 @@ struct IssueFieldsInput {
                 problems.append(ValidationProblem(field: "--date", value: raw, reason: problem.reason, fix: problem.fix))
             }
         }
-        for (option, rules) in [("title", TextRules.issueTitle), ("intro", TextRules.intro)] {
+        for (option, rules) in [("title", TextRules.issueTitle), ("intro", TextRules.intro),
+                                 ("preheader", TextRules.preheader)] {
             guard let raw = invocation.value(option) else { continue }
             let text = rules.normalise(raw)
             if let problem = rules.problem(with: text) {
@@ -25,7 +27,11 @@ struct IssueFieldsInput {
                 continue
             }
             let value: String?? = .some(text.isEmpty ? nil : text)
-            if option == "title" { input.title = value } else { input.intro = value }
+            switch option {
+            case "title": input.title = value
+            case "intro": input.intro = value
+            default: input.preheader = value
+            }
         }
         if !problems.isEmpty { throw DigestError.invalid(problems) }
         return input

@@ -6,8 +6,10 @@ enum PublishCommand: Command {
         abstract: "Publish an issue in review: store its edition and write its four renders.",
         discussion: "Needs every item decided, at least one approved, and no approved item incomplete. The edition "
             + "(Markdown, HTML, text and the complete email) is stored in the database and the issue frozen, in one "
-            + "step; then DIR/<number>-<date>.md, .html, .txt and .eml are written. If a file cannot be written the "
-            + "issue stays published (exit 73) and 'digest render' writes it again.",
+            + "step; then DIR/<number>-<date>.md, .html, .txt and .eml are written (a later edition N as "
+            + "<number>-<date>-edition-N.…, beside the earlier ones, the names 'export' uses too). If a file cannot be "
+            + "written the issue stays published (exit 73) and 'digest render ISSUE --format FORMAT --out DIR' writes "
+            + "it again.",
         arguments: [ArgumentSpec(name: "ISSUE", help: "The issue number.")],
         options: [
             .path("out", "DIR", .outputFolder, "Where to write the files (default ./published).", default: "published"),
@@ -57,7 +59,7 @@ enum PublishCommand: Command {
             result.exitCode = 73
             result.error = "issue \(number) is published (edition \(edition.edition) is safe in the database), but "
                 + "\(failure.description.lowercasedFirst()) Write the files again with "
-                + "'digest render \(number) --format FORMAT --out FILE'."
+                + "'digest render \(number) --format FORMAT --out \(folder)'."
         }
         return result
     }

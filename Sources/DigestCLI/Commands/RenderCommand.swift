@@ -6,13 +6,16 @@ enum RenderCommand: Command {
         abstract: "Render an issue at any stage as Markdown, HTML, text or a complete email.",
         discussion: "Writes to standard output, or to FILE with --out. A published issue, or a version that was "
             + "published, gives back its stored edition byte for byte, whatever the templates say now. Rejected "
-            + "items appear in no render.",
+            + "items appear in no render. With --out naming a folder, the file gets the edition's own name, the one "
+            + "'publish' and 'export' give it: <number>-<date>.EXT, or <number>-<date>-edition-N.EXT for edition N "
+            + "after the first (an issue not yet published gets the name its next edition will have).",
         arguments: [ArgumentSpec(name: "ISSUE", help: "The issue number.")],
         options: [
             .value("format", "FORMAT", "markdown, html, text or email.", required: true,
                    choices: ["markdown", "html", "text", "email"]),
             .value("version", "N", "Render the issue as it was at version N."),
-            .path("out", "FILE", .output, "Write to FILE (atomically; a regular file, or - for standard output)."),
+            .path("out", "FILE", .output, "Write to FILE (atomically; a regular file, or - for standard output); a folder gets "
+                + "the edition's file name."),
             .path("templates", "DIR", .templateFolder, "Templates overriding the built-in ones (any subset of the files)."),
         ],
         examples: ["digest render 3 --format text", "digest render 3 --format email --out issue-3.eml",
@@ -63,7 +66,12 @@ enum RenderCommand: Command {
             ("issue", .integer(number)), ("version", .integer(issue.version)), ("format", .string(format.rawValue)),
             ("edition", .optional(stored?.edition)), ("stored", .bool(stored != nil)),
         ]
-        if case .file(let path) = OutputTarget(option: invocation.value("out")) {
+        if case .file(var path) = OutputTarget(option: invocation.value("out")) {
+            if FileSystem.isDirectory(path) {
+                let name = stored.map { EditionFiles.baseName(issue: number, date: issue.date, edition: $0.edition) }
+                    ?? issue.pageName
+                path = (path.hasSuffix("/") ? path : path + "/") + name + "." + EditionFiles.fileExtension(for: format)
+            }
             try context.files.write(output, to: path, durable: true, onlyIfChanged: false)
             return .confirmation("Wrote \(path).\n", json: .object([("render", .object(json + [("file", .string(path))]))]))
         }

@@ -10,6 +10,7 @@ extension Issue {
             ("status", .string(status.rawValue)),
             ("version", .integer(version)),
             ("intro", .optional(intro)),
+            ("preheader", .optional(preheader)),
             ("edition", .optional(edition)),
             ("text_changed_by", .optional(fieldsBy)),
             ("text_approved_by", .optional(approvedBy)),

@@ -51,7 +51,7 @@ package enum ArchiveIndexPage {
             html.append("</p>\n")
         }
         html.append("<p style=\"margin: 0; font-size: 0.9em;\"><a href=\"feed.xml\" style=\"color: #1a4f8b;\">Atom feed</a>")
-        if let website = site.archiveBaseURL {
+        if let website = site.websiteBaseURL {
             html.append(" · <a href=\"")
             html.appendXMLEscaped(website + "/")
             html.append("\" style=\"color: #1a4f8b;\">Website</a>")

@@ -5,16 +5,18 @@ extension ArchiveSite {
         name.allSatisfy(\.isWhitespace) ? "Digest" : name
     }
 
-    /// The website as the base of absolute links (`BASE/feed.xml`), without
-    /// a trailing slash, query or fragment; nil when unset or not a safe
-    /// http or https address, so a bad setting can never become a
-    /// `javascript:` link or a broken feed.
+    /// The archive's address as the base of absolute links (`BASE/feed.xml`):
+    /// `publication.archive-url`, else the website; without a trailing
+    /// slash, query or fragment; nil when unset or not a safe http or https
+    /// address, so a bad setting can never become a `javascript:` link or a
+    /// broken feed.
     package var archiveBaseURL: String? {
-        guard let website, URLValidator.validate(website) == nil else { return nil }
-        var base = Substring(website)
-        if let cut = base.firstIndex(where: { $0 == "?" || $0 == "#" }) { base = base[..<cut] }
-        while base.hasSuffix("/") { base = base.dropLast() }
-        return String(base)
+        archiveURL.flatMap(PublicationInfo.archiveBase) ?? websiteBaseURL
+    }
+
+    /// The website alone, in the same form: the feed's author and tag domain.
+    package var websiteBaseURL: String? {
+        website.flatMap(PublicationInfo.archiveBase)
     }
 
     /// The address to show and link, when it is one.
@@ -38,7 +40,7 @@ extension ArchiveSite {
     private var websiteHost: String? {
         // A valid base is `scheme://authority/…`: the host starts after the
         // first colon and its two slashes.
-        guard let base = archiveBaseURL, let colon = base.firstIndex(of: ":") else { return nil }
+        guard let base = websiteBaseURL ?? archiveBaseURL, let colon = base.firstIndex(of: ":") else { return nil }
         let authority = base[base.index(after: colon)...].dropFirst(2).prefix { $0 != "/" }
         // An IPv6 literal is no DNS name; the caller falls back.
         guard !authority.hasPrefix("[") else { return nil }

@@ -8,11 +8,17 @@ package struct ArchiveSite: Equatable, Sendable {
     /// unreliably.
     package var website: String?
     package var email: String?
+    /// `publication.archive-url`: where this archive is served, when it is
+    /// not the website itself. The feed's links start with it, as do the
+    /// emails' links to each issue's page.
+    package var archiveURL: String?
 
-    package init(name: String, about: String? = nil, website: String? = nil, email: String? = nil) {
+    package init(name: String, about: String? = nil, website: String? = nil, email: String? = nil,
+                 archiveURL: String? = nil) {
         self.name = name
         self.about = about
         self.website = website
         self.email = email
+        self.archiveURL = archiveURL
     }
 }

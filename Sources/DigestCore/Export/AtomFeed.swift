@@ -33,7 +33,9 @@ package enum AtomFeed {
         xml.append("  <author>\n")
         appendElement("name", site.displayName, indent: "    ", to: &xml)
         if let email = site.contactEmail { appendElement("email", email, indent: "    ", to: &xml) }
-        if let website = site.archiveBaseURL { appendElement("uri", website + "/", indent: "    ", to: &xml) }
+        if let website = site.websiteBaseURL ?? site.archiveBaseURL {
+            appendElement("uri", website + "/", indent: "    ", to: &xml)
+        }
         xml.append("  </author>\n")
 
         for entry in ordered {

@@ -4,6 +4,8 @@ package struct Issue: Equatable, Sendable {
     package var date: CivilDate
     package var title: String?
     package var intro: String?
+    /// The inbox preview text; nil derives one from the intro or the items.
+    package var preheader: String?
     package var status: IssueStatus
     /// The version this state is (the issue's current version when read now).
     package var version: Int
@@ -20,7 +22,8 @@ package struct Issue: Equatable, Sendable {
 
     package init(number: Int, date: CivilDate, title: String?, intro: String?, status: IssueStatus,
                  version: Int, edition: Int?, items: [Item] = [], fieldsBy: String? = nil,
-                 approvedBy: String? = nil, approvedAt: String? = nil, importedWithoutReview: Bool = false) {
+                 approvedBy: String? = nil, approvedAt: String? = nil, importedWithoutReview: Bool = false,
+                 preheader: String? = nil) {
         self.fieldsBy = fieldsBy
         self.approvedBy = approvedBy
         self.approvedAt = approvedAt
@@ -29,6 +32,7 @@ package struct Issue: Equatable, Sendable {
         self.date = date
         self.title = title
         self.intro = intro
+        self.preheader = preheader
         self.status = status
         self.version = version
         self.edition = edition

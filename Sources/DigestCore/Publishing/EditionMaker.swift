@@ -20,6 +20,7 @@ package final class EditionMaker {
     package func make(_ issue: Issue, edition: Int, at: Timestamp) throws -> (renders: EditionRenders, messageID: String) {
         var published = issue
         published.edition = edition
+        published.status = .published
         let envelope = EmailEnvelope.fresh(issue: issue.number, edition: edition, publication: publication,
                                            date: Date(timeIntervalSince1970: Double(at.secondsSinceEpoch)))
         do {

@@ -1,4 +1,10 @@
 extension Issue {
+    /// The name of the files this issue's edition has (published) or will
+    /// have (the next edition, for a draft or an issue in review).
+    package var pageName: String {
+        EditionFileName.stem(issue: number, date: date, edition: status == .published ? (edition ?? 1) : (edition ?? 0) + 1)
+    }
+
     /// What a render of this issue shows: every item but the rejected ones,
     /// numbered 1… in their order.
     package func renderInput(publication: PublicationInfo) -> RenderInput {
@@ -19,6 +25,7 @@ extension Issue {
     }
 
     private var renderIssue: RenderIssue {
-        RenderIssue(number: number, date: date, title: title, intro: intro, edition: edition)
+        RenderIssue(number: number, date: date, title: title, intro: intro, edition: edition,
+                    preheader: preheader, pageName: pageName)
     }
 }

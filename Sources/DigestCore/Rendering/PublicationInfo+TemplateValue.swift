@@ -9,6 +9,8 @@ extension PublicationInfo {
             ("listUnsubscribe", .text(listUnsubscribe)),
             ("unsubscribeLink", .text(unsubscribeLink)),
             ("hasContact", .bool(email != nil || website != nil)),
+            ("language", .text(language)),
+            ("archiveURL", .text(archiveURL)),
         ]))
     }
 

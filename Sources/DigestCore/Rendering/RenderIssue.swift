@@ -8,13 +8,22 @@ package struct RenderIssue: Sendable, Equatable {
     package var intro: String?
     /// Nil while the issue has never been published.
     package var edition: Int?
+    /// The editor's inbox preview text; when nil the render derives one
+    /// from the intro or the first items.
+    package var preheader: String?
+    /// The name (without extension) of this edition's files, in `publish
+    /// --out` and in the exported archive: the page the email links to.
+    package var pageName: String
 
-    package init(number: Int, date: CivilDate, title: String? = nil, intro: String? = nil, edition: Int? = nil) {
+    package init(number: Int, date: CivilDate, title: String? = nil, intro: String? = nil, edition: Int? = nil,
+                 preheader: String? = nil, pageName: String? = nil) {
         self.number = number
         self.date = date
         self.title = RenderField.optional(title)
         self.intro = RenderField.optional(intro)
         self.edition = edition
+        self.preheader = RenderField.optional(preheader)
+        self.pageName = pageName ?? EditionFileName.stem(issue: number, date: date, edition: edition ?? 1)
     }
 
     /// What headings and the Subject line show: the title, or

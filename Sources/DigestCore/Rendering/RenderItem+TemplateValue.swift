@@ -2,17 +2,19 @@ extension RenderItem {
     /// Shared by every item, so building an item allocates only its values.
     static let templateKeys = TemplateKeys([
         "id", "position", "title", "url", "source", "author", "attribution", "date", "dateLong", "dateSlashed",
-        "postedOn", "postedOnISO", "excerpt", "section", "linkText", "first", "last",
+        "postedOn", "postedOnISO", "excerpt", "section", "linkText", "first", "last", "linkNumber",
     ])
 
-    func templateValue(isFirst: Bool, isLast: Bool, dates: inout DateForms, warnings: inout [String]) -> TemplateValue {
+    /// `link` is the item's link as `link(warnings:)` gave it, and
+    /// `linkNumber` its `[N]` reference when the text render numbers links.
+    func templateValue(isFirst: Bool, isLast: Bool, link: String?, linkNumber: Int?, dates: inout DateForms) -> TemplateValue {
         let date = dates.forms(of: date)
         let postedOn = postedOn.map { dates.forms(of: $0) }
         return .object(TemplateObject(keys: Self.templateKeys, values: [
             .number(id),
             .number(position),
             .text(title),
-            .text(link(warnings: &warnings)),
+            .text(link),
             .text(source),
             .text(author),
             .text(attribution),
@@ -26,12 +28,13 @@ extension RenderItem {
             .text(linkText ?? title),
             .bool(isFirst),
             .bool(isLast),
+            .number(linkNumber),
         ]))
     }
 
     /// Validation admits only http and https links, but a render is the last
     /// door before a reader's browser: anything else is shown unlinked.
-    private func link(warnings: inout [String]) -> String? {
+    func link(warnings: inout [String]) -> String? {
         guard let url else {
             warnings.append("Item \(id) (position \(position)) has no link yet, so its title is shown without one.")
             return nil

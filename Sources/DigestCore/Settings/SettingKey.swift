@@ -6,6 +6,12 @@ package enum SettingKey {
     package static let publicationWebsite = "publication.website"
     package static let listAddress = "list.address"
     package static let listUnsubscribe = "list.unsubscribe"
+    package static let publicationLanguage = "publication.language"
+    package static let archiveURL = "publication.archive-url"
+    package static let sectionsOrder = "sections.order"
+    package static let tableOfContents = "render.toc"
+    package static let textLinks = "render.text-links"
+    package static let mailCommand = "mail.command"
     package static let templates = "templates"
     package static let excerptMax = "excerpt.max"
     package static let fourEyes = "review.four-eyes"
@@ -22,6 +28,12 @@ package enum SettingKey {
         (publicationWebsite, "the publication's website (http or https)"),
         (listAddress, "the mailing list's address: the email's To"),
         (listUnsubscribe, "how to unsubscribe: an address, a mailto: or an https: link (List-Unsubscribe)"),
+        (publicationLanguage, "the language of the issues, a BCP 47 tag such as en, fr or pt-BR (default en)"),
+        (archiveURL, "where the exported archive is served (https): the email links to each issue's page there"),
+        (sectionsOrder, "the sections in the order renders show them, comma-separated; others follow"),
+        (tableOfContents, "on: every render opens with a table of contents of its sections (default off)"),
+        (textLinks, "inline: each link under its item in the text render; numbered: [1] references (default inline)"),
+        (mailCommand, "the program 'digest send' pipes the email to, with the recipients (default sendmail -t -oi)"),
         (templates, "a folder of templates overriding the built-in ones, file by file"),
         (excerptMax, "the longest excerpt allowed, in characters (default 2000)"),
         (fourEyes, "on: nobody approves an item they added or last edited (default on)"),

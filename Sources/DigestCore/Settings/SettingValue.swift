@@ -37,6 +37,44 @@ package enum SettingValue {
             if URLValidator.validate(trimmed) == nil { return trimmed }
             throw invalid("it is neither an email address nor an http(s) link",
                           "give an address (leave@example.org), mailto:leave@example.org or https://example.org/unsubscribe")
+        case SettingKey.publicationLanguage:
+            if let problem = LanguageTag.problem(with: trimmed) {
+                throw invalid("it is not a BCP 47 language tag: \(problem)",
+                              "give a tag such as en, en-GB, fr, pt-BR or zh-Hant")
+            }
+            return LanguageTag.normalised(trimmed) ?? trimmed
+        case SettingKey.archiveURL:
+            if let problem = URLValidator.validate(trimmed) { throw invalid(problem.reason, problem.fix) }
+            return trimmed
+        case SettingKey.sectionsOrder:
+            let names = SectionOrder.names(in: trimmed)
+            guard !names.isEmpty else {
+                throw invalid("it names no section", "list section names separated by commas: Releases, Long reads")
+            }
+            if let problem = names.lazy.compactMap({ TextRules.title.problem(with: $0) }).first {
+                throw invalid(problem.reason, problem.fix)
+            }
+            return names.joined(separator: ", ")
+        case SettingKey.tableOfContents:
+            switch trimmed.lowercased() {
+            case "on", "true", "yes", "1": return "on"
+            case "off", "false", "no", "0": return "off"
+            default: throw invalid("it is neither on nor off", "write on or off")
+            }
+        case SettingKey.textLinks:
+            switch trimmed.lowercased() {
+            case "inline", "numbered": return trimmed.lowercased()
+            default: throw invalid("it is neither inline nor numbered", "write inline or numbered")
+            }
+        case SettingKey.mailCommand:
+            switch MailCommandLine.split(trimmed) {
+            case .success(let words) where !words.isEmpty:
+                return trimmed
+            case .success:
+                throw invalid("it is empty", "give the program and its options, for example sendmail -t -oi")
+            case .failure(let problem):
+                throw invalid(problem.reason, "quote with matching ' or \" marks, for example sendmail -t -oi")
+            }
         case SettingKey.templates:
             guard !trimmed.isEmpty, TextRules.title.problem(with: trimmed) == nil else {
                 throw invalid("it is not a folder path", "give the folder that holds your .tmpl files")

@@ -23,6 +23,20 @@ package struct Settings: Sendable {
 
     package var fetchAllowsPrivate: Bool { values[SettingKey.fetchAllowPrivate].map(SettingValue.isOn) ?? false }
 
+    package var tableOfContents: Bool { values[SettingKey.tableOfContents].map(SettingValue.isOn) ?? false }
+
+    package var numberedTextLinks: Bool { values[SettingKey.textLinks] == "numbered" }
+
+    /// `sections.order` as a list of names.
+    package var sectionOrder: [String] { values[SettingKey.sectionsOrder].map(SectionOrder.names(in:)) ?? [] }
+
+    /// `mail.command`, split into words; the default when not set.
+    package var mailCommand: [String] {
+        guard let value = values[SettingKey.mailCommand], case .success(let words) = MailCommandLine.split(value),
+              !words.isEmpty else { return MailCommandLine.defaultCommand }
+        return words
+    }
+
     /// The roster: empty means everyone may do everything.
     package var roster: [String: Set<Role>] {
         var people: [String: Set<Role>] = [:]

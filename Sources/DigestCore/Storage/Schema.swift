@@ -16,6 +16,7 @@ package enum Schema {
         Migration(version: 4, name: "reads by item version; emails stored without their repeated renders",
                   sql: version4),
         Migration(version: 5, name: "combined roles", sql: version5),
+        Migration(version: 6, name: "preheaders and sends", sql: version6),
     ]
 
     /// An issue as of version N is each of its items' latest state from N
@@ -239,5 +240,36 @@ package enum Schema {
     /// Roles combine with commas (`editor,reviewer`); `both` is written out.
     private static let version5 = """
         UPDATE settings SET value = 'editor,reviewer' WHERE key LIKE 'people.%' AND value = 'both';
+        """
+
+    /// Each issue state gets the inbox preview text (its history trigger is
+    /// remade to cover the new column), and `sends` records every real
+    /// sending of an edition, append-only like the rest of the history.
+    private static let version6 = """
+        ALTER TABLE issue_states ADD COLUMN preheader TEXT;
+        DROP TRIGGER issue_states_are_history;
+        CREATE TRIGGER issue_states_are_history BEFORE UPDATE ON issue_states
+        WHEN OLD.valid_to IS NOT NULL
+          OR NEW.id IS NOT OLD.id OR NEW.issue IS NOT OLD.issue OR NEW.valid_from IS NOT OLD.valid_from
+          OR NEW.date IS NOT OLD.date OR NEW.title IS NOT OLD.title OR NEW.intro IS NOT OLD.intro
+          OR NEW.status IS NOT OLD.status OR NEW.edition IS NOT OLD.edition
+          OR NEW.fields_by IS NOT OLD.fields_by OR NEW.approved_by IS NOT OLD.approved_by
+          OR NEW.approved_at IS NOT OLD.approved_at OR NEW.preheader IS NOT OLD.preheader
+        BEGIN SELECT RAISE(ABORT, 'issue states are history: only closing the current state is allowed'); END;
+
+        CREATE TABLE sends(
+          id         INTEGER PRIMARY KEY,
+          issue      INTEGER NOT NULL,
+          edition    INTEGER NOT NULL,
+          sent_at    TEXT NOT NULL,
+          sent_by    TEXT NOT NULL,
+          recipients TEXT NOT NULL,
+          FOREIGN KEY (issue, edition) REFERENCES editions(issue, edition)
+        );
+        CREATE INDEX sends_by_edition ON sends(issue, edition);
+        CREATE TRIGGER sends_are_history BEFORE UPDATE ON sends
+        BEGIN SELECT RAISE(ABORT, 'sends are history and cannot be changed'); END;
+        CREATE TRIGGER sends_are_kept BEFORE DELETE ON sends
+        BEGIN SELECT RAISE(ABORT, 'sends are history and cannot be deleted'); END;
         """
 }

@@ -12,6 +12,7 @@ extension DigestStore {
             var issueChanges: [IssueDiff.FieldChange] = []
             let pairs: [(String, String?, String?)] = [
                 ("date", old.date.iso, new.date.iso), ("title", old.title, new.title), ("intro", old.intro, new.intro),
+                ("preheader", old.preheader, new.preheader),
                 ("status", old.status.rawValue, new.status.rawValue),
                 ("edition", old.edition.map(String.init), new.edition.map(String.init)),
             ]

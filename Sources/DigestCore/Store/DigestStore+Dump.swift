@@ -9,7 +9,7 @@ extension DigestStore {
     /// Tables in an order where every row's references come before it.
     package static let dumpedTables = [
         "settings", "settings_log", "issues", "issue_states", "items", "item_states", "revisions", "editions",
-        "backlog", "link_checks", "feeds", "feed_entries", "candidates",
+        "backlog", "link_checks", "feeds", "feed_entries", "candidates", "sends",
     ]
 
     static let dumpFormat = "digest-dump"

@@ -31,7 +31,7 @@ extension DigestStore {
         let at = version ?? current
         let sql = version == nil
             ? """
-              SELECT s.date, s.title, s.intro, s.status, s.edition, \(Self.reviewColumns)
+              SELECT s.date, s.title, s.intro, s.status, s.edition, s.preheader, \(Self.reviewColumns)
               FROM issue_states s JOIN issues n ON n.number = s.issue WHERE s.issue = ?1 AND s.valid_to IS NULL
               """
             : Self.issueStateAsOfVersionSQL
@@ -39,7 +39,8 @@ extension DigestStore {
         return try database.statement(sql).row(values) { row in
             Self.withReview(Issue(number: number, date: try Self.civilDate(row.string(0)), title: row.optionalString(1),
                                   intro: row.optionalString(2), status: try Self.issueStatus(row.string(3)),
-                                  version: at, edition: row.optionalInt(4)), row, from: 5)
+                                  version: at, edition: row.optionalInt(4), preheader: row.optionalString(5)),
+                            row, from: 6)
         }
     }
 
@@ -84,7 +85,7 @@ extension DigestStore {
     /// The state of issue `?1` at version `?2`: its states follow one
     /// another without gaps, so it is the latest one begun by then.
     package static let issueStateAsOfVersionSQL = """
-        SELECT s.date, s.title, s.intro, s.status, s.edition, \(reviewColumns)
+        SELECT s.date, s.title, s.intro, s.status, s.edition, s.preheader, \(reviewColumns)
         FROM issue_states s JOIN issues n ON n.number = s.issue
         WHERE s.issue = ?1 AND s.valid_from <= ?2 ORDER BY s.valid_from DESC LIMIT 1
         """

@@ -56,7 +56,8 @@ extension DigestStore {
     /// withdraws the fields' approval.
     func replaceIssueState(_ issue: Issue, version: Int, date: CivilDate? = nil, title: String?? = nil,
                            intro: String?? = nil, status: IssueStatus? = nil, edition: Int?? = nil,
-                           fieldsBy: String? = nil, approvedBy: String?? = nil, approvedAt: String?? = nil) throws {
+                           fieldsBy: String? = nil, approvedBy: String?? = nil, approvedAt: String?? = nil,
+                           preheader: String?? = nil) throws {
         try database.statement("UPDATE issue_states SET valid_to = ? WHERE issue = ? AND valid_to IS NULL")
             .execute([version, issue.number])
         let withdrawn = fieldsBy != nil
@@ -65,15 +66,18 @@ extension DigestStore {
                              status: status ?? issue.status, edition: edition ?? issue.edition,
                              fieldsBy: fieldsBy ?? issue.fieldsBy,
                              approvedBy: approvedBy ?? (withdrawn ? nil : issue.approvedBy),
-                             approvedAt: approvedAt ?? (withdrawn ? nil : issue.approvedAt))
+                             approvedAt: approvedAt ?? (withdrawn ? nil : issue.approvedAt),
+                             preheader: preheader ?? issue.preheader)
     }
 
     func insertIssueState(number: Int, version: Int, date: CivilDate, title: String?, intro: String?,
                           status: IssueStatus, edition: Int?, fieldsBy: String?,
-                          approvedBy: String? = nil, approvedAt: String? = nil) throws {
+                          approvedBy: String? = nil, approvedAt: String? = nil, preheader: String? = nil) throws {
         try database.statement("""
-            INSERT INTO issue_states(issue, valid_from, date, title, intro, status, edition, fields_by, approved_by, approved_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute([number, version, date.iso, title, intro, status.rawValue, edition, fieldsBy, approvedBy, approvedAt])
+            INSERT INTO issue_states(issue, valid_from, date, title, intro, status, edition, fields_by, approved_by,
+              approved_at, preheader)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute([number, version, date.iso, title, intro, status.rawValue, edition, fieldsBy, approvedBy,
+                          approvedAt, preheader])
     }
 }

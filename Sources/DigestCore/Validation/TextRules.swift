@@ -17,6 +17,8 @@ package struct TextRules: Sendable {
     package static let issueTitle = TextRules(maximumLength: 300, multiline: false)
     package static let intro = TextRules(maximumLength: 2000, multiline: true)
     package static let note = TextRules(maximumLength: 2000, multiline: true, refusesHiddenText: false)
+    /// The inbox preview: one line; clients show about 90 to 140 characters.
+    package static let preheader = TextRules(maximumLength: 250, multiline: false)
 
     package static func excerpt(limit: Int) -> TextRules {
         TextRules(maximumLength: limit, multiline: true)

@@ -13,6 +13,10 @@ struct HTMLProbe {
     let attributes: Set<String>
     let links: [String]
     let blocks: [Block]
+    /// Every `id` in the document.
+    let ids: Set<String>
+    /// True when every `<table>` carries `role="presentation"`.
+    let layoutTablesArePresentational: Bool
 
     static let script = #"""
     import json, sys
@@ -22,11 +26,16 @@ struct HTMLProbe {
         def __init__(self):
             super().__init__(convert_charrefs=True)
             self.tags, self.attributes, self.links, self.blocks = set(), set(), [], []
+            self.ids, self.tables_ok = [], True
             self.current = None
         def handle_starttag(self, tag, attrs):
             self.tags.add(tag)
             for name, value in attrs:
                 self.attributes.add(name)
+                if name == 'id':
+                    self.ids.append(value)
+            if tag == 'table' and dict(attrs).get('role') != 'presentation':
+                self.tables_ok = False
             if tag == 'a':
                 href = dict(attrs).get('href')
                 self.links.append(href)
@@ -45,7 +54,7 @@ struct HTMLProbe {
     probe.feed(sys.stdin.buffer.read().decode('utf-8'))
     probe.close()
     print(json.dumps({'tags': sorted(probe.tags), 'attributes': sorted(probe.attributes),
-                      'links': probe.links, 'blocks': probe.blocks}))
+                      'links': probe.links, 'blocks': probe.blocks, 'ids': probe.ids, 'tables_ok': probe.tables_ok}))
     """#
 
     init(html: String) throws {
@@ -53,6 +62,8 @@ struct HTMLProbe {
         tags = Set(json["tags"] as? [String] ?? [])
         attributes = Set(json["attributes"] as? [String] ?? [])
         links = json["links"] as? [String] ?? []
+        ids = Set(json["ids"] as? [String] ?? [])
+        layoutTablesArePresentational = json["tables_ok"] as? Bool ?? false
         blocks = (json["blocks"] as? [[String: Any]] ?? []).map { block in
             Block(
                 tag: block["tag"] as? String ?? "",

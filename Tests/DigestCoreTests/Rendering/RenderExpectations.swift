@@ -13,7 +13,8 @@ enum RenderExpectations {
 
     static func markdown(_ markdown: String, shows input: RenderInput, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let probe = try MarkdownProbe(markdown: markdown)
-        let allowed: Set = ["heading", "paragraph", "thematic_break", "text", "softbreak", "linebreak", "link"]
+        var allowed: Set = ["heading", "paragraph", "thematic_break", "text", "softbreak", "linebreak", "link"]
+        if input.publication.tableOfContents { allowed.formUnion(["list", "item"]) }
         #expect(probe.kinds.isSubset(of: allowed), "unexpected CommonMark nodes: \(probe.kinds.subtracting(allowed))",
                 sourceLocation: sourceLocation)
         #expect(probe.blocks.contains { $0.kind == "heading" && $0.text == input.publication.name },
@@ -39,7 +40,7 @@ enum RenderExpectations {
         }
         let itemURLs = Set(input.items.compactMap(\.url))
         let publicationLinks = Set([input.publication.email.map { "mailto:" + $0 }, input.publication.website].compactMap { $0 })
-        #expect(probe.links.allSatisfy { itemURLs.contains($0) || publicationLinks.contains($0) },
+        #expect(probe.links.allSatisfy { itemURLs.contains($0) || publicationLinks.contains($0) || isContentsLink($0, input) },
                 "every link is an item's or the publication's: \(probe.links)", sourceLocation: sourceLocation)
         #expect(probe.links.filter { itemURLs.contains($0) }.count == input.items.filter { $0.url != nil }.count,
                 "exactly one link per item with a URL", sourceLocation: sourceLocation)
@@ -48,14 +49,17 @@ enum RenderExpectations {
     static func html(_ html: String, shows input: RenderInput, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let tidy = try HTMLProbe.tidy(html)
         #expect(tidy.status <= 1 && tidy.errors.isEmpty, "tidy reports errors:\n\(tidy.report)", sourceLocation: sourceLocation)
-        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"), sourceLocation: sourceLocation)
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"\(input.publication.language)\">"), sourceLocation: sourceLocation)
         #expect(html.contains("<meta charset=\"utf-8\">"), sourceLocation: sourceLocation)
+        #expect(html.contains("<meta name=\"color-scheme\" content=\"light dark\">"), sourceLocation: sourceLocation)
 
         let probe = try HTMLProbe(html: html)
-        let allowedTags: Set = ["html", "head", "meta", "title", "body", "div", "h1", "h2", "h3", "p", "a", "br"]
+        let allowedTags: Set = ["html", "head", "meta", "title", "body", "div", "h1", "h2", "h3", "p", "a", "br",
+                                "table", "tr", "td", "ul", "li"]
         #expect(probe.tags.isSubset(of: allowedTags), "unexpected elements: \(probe.tags.subtracting(allowedTags))",
                 sourceLocation: sourceLocation)
-        let allowedAttributes: Set = ["lang", "charset", "name", "content", "style", "dir", "href"]
+        #expect(probe.layoutTablesArePresentational, "every table has role=\"presentation\"", sourceLocation: sourceLocation)
+        let allowedAttributes: Set = ["lang", "charset", "name", "content", "style", "dir", "href", "role", "id"]
         #expect(probe.attributes.isSubset(of: allowedAttributes),
                 "unexpected attributes: \(probe.attributes.subtracting(allowedAttributes))", sourceLocation: sourceLocation)
         #expect(probe.blocks.first { $0.tag == "title" }?.text == input.displayTitle, sourceLocation: sourceLocation)
@@ -72,12 +76,26 @@ enum RenderExpectations {
         }
         let itemLinks = input.items.filter { $0.url != nil }.count
         let contactLinks = input.publication.email == nil ? 0 : 1
-        #expect(html.components(separatedBy: "<a href").count - 1 == itemLinks + contactLinks,
-                "one <a href per item with a URL, plus the contact address", sourceLocation: sourceLocation)
+        let onlineURL = input.publication.onlineURL(pageName: input.issue.pageName)
+        let onlineLinks = onlineURL == nil ? 0 : 2
+        let unsubscribeLinks = input.publication.unsubscribeLink == nil ? 0 : 1
+        let contentsLinks = probe.links.filter { isContentsLink($0, input) }.count
+        #expect(html.components(separatedBy: "<a href").count - 1
+                    == itemLinks + contactLinks + onlineLinks + unsubscribeLinks + contentsLinks,
+                "one <a href per item with a URL, plus the contact address, the page online, unsubscribing and contents",
+                sourceLocation: sourceLocation)
         let contact = input.publication.email.map { "mailto:" + $0 }
         #expect(probe.links.allSatisfy { link in
-            input.items.contains { $0.url == link } || link == contact
-        }, "every link is an item's URL or the contact address: \(probe.links)", sourceLocation: sourceLocation)
+            input.items.contains { $0.url == link } || link == contact || link == onlineURL
+                || link == input.publication.unsubscribeLink || isContentsLink(link, input)
+        }, "every link is an item's URL, the contact address, the page online, unsubscribing or a section: \(probe.links)",
+                sourceLocation: sourceLocation)
+        if input.publication.tableOfContents {
+            for link in probe.links where isContentsLink(link, input) {
+                #expect(probe.ids.contains(String(link.dropFirst())), "the jump link \(link) has its target",
+                        sourceLocation: sourceLocation)
+            }
+        }
         for forbidden in ["<style", "<script", "<link", "<img", "@import", "url("] {
             #expect(!html.lowercased().contains(forbidden) || input.items.contains { $0.url?.contains(forbidden) == true },
                     "the HTML holds \(forbidden)", sourceLocation: sourceLocation)
@@ -105,8 +123,9 @@ enum RenderExpectations {
 
         let flowing = normalisedWhitespace(text)
         var searchFrom = flowing.startIndex
+        let numbered = input.publication.numberedTextLinks
         for item in input.items {
-            for expected in [item.title, attributionParagraph(item)] + (item.url.map { [$0] } ?? []) {
+            for expected in [item.title, attributionParagraph(item)] + (numbered ? [] : item.url.map { [$0] } ?? []) {
                 let range = flowing.range(of: normalisedWhitespace(expected), range: searchFrom..<flowing.endIndex)
                 #expect(range != nil, "the text holds, in order, \(expected.debugDescription)", sourceLocation: sourceLocation)
                 if let range { searchFrom = range.upperBound }
@@ -151,6 +170,11 @@ enum RenderExpectations {
         #expect(probe.parts.last?.text == html, "the HTML part decodes to the HTML render", sourceLocation: sourceLocation)
         #expect(!probe.boundary.isEmpty && !probe.encodedPartLines.contains { $0.contains(probe.boundary) },
                 "the boundary occurs in neither part", sourceLocation: sourceLocation)
+    }
+
+    /// A table-of-contents jump link, `#releases`.
+    static func isContentsLink(_ link: String, _ input: RenderInput) -> Bool {
+        input.publication.tableOfContents && link.hasPrefix("#") && link.count > 1
     }
 
     static func normalisedWhitespace(_ text: String) -> String {

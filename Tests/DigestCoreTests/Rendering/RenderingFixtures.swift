@@ -14,7 +14,27 @@ enum RenderingFixtures {
         email: "editors@harbour-weekly.example",
         website: "https://harbour-weekly.example",
         listAddress: "readers@lists.harbour-weekly.example",
-        listUnsubscribe: "https://harbour-weekly.example/unsubscribe")
+        listUnsubscribe: "https://harbour-weekly.example/unsubscribe",
+        archiveURL: "https://harbour-weekly.example/archive")
+
+    /// The sample issue with every render setting on: sections in a set
+    /// order, a table of contents, numbered text links, another language,
+    /// its own preheader and an item with no section after sectioned ones.
+    static let sections: RenderInput = {
+        var publication = harbour
+        publication.language = "en-GB"
+        publication.sectionOrder = ["Long reads"]
+        publication.tableOfContents = true
+        publication.numberedTextLinks = true
+        var input = sample
+        input.publication = publication
+        input.issue.preheader = "Larchwood 3.0, plain-text commits, and why lockfiles keep changing"
+        input.items.append(RenderItem(
+            id: 40, position: 5, title: "A reader writes in about tabs",
+            url: "https://harbour-weekly.example/letters/tabs", source: "Letters", date: date("2026-11-22"),
+            excerpt: "Tabs for indentation, spaces for alignment, and a plea to stop arguing about it."))
+        return input
+    }()
 
     /// The issue behind the golden files.
     static let sample = RenderInput(

@@ -29,6 +29,14 @@ struct SnapshotTests {
         try SnapshotFile.expect(renders.email, matches: "sample-issue.eml")
     }
 
+    @Test("the sample issue with every render setting on is byte for byte its golden files, in all four formats")
+    func sectionsAndContents() throws {
+        let renders = try IssueRenderer().renderEdition(RenderingFixtures.sections, envelope: RenderingFixtures.sampleEnvelope)
+        for (format, suffix) in [(RenderFormat.markdown, "md"), (.html, "html"), (.text, "txt"), (.email, "eml")] {
+            try SnapshotFile.expect(renders.output(for: format), matches: "sample-issue-sections.\(suffix)")
+        }
+    }
+
     @Test("rendering one format gives the same bytes as the same format in a whole edition")
     func singleFormatsMatchTheEdition() throws {
         let renderer = IssueRenderer()
