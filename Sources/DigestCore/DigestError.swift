@@ -16,8 +16,8 @@ package enum DigestError: Error, CustomStringConvertible, Equatable, Sendable {
     case internalError(String)
     /// An output file or the database cannot be written: exit 73.
     case cannotWrite(String)
-    /// A page or feed could not be fetched or read, or the host of an
-    /// `ssh://` database cannot be reached or the connection ended: exit 69.
+    /// A page or feed could not be fetched or read, the mail command failed, or
+    /// the host of an `ssh://` database cannot be reached or the connection ended: exit 69.
     case unavailable(String)
     /// The database stayed locked past the busy timeout: exit 75.
     case busy(String)

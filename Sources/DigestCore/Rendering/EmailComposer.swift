@@ -134,3 +134,40 @@ enum EmailComposer {
         return headers
     }
 }
+
+extension EmailComposer {
+    /// A test copy of a composed message: the Subject marked `[TEST]`, To
+    /// the test recipients (so a mailer that reads recipients from the
+    /// headers, as `sendmail -t` does, never reaches the list), and a
+    /// Message-ID of its own (so the copy never stands in for the real
+    /// message in a reader's mailbox). Only these header lines change; the
+    /// body is byte for byte the same.
+    package static func testCopy(of email: String, to recipients: [String], messageID: String) -> String {
+        guard let headerEnd = email.range(of: "\r\n\r\n") else { return email }
+        var fields: [String] = []
+        for line in email[..<headerEnd.lowerBound].components(separatedBy: "\r\n") {
+            if (line.hasPrefix(" ") || line.hasPrefix("\t")), !fields.isEmpty {
+                fields[fields.count - 1] += "\r\n" + line
+            } else {
+                fields.append(line)
+            }
+        }
+        var subjectMarked = false
+        fields = fields.map { field in
+            let name = field.prefix { $0 != ":" }.lowercased()
+            switch name {
+            case "subject":
+                subjectMarked = true
+                return "Subject: [TEST]" + field.dropFirst("Subject:".count)
+            case "to":
+                return EmailHeader.fold("To: " + recipients.joined(separator: ", "))
+            case "message-id":
+                return "Message-ID: " + messageID
+            default:
+                return field
+            }
+        }
+        if !subjectMarked { fields.append("Subject: [TEST]") }
+        return fields.joined(separator: "\r\n") + email[headerEnd.lowerBound...]
+    }
+}

@@ -195,10 +195,14 @@ struct WorkflowTests {
         _ = try digest.run(["review", String(issue), "--approve", String(items[1])], as: "ben")
         let second = try digest.run("publish", String(issue), "--out", "out", "--json")
         #expect(try JSONReader.int(second.standardOutput, "edition", "number") == 2)
-        let secondEmail = try directory.read("out/\(issue)-2026-11-23.eml")
+        // Edition 2 sits beside edition 1, which is left as it went out.
+        let secondEmail = try directory.read("out/\(issue)-2026-11-23-edition-2.eml")
+        let firstEmailAfter = try directory.read("out/\(issue)-2026-11-23.eml")
         let ids = try DatabaseInspector.query(digest.databasePath, "SELECT message_id FROM editions WHERE issue = \(issue) ORDER BY edition")
         #expect(ids.count == 2 && ids[0] != ids[1])
         #expect(firstEmail.contains("Message-ID: \(ids[0])") && secondEmail.contains("Message-ID: \(ids[1])"))
+        #expect(firstEmailAfter == firstEmail)
+        #expect(second.standardOutput.contains("out/\(issue)-2026-11-23-edition-2.html"))
         let history = try digest.run("history", String(issue), "--json").standardOutput
         let actions = (try JSONReader.array(history, "revisions") as? [[String: Any]])?.map { $0["action"] as? String }
         #expect(actions == ["draft", "add-item", "add-item", "add-item", "submit", "review", "publish", "reopen",

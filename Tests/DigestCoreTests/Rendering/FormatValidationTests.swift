@@ -32,6 +32,7 @@ struct FormatValidationTests {
         #expect(renders.text.contains("\nEmail: editors@harbour-weekly.example\nWebsite: https://harbour-weekly.example\n"))
         #expect(renders.text.hasSuffix(
             "\n-- \nThe Harbour Weekly\nhttps://harbour-weekly.example\n"
+                + "Read this issue online:\nhttps://harbour-weekly.example/archive/12-2026-11-23.html\n"
                 + "To unsubscribe: https://harbour-weekly.example/unsubscribe\n"))
     }
 

