@@ -19,7 +19,7 @@ package enum CLI {
         ShowCommand.self, AddItemCommand.self, EditItemCommand.self, RemoveItemCommand.self, MoveItemCommand.self,
         SubmitCommand.self, ReviewCommand.self, BacklogCommand.self, PublishCommand.self, RenderCommand.self,
         ReopenCommand.self, HistoryCommand.self, DiffCommand.self, ImportCommand.self, SearchCommand.self,
-        ExportCommand.self, DumpCommand.self, LoadCommand.self, BackupCommand.self, CheckLinksCommand.self,
+        SendCommand.self, ExportCommand.self, DumpCommand.self, LoadCommand.self, BackupCommand.self, CheckLinksCommand.self,
         DoctorCommand.self, ServeCommand.self, CompletionsCommand.self,
         FetchCommand.self, FeedsCommand.self, NominateCommand.self,
     ]

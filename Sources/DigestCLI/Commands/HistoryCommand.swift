@@ -14,13 +14,23 @@ enum HistoryCommand: Command {
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let number = try invocation.number(at: 0)
         let store = try context.openStore(writing: false)
-        let revisions = try store.history(of: number)
+        let (revisions, sends) = try store.read { (try store.history(of: number), try store.sends(of: number)) }
         var rows: [[String]] = [["VERSION", "AT", "ACTOR", "IDENTITY", "ACTION", "WHAT"]]
         for revision in revisions {
             var what = revision.summary
             if let message = revision.message { what += " — \(message)" }
             rows.append([String(revision.version), revision.at, revision.actor, revision.identity, revision.action, what])
         }
-        return .data(TextLayout.table(rows), json: .object([("revisions", .array(revisions.map(\.json)))]))
+        var text = TextLayout.table(rows)
+        // Sending is not a revision (the issue does not change), so sends are listed after the revisions.
+        if !sends.isEmpty {
+            var sendRows: [[String]] = [["EDITION", "SENT", "BY", "TO"]]
+            for send in sends {
+                sendRows.append([String(send.edition), send.sentAt, send.sentBy, send.recipients.joined(separator: ", ")])
+            }
+            text += "\nSENDS\n" + TextLayout.table(sendRows)
+        }
+        return .data(text, json: .object([("revisions", .array(revisions.map(\.json))),
+                                          ("sends", .array(sends.map(\.json)))]))
     }
 }

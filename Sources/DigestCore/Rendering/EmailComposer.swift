@@ -1,7 +1,7 @@
 /// Assembles the email edition from the text and HTML renders: one RFC 5322
 /// message, CRLF throughout, `multipart/alternative` with the text part
 /// first so that list software which drops the HTML keeps a whole message.
-enum EmailComposer {
+package enum EmailComposer {
     static let fallbackFrom = "noreply@invalid"
 
     static func compose(

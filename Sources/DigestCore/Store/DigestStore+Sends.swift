@@ -5,7 +5,7 @@ extension DigestStore {
     /// and records it. It all happens in one write transaction, so two
     /// people sending at once cannot both pass the "not sent yet" check,
     /// and a delivery that fails records nothing.
-    package func sendEdition(_ number: Int, recipients: [String], actor: String, again: Bool,
+    package func sendEdition(_ number: Int, recipients: [String], request: ChangeRequest, again: Bool,
                              deliver: (Edition) throws -> Void) throws -> Send {
         try write {
             guard let issue = try issueHead(number) else { throw DigestError.notFound(Self.noSuchIssue(number)) }
@@ -14,7 +14,8 @@ extension DigestStore {
                     + "only a published edition can be sent; send yourself a copy with 'digest send \(number) --test "
                     + "--to ADDRESS', or publish it first.")
             }
-            try authorize(actor, as: .editor, to: "send")
+            try authorize(request, as: .editor, to: "send")
+            let actor = request.actor
             guard let edition = try self.edition(of: number, edition: editionNumber) else {
                 throw DigestError.internalError("issue \(number) is published as edition \(editionNumber), "
                     + "but that edition is not stored; run 'digest doctor'.")
