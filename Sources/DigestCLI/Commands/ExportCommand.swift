@@ -54,7 +54,8 @@ enum ExportCommand: Command {
         }
         let publication = settings.publication
         let site = ArchiveSite(name: publication.name, about: publication.about, website: publication.website,
-                               email: publication.email, archiveURL: publication.archiveURL)
+                               email: publication.email, archiveURL: publication.archiveURL,
+                               language: publication.language)
         let updated = entries.map(\.publishedAt).max() ?? store.now.rfc3339
         for (name, content) in [("index.html", ArchiveIndexPage.render(site: site, entries: entries)),
                                 ("feed.xml", AtomFeed.render(site: site, entries: entries, updated: updated))] {

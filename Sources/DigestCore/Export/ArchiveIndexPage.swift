@@ -10,7 +10,7 @@ package enum ArchiveIndexPage {
         html.reserveCapacity(2_048 + entries.count * 900)
         let name = site.displayName
 
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        html.append("<!DOCTYPE html>\n<html lang=\"\(site.language)\">\n<head>\n<meta charset=\"utf-8\">\n")
         html.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         html.append("<title>")
         html.appendXMLEscaped(name)

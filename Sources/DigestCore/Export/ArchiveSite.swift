@@ -12,13 +12,17 @@ package struct ArchiveSite: Equatable, Sendable {
     /// not the website itself. The feed's links start with it, as do the
     /// emails' links to each issue's page.
     package var archiveURL: String?
+    /// `publication.language`, for the page's `lang` and the feed's
+    /// `xml:lang`; a malformed tag falls back to `en`.
+    package var language: String
 
     package init(name: String, about: String? = nil, website: String? = nil, email: String? = nil,
-                 archiveURL: String? = nil) {
+                 archiveURL: String? = nil, language: String = PublicationInfo.defaultLanguage) {
         self.name = name
         self.about = about
         self.website = website
         self.email = email
         self.archiveURL = archiveURL
+        self.language = LanguageTag.normalised(language) ?? PublicationInfo.defaultLanguage
     }
 }

@@ -19,7 +19,7 @@ package enum AtomFeed {
         xml.reserveCapacity(1_024 + entries.count * 1_200)
 
         xml.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
-        xml.append("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">\n")
+        xml.append("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(site.language)\">\n")
         appendElement("title", site.displayName, indent: "  ", to: &xml)
         if let about = site.about, !about.allSatisfy(\.isWhitespace) {
             appendElement("subtitle", about, indent: "  ", to: &xml)

@@ -13,6 +13,8 @@ package enum Permission: String, CaseIterable, Sendable {
     case review
     case publish
     case reopen
+    /// A real `send` of a published edition (a `--test` copy needs no permission: it changes nothing).
+    case send
     /// `import` into drafts.
     case importDrafts = "import"
     /// `import --published`: editions that nobody reviews, so it takes both roles.
@@ -40,7 +42,7 @@ package enum Permission: String, CaseIterable, Sendable {
              .settings, .repairSearch, .load, .feeds, .fetchSave, .dismissCandidates:
             return [.editor]
         case .review: return [.reviewer]
-        case .publish, .reopen, .publicationSettings: return [.editor, .publisher]
+        case .publish, .reopen, .send, .publicationSettings: return [.editor, .publisher]
         case .importPublished: return [.editor]
         case .checkLinks: return [.editor, .reviewer, .publisher]
         case .nominate: return [.editor, .contributor]

@@ -14,7 +14,7 @@ extension DigestStore {
                     + "only a published edition can be sent; send yourself a copy with 'digest send \(number) --test "
                     + "--to ADDRESS', or publish it first.")
             }
-            try authorize(request, as: .editor, to: "send")
+            try authorize(request, to: .send)
             let actor = request.actor
             guard let edition = try self.edition(of: number, edition: editionNumber) else {
                 throw DigestError.internalError("issue \(number) is published as edition \(editionNumber), "

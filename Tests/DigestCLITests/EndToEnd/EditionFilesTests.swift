@@ -9,6 +9,7 @@ struct EditionFilesTests {
         let digest = Digest(directory: directory)
         try digest.initialise()
         #expect(try digest.run("config", "publication.archive-url", "https://harbour.example/archive/").status == 0)
+        #expect(try digest.run("config", "publication.language", "en-gb").status == 0)
         let issue = try digest.draft()
         let item = try digest.addItem(issue, url: "https://tides.example/explained")
         #expect(try digest.run("submit", String(issue)).status == 0)
@@ -43,6 +44,9 @@ struct EditionFilesTests {
             }
         }
         let feed = try directory.read("site/feed.xml")
+        #expect(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en-GB\">"))
+        #expect(try directory.read("site/index.html").hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">"))
+        #expect(secondHTML.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">"))
         #expect(feed.contains("<link rel=\"alternate\" type=\"text/html\" "
             + "href=\"https://harbour.example/archive/\(issue)-2026-11-23-edition-2.html\"/>"))
         #expect(feed.contains("href=\"https://harbour.example/archive/feed.xml\""))
