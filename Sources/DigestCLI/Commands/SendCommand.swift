@@ -16,12 +16,11 @@ enum SendCommand: Command {
             .value("to", "ADDRESS", "A recipient (repeat it, or separate addresses with commas).", repeatable: true),
             .flag("test", "Send a test copy: Subject marked [TEST], nothing recorded, any stage."),
             .flag("again", "Send an edition that was already sent."),
-            .value("templates", "DIR", "With --test of an unpublished issue: templates overriding the built-in ones."),
+            .path("templates", "DIR", .templateFolder, "With --test of an unpublished issue: templates overriding the built-in ones."),
         ],
         examples: ["digest send 4 --test --to mira@harbour.example",
                    "digest send 4 --to readers@lists.harbour.example",
-                   "digest config mail.command \"msmtp --read-envelope-from\""],
-        writes: true)
+                   "digest config mail.command \"msmtp --read-envelope-from\""])
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let number = try invocation.number(at: 0)
@@ -72,7 +71,7 @@ enum SendCommand: Command {
         if let stored {
             email = stored.email
         } else {
-            let templates = try TemplateChoice.load(option: invocation.value("templates"), settings: settings)
+            let templates = try TemplateChoice.load(option: invocation.value("templates"), settings: settings, files: context.files)
             templates.warnings.forEach(context.warn)
             do {
                 let rendering = try IssueRenderer(templates: templates)

@@ -17,7 +17,7 @@ package struct Item: Equatable, Sendable {
     /// The row holding this state (internal bookkeeping).
     package let stateID: Int
     /// The stored sort key behind `position`.
-    package let sortKey: Double
+    package let sortKey: SortKey
 
     /// Who may not approve this item under four-eyes review: whoever added or last edited it.
     package var lastAuthor: String { editedBy ?? addedBy }

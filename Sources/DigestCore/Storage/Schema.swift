@@ -17,6 +17,7 @@ package enum Schema {
                   sql: version4),
         Migration(version: 5, name: "combined roles", sql: version5),
         Migration(version: 6, name: "preheaders and sends", sql: version6),
+        Migration(version: 7, name: "sort keys that never run out", sql: version7),
     ]
 
     /// An issue as of version N is each of its items' latest state from N
@@ -271,5 +272,27 @@ package enum Schema {
         BEGIN SELECT RAISE(ABORT, 'sends are history and cannot be changed'); END;
         CREATE TRIGGER sends_are_kept BEFORE DELETE ON sends
         BEGIN SELECT RAISE(ABORT, 'sends are history and cannot be deleted'); END;
+
+    /// A tag after the position breaks ties, so that a move always finds a
+    /// key between its neighbours and writes only the moved item (`SortKey`).
+    /// Existing states keep their positions and have no tag.
+    private static let version7 = """
+        ALTER TABLE item_states ADD COLUMN sort_tag TEXT CHECK (sort_tag IS NULL OR (sort_tag GLOB '*[b-z]' AND sort_tag NOT GLOB '*[^a-z]*'));
+        DROP INDEX item_states_current_by_issue;
+        CREATE INDEX item_states_current_by_issue ON item_states(issue, position, sort_tag, valid_to) WHERE valid_to IS NULL;
+        DROP TRIGGER item_states_are_history;
+        CREATE TRIGGER item_states_are_history BEFORE UPDATE ON item_states
+        WHEN OLD.valid_to IS NOT NULL
+          OR NEW.id IS NOT OLD.id OR NEW.item IS NOT OLD.item OR NEW.issue IS NOT OLD.issue
+          OR NEW.valid_from IS NOT OLD.valid_from OR NEW.position IS NOT OLD.position
+          OR NEW.sort_tag IS NOT OLD.sort_tag
+          OR NEW.title IS NOT OLD.title OR NEW.url IS NOT OLD.url OR NEW.url_key IS NOT OLD.url_key
+          OR NEW.source IS NOT OLD.source OR NEW.author IS NOT OLD.author OR NEW.date IS NOT OLD.date
+          OR NEW.excerpt IS NOT OLD.excerpt OR NEW.section IS NOT OLD.section
+          OR NEW.posted_on IS NOT OLD.posted_on OR NEW.link_text IS NOT OLD.link_text
+          OR NEW.status IS NOT OLD.status OR NEW.note IS NOT OLD.note
+          OR NEW.added_by IS NOT OLD.added_by OR NEW.edited_by IS NOT OLD.edited_by
+          OR NEW.reviewed_by IS NOT OLD.reviewed_by OR NEW.reviewed_at IS NOT OLD.reviewed_at
+        BEGIN SELECT RAISE(ABORT, 'item states are history: only closing the current state is allowed'); END;
         """
 }

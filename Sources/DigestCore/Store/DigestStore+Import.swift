@@ -135,7 +135,7 @@ extension DigestStore {
                 plans[index].target.items[offset].id = nextID
                 items.append(Item(id: nextID, issue: plans[index].number, position: offset + 1, fields: newItem.fields,
                                   status: rejected ? .rejected : .approved, note: nil, addedBy: actor, editedBy: nil,
-                                  reviewedBy: actor, reviewedAt: at, origin: nil, stateID: 0, sortKey: Double(offset + 1)))
+                                  reviewedBy: actor, reviewedAt: at, origin: nil, stateID: 0, sortKey: SortKey(Double(offset + 1))))
                 nextID += 1
             }
             issues.append(Issue(number: plans[index].number, date: plans[index].date, title: plans[index].target.title,

@@ -38,14 +38,14 @@ extension DigestStore {
                 .execute([newItem.id ?? nextID, number, newItem.origin, at, addedBy])
             let id = database.lastInsertedRowID
             if newItem.id == nil, nextID != nil { nextID = id + 1 }
-            let stateID = try openState(item: id, issue: number, version: version, sortKey: Double(sortKey),
+            let stateID = try openState(item: id, issue: number, version: version, sortKey: SortKey(Double(sortKey)),
                                         fields: newItem.fields, status: status, note: nil, addedBy: addedBy,
                                         editedBy: newItem.editedBy, reviewedBy: reviewedBy,
                                         reviewedAt: reviewedBy == nil ? nil : at, indexed: indexed)
             items.append(Item(id: id, issue: number, position: position, fields: newItem.fields, status: status,
                               note: nil, addedBy: addedBy, editedBy: newItem.editedBy, reviewedBy: reviewedBy,
                               reviewedAt: reviewedBy == nil ? nil : at, origin: newItem.origin,
-                              stateID: stateID, sortKey: Double(sortKey)))
+                              stateID: stateID, sortKey: SortKey(Double(sortKey))))
             repeats.append(try finder.map { try $0.earlier(newItem.fields, outside: number) }
                 ?? earlierPublication(of: newItem.fields.url, outside: number))
         }
@@ -158,21 +158,8 @@ extension DigestStore {
                 return (Changed(value: item, version: change.before.version, changed: false), nil)
             }
             let others = items.filter { $0.id != id }
-            let before = target >= 2 ? others[target - 2].sortKey : nil
-            let after = target <= others.count ? others[target - 1].sortKey : nil
-            var sortKey: Double
-            switch (before, after) {
-            case (let low?, let high?): sortKey = (low + high) / 2
-            case (let low?, nil): sortKey = low + 1
-            case (nil, let high?): sortKey = high - 1
-            case (nil, nil): sortKey = item.sortKey
-            }
-            if let before, let after, !(sortKey > before && sortKey < after) {
-                // The gap is used up (after dozens of moves to one spot): spread
-                // the other items out again, then slot the item in.
-                try respace(others, version: change.version)
-                sortKey = Double(target) - 0.5
-            }
+            let sortKey = SortKey.between(target >= 2 ? others[target - 2].sortKey : nil,
+                                          target <= others.count ? others[target - 1].sortKey : nil)
             let stateID = try replaceState(of: item, version: change.version, sortKey: sortKey)
             let stored = Item(id: item.id, issue: number, position: target, fields: item.fields, status: item.status,
                               note: item.note, addedBy: item.addedBy, editedBy: item.editedBy,
@@ -180,12 +167,6 @@ extension DigestStore {
                               stateID: stateID, sortKey: sortKey)
             return (Changed(value: stored, version: change.version, changed: true),
                     "moved item \(id) from position \(item.position) to \(target)")
-        }
-    }
-
-    private func respace(_ items: [Item], version: Int) throws {
-        for (index, item) in items.enumerated() {
-            try replaceState(of: item, version: version, sortKey: Double(index + 1))
         }
     }
 }

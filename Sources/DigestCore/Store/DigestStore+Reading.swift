@@ -3,7 +3,7 @@ extension DigestStore {
     static let itemColumns = """
         s.id, s.item, s.position, s.title, s.url, s.source, s.author, s.date, s.excerpt, s.section,
         s.posted_on, s.link_text, s.status, s.note, s.added_by, s.edited_by, s.reviewed_by, s.reviewed_at,
-        i.origin, s.issue
+        i.origin, s.issue, s.sort_tag
         """
 
     /// The issue's state at `version` (now when nil), with its items.
@@ -71,7 +71,7 @@ extension DigestStore {
             sql = """
                 SELECT \(Self.itemColumns) FROM item_states s JOIN items i ON i.id = s.item
                 WHERE s.issue = ?1 AND s.valid_to IS NULL
-                ORDER BY s.position, s.item
+                ORDER BY s.position, s.sort_tag, s.item
                 """
             values = [number]
         }
@@ -100,7 +100,7 @@ extension DigestStore {
           SELECT x.id FROM item_states x WHERE x.item = i.id AND x.valid_from <= ?2
           ORDER BY x.valid_from DESC LIMIT 1)
         WHERE i.issue = ?1 AND (s.valid_to IS NULL OR s.valid_to > ?2)
-        ORDER BY s.position, s.item
+        ORDER BY s.position, s.sort_tag, s.item
         """
 
     /// One current item of an issue, or a not-found error that says what exists.
@@ -169,7 +169,7 @@ extension DigestStore {
         return Item(id: row.int(1), issue: row.int(19), position: position, fields: fields, status: status,
                     note: row.optionalString(13), addedBy: row.string(14), editedBy: row.optionalString(15),
                     reviewedBy: row.optionalString(16), reviewedAt: row.optionalString(17),
-                    origin: row.optionalInt(18), stateID: row.int(0), sortKey: row.double(2))
+                    origin: row.optionalInt(18), stateID: row.int(0), sortKey: SortKey(row.double(2), tag: row.optionalString(20)))
     }
 
     static func civilDate(_ text: String) throws -> CivilDate {

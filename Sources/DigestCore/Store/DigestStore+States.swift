@@ -2,17 +2,17 @@
 extension DigestStore {
     /// A new current state for `item` from `version` on. Returns its row id.
     @discardableResult
-    func openState(item: Int, issue: Int, version: Int, sortKey: Double, fields: ItemFields, status: ItemStatus,
+    func openState(item: Int, issue: Int, version: Int, sortKey: SortKey, fields: ItemFields, status: ItemStatus,
                    note: String?, addedBy: String, editedBy: String?, reviewedBy: String?, reviewedAt: String?,
                    indexed: Bool = true) throws -> Int {
         try database.statement("""
             INSERT INTO item_states(item, issue, valid_from, position, title, url, url_key, source, author, date,
-              excerpt, section, posted_on, link_text, status, note, added_by, edited_by, reviewed_by, reviewed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              excerpt, section, posted_on, link_text, status, note, added_by, edited_by, reviewed_by, reviewed_at, sort_tag)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute([
-                item, issue, version, sortKey, fields.title, fields.url, fields.linkKey, fields.source,
+                item, issue, version, sortKey.position, fields.title, fields.url, fields.linkKey, fields.source,
                 fields.author, fields.date.iso, fields.excerpt, fields.section, fields.postedOn?.iso,
-                fields.linkText, status.rawValue, note, addedBy, editedBy, reviewedBy, reviewedAt,
+                fields.linkText, status.rawValue, note, addedBy, editedBy, reviewedBy, reviewedAt, sortKey.tag,
             ])
         let stateID = database.lastInsertedRowID
         if indexed {
@@ -25,7 +25,7 @@ extension DigestStore {
 
     /// A new state for an existing item, carrying over whatever is not given.
     @discardableResult
-    func replaceState(of item: Item, version: Int, sortKey: Double? = nil, fields: ItemFields? = nil,
+    func replaceState(of item: Item, version: Int, sortKey: SortKey? = nil, fields: ItemFields? = nil,
                       status: ItemStatus? = nil, note: String?? = nil, editedBy: String?? = nil,
                       reviewedBy: String?? = nil, reviewedAt: String?? = nil) throws -> Int {
         try closeState(of: item, version: version)
