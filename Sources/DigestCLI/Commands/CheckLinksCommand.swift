@@ -46,6 +46,7 @@ enum CheckLinksCommand: Command {
                 + checked.errors.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         let output = checked.output
+        let states = Dictionary(linked.map { ($0.id, $0.stateID) }, uniquingKeysWith: { first, _ in first })
         var checks: [LinkCheck] = []
         for line in output.split(separator: "\n") where !line.isEmpty {
             guard let value = try? JSONParser.parse(String(line)), let id = value["id"]?.intValue,
@@ -56,7 +57,7 @@ enum CheckLinksCommand: Command {
                                     outcome: outcome, status: value["status"]?.intValue,
                                     finalURL: value["final_url"]?.stringValue,
                                     suggestedURL: value["suggested_url"]?.stringValue,
-                                    detail: value["detail"]?.stringValue))
+                                    detail: value["detail"]?.stringValue, state: states[id]))
         }
         try store.storeLinkChecks(checks, request: request)
         var rows: [[String]] = [["ITEM", "OUTCOME", "STATUS", "LINK", "DETAIL"]]

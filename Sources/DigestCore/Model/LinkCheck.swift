@@ -13,9 +13,12 @@ package struct LinkCheck: Equatable, Sendable {
     /// A permanent redirect's target: the link the editor may want instead.
     package let suggestedURL: String?
     package let detail: String?
+    /// The item's state when the check began: the result holds for that
+    /// link from then on, and not for the same link typed in again later.
+    package let state: Int?
 
     package init(item: Int, url: String, checkedAt: String, outcome: String, status: Int?, finalURL: String?,
-                 suggestedURL: String?, detail: String?) {
+                 suggestedURL: String?, detail: String?, state: Int? = nil) {
         self.item = item
         self.url = url
         self.checkedAt = checkedAt
@@ -24,6 +27,7 @@ package struct LinkCheck: Equatable, Sendable {
         self.finalURL = finalURL
         self.suggestedURL = suggestedURL
         self.detail = detail
+        self.state = state
     }
 
     /// Outcomes that mean readers would not reach the page.

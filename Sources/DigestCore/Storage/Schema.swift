@@ -18,6 +18,7 @@ package enum Schema {
         Migration(version: 5, name: "combined roles", sql: version5),
         Migration(version: 6, name: "preheaders and sends", sql: version6),
         Migration(version: 7, name: "sort keys that never run out", sql: version7),
+        Migration(version: 8, name: "link checks tied to the state they checked", sql: version8),
     ]
 
     /// An issue as of version N is each of its items' latest state from N
@@ -294,5 +295,14 @@ package enum Schema {
           OR NEW.added_by IS NOT OLD.added_by OR NEW.edited_by IS NOT OLD.edited_by
           OR NEW.reviewed_by IS NOT OLD.reviewed_by OR NEW.reviewed_at IS NOT OLD.reviewed_at
         BEGIN SELECT RAISE(ABORT, 'item states are history: only closing the current state is allowed'); END;
+        """
+
+    /// A link check holds for the item's link as it was when the check began
+    /// (`state`), not for the same link typed in again later. A result kept
+    /// from before is tied to the item's first state, so it still holds only
+    /// if the item never had another link.
+    private static let version8 = """
+        ALTER TABLE link_checks ADD COLUMN state INTEGER REFERENCES item_states(id);
+        UPDATE link_checks SET state = (SELECT min(s.id) FROM item_states s WHERE s.item = link_checks.item);
         """
 }

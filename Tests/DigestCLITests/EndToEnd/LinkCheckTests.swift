@@ -30,6 +30,15 @@ struct LinkCheckTests {
         _ = try digest.run("edit-item", String(issue), String(gone), "--url", server.url("/ok?fixed"))
         let edited = try digest.run("show", String(issue), "--json").standardOutput
         #expect(try JSONReader.value(edited, ["issue", "items", 2, "link_check"]) is NSNull)
+        // Back to the link that was checked: the old result was about that link before the change, not now.
+        #expect(try digest.run("edit-item", String(issue), String(gone), "--url", server.url("/not-found")).status == 0)
+        let restored = try digest.run("show", String(issue), "--json").standardOutput
+        #expect(try JSONReader.value(restored, ["issue", "items", 2, "link_check"]) is NSNull)
+        #expect(!(try digest.run("show", String(issue)).standardOutput.contains("link: broken")))
+        // A title edit keeps the link, and so keeps the result of the item that kept its link.
+        #expect(try digest.run("edit-item", String(issue), String(ok), "--title", "Fine, retitled").status == 0)
+        let retitled = try digest.run("show", String(issue), "--json").standardOutput
+        #expect(try JSONReader.string(retitled, "issue", "items", 0, "link_check", "outcome") == "ok")
     }
 
     @Test("publish warns about broken and unchecked links, and refuses them when publish.require-links-ok is on")
