@@ -24,8 +24,6 @@ enum PublishCommand: Command {
         let store = try context.openStore(writing: true)
         let request = try context.request(invocation, store)
         let settings = try store.settings
-        let maker = EditionMaker(templates: try TemplateChoice.load(option: invocation.value("templates"), settings: settings, files: context.files),
-                                 publication: settings.publication)
         // With the rule off, publishing goes ahead but says what looks wrong.
         let issue = try store.issue(number)
         if !settings.requireLinksOK, issue.status == .inReview {
@@ -42,7 +40,11 @@ enum PublishCommand: Command {
         }
         // Published bytes must survive a power cut, not only a crash.
         try store.database.execute("PRAGMA synchronous = FULL")
-        let (published, edition) = try store.publish(number, maker: maker, request: request)
+        let (published, edition, maker) = try store.publish(number, request: request) { settings in
+            EditionMaker(templates: try TemplateChoice.load(option: invocation.value("templates"), settings: settings,
+                                                            files: context.files),
+                         publication: settings.publication)
+        }
         maker.warnings.forEach(context.warn)
         let written = EditionFiles.write(edition, date: published.date, to: folder, files: context.files)
         let files = written.paths.map(JSONValue.string)

@@ -135,9 +135,12 @@ enum ReviewCommand: Command {
 
     private static func pending(_ number: Int, _ context: Context) throws -> CommandResult {
         let store = try context.openStore(writing: false)
-        let issue = try store.issue(number)
+        // The items and their link checks from one snapshot.
+        let (issue, checks) = try store.read {
+            let issue = try store.issue(number)
+            return (issue, try store.linkChecks(for: issue.items.filter { $0.status == .pending }))
+        }
         let pending = issue.items.filter { $0.status == .pending }
-        let checks = try store.linkChecks(for: pending)
         var text = issue.heading + "\n" + issue.statusLine(itemCount: issue.items.count) + "\n"
         if issue.status != .inReview {
             text += "\nThis issue is not in review; "

@@ -3,8 +3,13 @@
 extension DigestStore {
     /// in-review → published, as the next edition. Requires every item
     /// decided, at least one approved, and no approved item incomplete.
-    package func publish(_ number: Int, maker: EditionMaker, request: ChangeRequest) throws -> (issue: Issue, edition: Edition) {
+    /// `makeMaker` builds the renderer from the settings in force inside the
+    /// transaction, so a setting changed a moment before cannot be missed.
+    package func publish(_ number: Int, request: ChangeRequest, maker makeMaker: (Settings) throws -> EditionMaker)
+        throws -> (issue: Issue, edition: Edition, maker: EditionMaker)
+    {
         try changeIssue(number, action: "publish", request: request, stages: [.inReview], permission: .publish) { change in
+            let maker = try makeMaker(try settings)
             var issue = try self.issue(number)
             let pending = issue.items.filter { $0.status == .pending }
             if !pending.isEmpty {
@@ -34,7 +39,7 @@ extension DigestStore {
                 summary += "; four-eyes review was off (review.four-eyes), so nobody checked that its approvals "
                     + "came from someone other than who wrote them"
             }
-            return ((issue, edition), summary)
+            return ((issue, edition, maker), summary)
         }
     }
 

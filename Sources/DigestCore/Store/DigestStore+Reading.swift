@@ -7,7 +7,12 @@ extension DigestStore {
         """
 
     /// The issue's state at `version` (now when nil), with its items.
+    /// One snapshot: its fields and items are from the same moment.
     package func issue(_ number: Int, asOf version: Int? = nil) throws -> Issue {
+        try read { try issueSnapshot(number, asOf: version) }
+    }
+
+    private func issueSnapshot(_ number: Int, asOf version: Int?) throws -> Issue {
         guard var issue = try issueHead(number, asOf: version) else {
             if let version, let head = try issueHead(number, asOf: nil) {
                 throw DigestError.notFound("issue \(number) has no version \(version); "

@@ -61,8 +61,10 @@ extension DigestStore {
         }
     }
 
-    /// Runs `body` in a read transaction: one consistent snapshot for several queries.
+    /// Runs `body` in a read transaction: one consistent snapshot for several
+    /// queries. Inside a transaction already, it runs in that one.
     package func read<T>(_ body: () throws -> T) throws -> T {
+        if database.isInTransaction { return try body() }
         do {
             return try database.transaction(immediate: false, body)
         } catch let error as DatabaseError {
