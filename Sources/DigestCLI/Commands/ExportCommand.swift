@@ -25,7 +25,7 @@ enum ExportCommand: Command {
             let latestEditions = try store.latestEditionNumbers()
             let progress = context.progress("Exporting", unit: "issues", total: latestEditions.count)
             defer { progress?.finish() }
-            for (number, latestEdition) in latestEditions {
+            for (number, latestEdition, firstPublishedAt) in latestEditions {
                 defer { progress?.advance() }
                 // Every edition keeps its page: an email that went out links to its own edition's.
                 var latest: (edition: Edition, issue: Issue, base: String)?
@@ -49,7 +49,7 @@ enum ExportCommand: Command {
                     number: number, date: issue.date,
                     title: issue.displayTitle(publication: settings.publication),
                     edition: edition.edition, publishedAt: edition.publishedAt, summary: issue.intro,
-                    itemTitles: shown.map(\.fields.title), baseName: base))
+                    itemTitles: shown.map(\.fields.title), baseName: base, firstPublishedAt: firstPublishedAt))
             }
         }
         let publication = settings.publication

@@ -12,6 +12,9 @@ package struct ArchiveEntry: Equatable, Sendable {
     package var edition: Int
     /// When this edition was published: RFC 3339 in UTC, `2026-11-22T18:21:19Z`.
     package var publishedAt: String
+    /// When the issue's first edition was published: the feed's `published`
+    /// (`publishedAt`, the latest edition's, is its `updated`).
+    package var firstPublishedAt: String
     /// The issue's intro, or its first item titles; nil when there is neither.
     package var summary: String?
     /// The approved items' titles, in issue order.
@@ -28,8 +31,10 @@ package struct ArchiveEntry: Equatable, Sendable {
         publishedAt: String,
         summary: String?,
         itemTitles: [String],
-        baseName: String
+        baseName: String,
+        firstPublishedAt: String? = nil
     ) {
+        self.firstPublishedAt = firstPublishedAt ?? publishedAt
         self.number = number
         self.date = date
         self.title = title

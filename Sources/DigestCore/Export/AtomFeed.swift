@@ -71,9 +71,8 @@ package enum AtomFeed {
         appendElement("title", entry.title, indent: "    ", to: &xml)
         appendElement("id", entryID(for: entry, authority: authority), indent: "    ", to: &xml)
         appendElement("updated", entry.publishedAt, indent: "    ", to: &xml)
-        // Only the latest edition is known here, so a corrected issue reports
-        // the correction's time as its publication time too.
-        appendElement("published", entry.publishedAt, indent: "    ", to: &xml)
+        // A corrected issue was first published with edition 1; the correction is its update.
+        appendElement("published", entry.firstPublishedAt, indent: "    ", to: &xml)
         appendLink(rel: "alternate", type: "text/html", href: linkPrefix + entry.fileLink(extension: "html"),
                    indent: "    ", to: &xml)
         if let summary = entry.summary, !summary.allSatisfy(\.isWhitespace) {

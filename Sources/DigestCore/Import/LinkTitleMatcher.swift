@@ -23,11 +23,23 @@ enum LinkTitleMatcher {
                 let cut = text.origins[start]
                 let kept = String(String.UnicodeScalarView(excerptScalars[..<cut]))
                 let linkText = String(String.UnicodeScalarView(excerptScalars[cut...]))
-                return (String(PageText.trimmed(Substring(kept))), String(PageText.trimmed(Substring(linkText))))
+                return (String(PageText.trimmed(Substring(kept))), Self.linkText(Substring(linkText)))
             }
             length = prefix[length - 1]
         }
         return (excerpt, nil)
+    }
+
+    /// A link title as written, trimmed and without the " ." pages put after it (a full stop after a
+    /// space; a full stop right after a word, as in "Inc.", is the title's own).
+    static func linkText(_ raw: Substring) -> String {
+        let text = PageText.trimmed(raw)
+        var end = text.endIndex
+        while end > text.startIndex, text[text.index(before: end)] == "." { end = text.index(before: end) }
+        guard end < text.endIndex, end > text.startIndex, text[text.index(before: end)].isWhitespace else {
+            return String(text)
+        }
+        return String(PageText.trimmed(text[..<end]))
     }
 
     /// Whether a whole line is the title or the title cut at a word boundary:

@@ -163,7 +163,7 @@ struct PageReader {
            LinkTitleMatcher.isAbbreviation(line.text, of: items[last].title) {
             let item = items[last]
             items[last] = PageItem(line: item.line, title: item.title, postedOn: item.postedOn, source: item.source,
-                                   date: item.date, excerpt: item.excerpt, linkText: String(line.text))
+                                   date: item.date, excerpt: item.excerpt, linkText: LinkTitleMatcher.linkText(line.text))
             return
         }
         warnings.append(PageWarning(line: line.number,

@@ -45,10 +45,10 @@ package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// `2020/09/28`: the form of a digest page's "Posted on" line.
     package var slashed: String { "\(year.zeroPadded(4))/\(month.zeroPadded(2))/\(day.zeroPadded(2))" }
 
-    /// `September 28 2020`: the form of a digest page's attribution line. The
-    /// year has four digits, as the page reader expects (year 22 would
-    /// otherwise print as "22" and not read back).
-    package var long: String { "\(MonthName.english[month - 1]) \(day.zeroPadded(2)) \(year.zeroPadded(4))" }
+    /// `September 28 2020`, `December 7 2026`: the form of a digest page's
+    /// attribution line. The day is not padded; the year has four digits, as
+    /// the page reader expects (year 22 would otherwise not read back).
+    package var long: String { "\(MonthName.english[month - 1]) \(day) \(year.zeroPadded(4))" }
 
     package var description: String { iso }
 

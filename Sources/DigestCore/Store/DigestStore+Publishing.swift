@@ -153,9 +153,13 @@ extension DigestStore {
     /// Each issue's latest edition number, by issue number: a list to walk
     /// one edition at a time, so an export of a large archive keeps only one
     /// edition's bytes in memory.
-    package func latestEditionNumbers() throws -> [(issue: Int, edition: Int)] {
-        try database.statement("SELECT issue, max(edition) FROM editions GROUP BY issue ORDER BY issue")
-            .rows { ($0.int(0), $0.int(1)) }
+    /// Every published issue's latest edition, and when its first edition went out.
+    package func latestEditionNumbers() throws -> [(issue: Int, edition: Int, firstPublishedAt: String)] {
+        try database.statement("""
+            SELECT e.issue, max(e.edition),
+                   (SELECT f.published_at FROM editions f WHERE f.issue = e.issue ORDER BY f.edition LIMIT 1)
+            FROM editions e GROUP BY e.issue ORDER BY e.issue
+            """).rows { ($0.int(0), $0.int(1), $0.string(2)) }
     }
 
     package func edition(of number: Int, edition: Int) throws -> Edition? {

@@ -147,6 +147,10 @@ package enum DateParser {
     }
 
     private static func calendarChecked(year: Int, month: Int, day: Int) -> Result<CivilDate, Problem> {
+        guard (1...9999).contains(year) else {
+            return .failure(Problem(reason: "there is no year \(year) in digest's calendar",
+                                    fix: "use a year from 0001 to 9999"))
+        }
         guard (1...12).contains(month) else {
             return .failure(Problem(reason: "there is no month \(month)", fix: "use a month from 01 to 12"))
         }

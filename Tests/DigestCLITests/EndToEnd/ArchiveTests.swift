@@ -140,7 +140,7 @@ struct ArchiveTests {
             let parts = date.split(separator: "-").map { Int($0) ?? 0 }
             let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                           "October", "November", "December"]
-            let long = "\(months[parts[1] - 1]) \(String(format: "%02d", parts[2])) \(parts[0])"
+            let long = "\(months[parts[1] - 1]) \(parts[2]) \(parts[0])"
             for piece in [item["title"] as? String, item["source"] as? String, long, item["excerpt"] as? String] {
                 let words = (piece ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 guard let found = flat.range(of: words, range: cursor..<flat.endIndex) else {

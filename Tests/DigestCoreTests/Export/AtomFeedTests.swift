@@ -76,7 +76,19 @@ struct AtomFeedTests {
         #expect(after.id == before.id)
         #expect(after.entries.map(\.id) == before.entries.map(\.id))
         #expect(after.entries.first?.updated == "2026-12-01T07:45:00Z")
+        #expect(after.entries.first?.published == first[1].publishedAt)
         #expect(AtomFeed.entryID(for: second[1], site: ArchiveTestData.site) == "tag:harbour-weekly.example,2026-11-23:issue-12")
+    }
+
+    @Test("a corrected issue is published when its first edition went out, and updated with the latest")
+    func correctedIssueKeepsItsFirstPublication() throws {
+        var entry = try ArchiveTestData.entry(number: 4, date: "2026-11-23", title: "Four", edition: 2,
+                                              publishedAt: "2026-11-30T09:00:00Z")
+        entry.firstPublishedAt = "2026-11-23T08:00:00Z"
+        let feed = try ArchiveTestTools.parseFeed(AtomFeed.render(site: ArchiveTestData.site, entries: [entry],
+                                                                  updated: "2026-11-30T09:00:00Z"))
+        #expect(feed.entries.map(\.published) == ["2026-11-23T08:00:00Z"])
+        #expect(feed.entries.map(\.updated) == ["2026-11-30T09:00:00Z"])
     }
 
     @Test("the id's domain is the website's host, else the email's domain, else digest.invalid")

@@ -19,6 +19,8 @@ struct DateParserTests {
         ("2021-02-29", "February 2021 has 28 days, not 29"),
         ("2020-04-31", "April 2020 has 30 days, not 31"),
         ("2020-13-01", "there is no month 13"),
+        ("0000-02-29", "there is no year 0 in digest's calendar"),
+        ("February 29 0000", "there is no year 0 in digest's calendar"),
         ("20-09-28", "the year '20' does not have four digits"),
         ("Sep 28, 20", "the year '20' does not have four digits"),
         ("28/09/2020", "day-first and month-first numeric dates are ambiguous"),
@@ -63,7 +65,9 @@ struct DateParserTests {
         let date = try #require(CivilDate(year: 2020, month: 9, day: 8))
         #expect(date.iso == "2020-09-08")
         #expect(date.slashed == "2020/09/08")
-        #expect(date.long == "September 08 2020")
+        #expect(date.long == "September 8 2020")
+        #expect(CivilDate(year: 2026, month: 12, day: 7)?.long == "December 7 2026")
+        #expect(CivilDate(year: 2026, month: 12, day: 17)?.long == "December 17 2026")
         #expect(CivilDate(iso: "2020-09-08") == date)
         #expect(CivilDate(iso: "2020-9-08") == nil)
     }
