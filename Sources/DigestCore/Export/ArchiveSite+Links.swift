@@ -38,13 +38,12 @@ extension ArchiveSite {
     }
 
     private var websiteHost: String? {
-        // A valid base is `scheme://authority/…`: the host starts after the
-        // first colon and its two slashes.
-        guard let base = websiteBaseURL ?? archiveBaseURL, let colon = base.firstIndex(of: ":") else { return nil }
-        let authority = base[base.index(after: colon)...].dropFirst(2).prefix { $0 != "/" }
+        guard let base = websiteBaseURL ?? archiveBaseURL else { return nil }
+        let bytes = Array(base.utf8)
+        guard let parts = URLParts(bytes) else { return nil }
+        let host = String(decoding: bytes[parts.host], as: UTF8.self)
         // An IPv6 literal is no DNS name; the caller falls back.
-        guard !authority.hasPrefix("[") else { return nil }
-        let host = authority.prefix { $0 != ":" }
+        guard !host.hasPrefix("[") else { return nil }
         return host.lowercased()
     }
 

@@ -1,5 +1,6 @@
 /// Reading issues as they are now or as they were at any version.
 extension DigestStore {
+    /// Queries may select more columns after these; theirs start at 21.
     static let itemColumns = """
         s.id, s.item, s.position, s.title, s.url, s.source, s.author, s.date, s.excerpt, s.section,
         s.posted_on, s.link_text, s.status, s.note, s.added_by, s.edited_by, s.reviewed_by, s.reviewed_at,

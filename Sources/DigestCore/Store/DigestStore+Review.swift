@@ -185,8 +185,8 @@ extension DigestStore {
             FROM backlog b JOIN item_states s ON s.id = b.state JOIN items i ON i.id = b.item
             WHERE b.taken_into IS NULL AND b.dismissed_at IS NULL ORDER BY b.deferred_at, b.item
             """).rows { row in
-            BacklogEntry(item: try Self.item(from: row, position: 0), fromIssue: row.int(20),
-                         deferredAt: row.string(21), deferredBy: row.string(22))
+            BacklogEntry(item: try Self.item(from: row, position: 0), fromIssue: row.int(21),
+                         deferredAt: row.string(22), deferredBy: row.string(23))
         }
     }
 

@@ -7,39 +7,27 @@
 package enum LinkKey {
     package static func of(_ url: String) -> String {
         let bytes = Array(url.utf8)
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
-              colon + 2 < bytes.count, bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/") else {
-            return url
-        }
+        guard let parts = URLParts(bytes) else { return url }
         var key: [UInt8] = []
         key.reserveCapacity(bytes.count + 1)
-        for byte in bytes[..<colon] { key.append(lowercased(byte)) }
+        for byte in bytes[parts.scheme] { key.append(lowercased(byte)) }
         let scheme = String(decoding: key, as: UTF8.self)
         key += [UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "/")]
-        var end = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
-        let authorityStart = colon + 3
-        var authorityEnd = authorityStart
-        while authorityEnd < end, bytes[authorityEnd] != UInt8(ascii: "/"), bytes[authorityEnd] != UInt8(ascii: "?") {
-            authorityEnd += 1
-        }
-        var authority = bytes[authorityStart..<authorityEnd].map(lowercased)
+        var authority = bytes[parts.authority].map(lowercased)
         let defaultPort = scheme == "https" ? Array(":443".utf8) : (scheme == "http" ? Array(":80".utf8) : [])
         if !defaultPort.isEmpty, authority.count > defaultPort.count, authority.suffix(defaultPort.count).elementsEqual(defaultPort) {
             authority.removeLast(defaultPort.count)
         }
         if authority.last == UInt8(ascii: ".") { authority.removeLast() }
         key += authority
-        let query = bytes[authorityEnd..<end].firstIndex(of: UInt8(ascii: "?"))
-        let pathEnd = query ?? end
-        if pathEnd == authorityEnd {
+        if parts.path.isEmpty {
             key.append(UInt8(ascii: "/"))
         } else {
-            key += bytes[authorityEnd..<pathEnd]
+            key += bytes[parts.path]
         }
-        if let query {
+        if let query = parts.query {
             var kept: [ArraySlice<UInt8>] = []
-            end = max(end, query + 1)
-            for parameter in bytes[(query + 1)..<end].split(separator: UInt8(ascii: "&")) {
+            for parameter in bytes[query].split(separator: UInt8(ascii: "&")) {
                 let name = parameter.prefix(4).map(lowercased)
                 if name.count == 4, name.elementsEqual("utm_".utf8) { continue }
                 kept.append(parameter)

@@ -45,30 +45,21 @@ package enum URLValidator {
             return Problem(reason: "the scheme '\(url[..<colon])' is not allowed (only http and https)",
                            fix: "link to the web page itself, with an https:// address")
         }
-        let rest = url[url.index(after: colon)...]
-        guard rest.hasPrefix("//") else {
+        let bytes = Array(url.utf8)
+        guard let parts = URLParts(bytes) else {
             return Problem(reason: "it has no host after '\(url[..<colon]):'",
                            fix: "write it as \(scheme)://host/path")
         }
-        let afterSlashes = rest.dropFirst(2)
-        let authority = afterSlashes.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        if authority.contains("@") {
+        func text(_ range: Range<Int>) -> Substring { Substring(String(decoding: bytes[range], as: UTF8.self)) }
+        if bytes[parts.authority].contains(UInt8(ascii: "@")) {
             return Problem(reason: "it carries a user name or password before the host",
                            fix: "remove the part up to '@'; readers must see the real host")
         }
-        let host: Substring
-        if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else {
-                return Problem(reason: "its IPv6 host is not closed with ']'", fix: "write the host as [address]")
-            }
-            host = authority[authority.startIndex...close]
-            let afterHost = authority[authority.index(after: close)...]
-            if let problem = portProblem(afterHost) { return problem }
-        } else {
-            let parts = authority.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-            host = parts.first ?? ""
-            if parts.count == 2, let problem = portProblem(":" + parts[1]) { return problem }
+        guard parts.hostIsClosed else {
+            return Problem(reason: "its IPv6 host is not closed with ']'", fix: "write the host as [address]")
         }
+        let host = text(parts.host)
+        if let port = parts.port, let problem = portProblem(text(port)) { return problem }
         guard !host.isEmpty, host.contains(where: { $0.isLetter || $0.isNumber }) else {
             return Problem(reason: "it has no host", fix: "write it as \(scheme)://host/path")
         }

@@ -43,7 +43,7 @@ struct ArchiveIndexPageTests {
         let page = try ArchiveTestTools.parsePage(
             ArchiveIndexPage.render(site: ArchiveTestData.site, entries: try ArchiveTestData.entries()))
 
-        #expect(page.times == ["November 23 2026", "November 16 2026", "November 09 2026"])
+        #expect(page.times == ["November 23 2026", "November 16 2026", "November 9 2026"])
         #expect(page.anchors == [
             .init(href: "feed.xml", text: "Atom feed"),
             .init(href: "https://harbour-weekly.example/", text: "Website"),

@@ -70,6 +70,6 @@ struct FormatValidationTests {
         try RenderExpectations.email(
             renders.email, text: renders.text, html: renders.html, input: bare, envelope: RenderingFixtures.sampleEnvelope)
         #expect(renders.text.contains("This issue has no items."))
-        #expect(renders.text.hasPrefix("Digest\n\nDigest — Issue 1, January 05 2026\n"))
+        #expect(renders.text.hasPrefix("Digest\n\nDigest — Issue 1, January 5 2026\n"))
     }
 }

@@ -61,3 +61,22 @@ struct LinkKeyTests {
         #expect(LinkKey.of("http://example.org/a") != LinkKey.of("https://example.org/a"))
     }
 }
+
+@Suite("URL parts: the one parser behind links, link keys and the website host")
+struct URLPartsTests {
+    func pieces(_ url: String) -> [String?]? {
+        let bytes = Array(url.utf8)
+        guard let parts = URLParts(bytes) else { return nil }
+        func text(_ range: Range<Int>?) -> String? { range.map { String(decoding: bytes[$0], as: UTF8.self) } }
+        return [text(parts.scheme), text(parts.authority), text(parts.host), text(parts.port), text(parts.path), text(parts.query)]
+    }
+
+    @Test("splits scheme, authority, host, port, path and query; the fragment is dropped")
+    func splits() {
+        #expect(pieces("https://Example.org:8443/a/b?x=1&y#top") == ["https", "Example.org:8443", "Example.org", ":8443", "/a/b", "x=1&y"])
+        #expect(pieces("http://[::1]:80?q") == ["http", "[::1]:80", "[::1]", ":80", "", "q"])
+        #expect(pieces("https://") == ["https", "", "", nil, "", nil])
+        #expect(pieces("mailto:someone@example.org") == nil)
+        #expect(pieces("a#b://x#y") == ["a#b", "x", "x", nil, "", nil])
+    }
+}
