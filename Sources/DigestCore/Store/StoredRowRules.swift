@@ -41,6 +41,12 @@ package enum StoredRowRules {
             for link in ["url", "final_url", "suggested_url"] { check.link(link) }
             check.oneOf("outcome", ["ok", "redirected", "broken", "unreachable", "timed-out"])
             check.text("detail", .note)
+        case "feeds", "candidates":
+            // Their text comes from feeds and pages, kept as fetched; what
+            // could reach a reader's browser or a header is the link and the names.
+            check.link("url")
+            check.linkKey()
+            for person in ["added_by", "dismissed_by"] { check.person(person) }
         default:
             break
         }
@@ -96,6 +102,11 @@ private struct RowCheck {
     mutating func link(_ column: String) {
         guard let value = string(column) else { return }
         if let problem = URLValidator.validate(value) { add(column, value, problem.reason, problem.fix) }
+    }
+
+    mutating func linkKey() {
+        guard let url = string("url"), URLValidator.validate(url) == nil, LinkKey.of(url) != string("url_key") else { return }
+        add("url_key", string("url_key"), "it is not the key of the link", "store \"\(LinkKey.of(url))\"")
     }
 
     mutating func setting() {
