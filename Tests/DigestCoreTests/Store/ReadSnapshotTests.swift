@@ -13,8 +13,8 @@ struct ReadSnapshotTests {
     init() throws {
         folder = try TemporaryFolder()
         path = folder.file("digest.sqlite")
-        store = try DigestStore.create(at: path, environment: [:])
-        try store.initialSettings([(SettingKey.publicationName, "Old Name")], request: ana)
+        store = try DigestStore.create(at: path, environment: [:], settings: [(SettingKey.publicationName, "Old Name")],
+                                       request: ana)
         _ = try store.draft(date: CivilDate(iso: "2026-11-23")!, title: nil, intro: nil, request: ana)
         let fields = try ItemValidator().newItem([
             "title": "Tide tables", "url": "https://harbour.example/tides", "source": "Harbour Review",

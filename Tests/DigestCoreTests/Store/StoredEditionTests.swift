@@ -43,7 +43,7 @@ struct StoredEditionTests {
         _ = try store.importItems(try archiveTargets(archive), published: true, origin: "archive", request: ana, edition: maker)
         let numbers = try store.latestEditionNumbers()
         #expect(numbers.count == 3)
-        for (number, editionNumber) in numbers {
+        for (number, editionNumber, _) in numbers {
             let edition = try #require(try store.edition(of: number, edition: editionNumber))
             // Composed again, independently, from the issue and the stored envelope.
             let issue = try store.issue(number, asOf: edition.version)
