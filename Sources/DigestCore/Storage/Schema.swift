@@ -273,6 +273,7 @@ package enum Schema {
         BEGIN SELECT RAISE(ABORT, 'sends are history and cannot be changed'); END;
         CREATE TRIGGER sends_are_kept BEFORE DELETE ON sends
         BEGIN SELECT RAISE(ABORT, 'sends are history and cannot be deleted'); END;
+        """
 
     /// A tag after the position breaks ties, so that a move always finds a
     /// key between its neighbours and writes only the moved item (`SortKey`).
