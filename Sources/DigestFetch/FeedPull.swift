@@ -46,27 +46,7 @@ package struct FeedPull: Sendable {
 
     /// - Parameter emit: called in input order as results become ready.
     package func pull(_ feeds: [FeedRequest], emit: (FeedPullResult) -> Void) async {
-        var finished = [FeedPullResult?](repeating: nil, count: feeds.count)
-        var nextToEmit = 0
-        await withTaskGroup(of: (Int, FeedPullResult).self) { group in
-            var nextToStart = 0
-            func startNext() {
-                guard nextToStart < feeds.count else { return }
-                let index = nextToStart
-                let feed = feeds[index]
-                group.addTask { (index, await self.pull(feed)) }
-                nextToStart += 1
-            }
-            for _ in 0..<max(concurrency, 1) { startNext() }
-            while let (index, result) = await group.next() {
-                finished[index] = result
-                while nextToEmit < finished.count, let ready = finished[nextToEmit] {
-                    emit(ready)
-                    nextToEmit += 1
-                }
-                startNext()
-            }
-        }
+        await inOrderConcurrently(feeds, concurrency: concurrency, work: { feed in await self.pull(feed) }, emit: emit)
     }
 
     package func pull(_ feed: FeedRequest) async -> FeedPullResult {

@@ -24,32 +24,16 @@ package struct LinkCheckRun: Sendable {
         defer { fetcher.invalidate() }
         let checker = LinkChecker(fetcher: fetcher, maxRedirects: options.maxRedirects, timeout: options.timeout)
 
-        var finished = [LinkResult?](repeating: nil, count: links.count)
-        var nextToEmit = 0
-        await withTaskGroup(of: (Int, LinkResult).self) { group in
-            // A fixed number of children: a new link starts only when one ends.
-            var nextToStart = 0
-            func startNext() {
-                guard nextToStart < links.count else { return }
-                let index = nextToStart
-                let link = links[index]
-                let options = options
-                group.addTask {
-                    (index, await Self.result(for: link, checker: checker, options: options, deadline: deadline))
-                }
-                nextToStart += 1
-            }
-            for _ in 0..<options.concurrency { startNext() }
-            while let (index, result) = await group.next() {
-                finished[index] = result
-                while nextToEmit < finished.count, let ready = finished[nextToEmit] {
-                    emit(ready)
-                    nextToEmit += 1
-                }
-                startNext()
-            }
-        }
-        return finished.compactMap { $0 }
+        var results: [LinkResult] = []
+        results.reserveCapacity(links.count)
+        let options = options
+        await inOrderConcurrently(links, concurrency: options.concurrency, work: { link in
+            await Self.result(for: link, checker: checker, options: options, deadline: deadline)
+        }, emit: { result in
+            emit(result)
+            results.append(result)
+        })
+        return results
     }
 
     private static func result(
