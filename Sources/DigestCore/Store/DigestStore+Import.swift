@@ -8,7 +8,8 @@ extension DigestStore {
     private struct ImportPlan {
         var target: ImportTarget
         let number: Int
-        let existing: Issue?
+        /// An import into an existing draft is a change of it, checked as every change is.
+        let change: IssueChange?
         let date: CivilDate
     }
 
@@ -21,10 +22,10 @@ extension DigestStore {
         let total = targets.reduce(0) { $0 + $1.items.count }
         let bulk = total > Self.bulkThreshold
         return try (bulk ? bulkLoad : { try $0() }) { try write {
-            try authorize(request, to: published ? .importPublished : .importDrafts)
-            var plans = try plan(targets, published: published, request: request)
-            let finder = try RepeatFinder(store: self, bulk: bulk)
             let at = now
+            var plans = try plan(targets, published: published, request: request, at: at.rfc3339)
+            try authorize(request, to: published ? .importPublished : .importDrafts)
+            let finder = try RepeatFinder(store: self, bulk: bulk)
             var pipeline: EditionPipeline?
             if published {
                 guard let maker else { throw DigestError.internalError("an archive import needs a renderer for its editions.") }
@@ -37,15 +38,14 @@ extension DigestStore {
             for (index, plan) in plans.enumerated() {
                 let target = plan.target
                 var summary = "imported \(target.items.count) item\(target.items.count == 1 ? "" : "s") from \(origin)"
-                if let existing = plan.existing {
-                    let version = existing.version + 1
-                    let added = try insertItems(target.items, into: plan.number, version: version, actor: request.actor,
-                                                at: at.rfc3339, status: .pending, indexed: !bulk, repeats: finder)
-                    try recordRevision(issue: plan.number, version: version, at: at.rfc3339, request: request,
-                                       action: "import", summary: summary)
+                if let change = plan.change {
+                    let added = try insertItems(target.items, into: plan.number, version: change.version,
+                                                actor: change.actor, at: change.at, status: .pending, indexed: !bulk,
+                                                repeats: finder)
+                    try finishChange(change, action: "import", request: request, summary: summary)
                     repeats += added.repeats.compactMap { $0 }
-                    imported.append(.init(number: plan.number, created: false, items: added.items.count, version: version,
-                                          edition: nil))
+                    imported.append(.init(number: plan.number, created: false, items: added.items.count,
+                                          version: change.version, edition: nil))
                     continue
                 }
                 if published { summary += " as published edition 1, imported without review" }
@@ -77,8 +77,10 @@ extension DigestStore {
     }
 
     /// Settles each target's issue number (numbered targets in order, then
-    /// new drafts after the highest number) and checks it may be imported into.
-    private func plan(_ targets: [ImportTarget], published: Bool, request: ChangeRequest) throws -> [ImportPlan] {
+    /// new drafts after the highest number) and checks it may be imported
+    /// into: an existing issue by the checks of every change (`beginChange`).
+    private func plan(_ targets: [ImportTarget], published: Bool, request: ChangeRequest,
+                      at: String) throws -> [ImportPlan] {
         let ordered = targets.sorted { ($0.number ?? Int.max) < ($1.number ?? Int.max) }
         var next = max(try database.integer("SELECT max(number) FROM issues") ?? 0,
                        targets.compactMap(\.number).max() ?? 0) + 1
@@ -96,14 +98,8 @@ extension DigestStore {
                     throw DigestError.refused("issue \(number) already exists; --published only brings in new issues "
                         + "(import into other numbers, or without --published into a draft).")
                 }
-                guard existing.status == .draft else {
-                    throw DigestError.refused("the import aims at issue \(number), which is \(existing.status.rawValue); "
-                        + "items can only be imported into a draft. Reopen it first, or import into another issue.")
-                }
-                if let expected = request.expectedVersion, expected != existing.version {
-                    throw DigestError.refused("issue \(number) is at version \(existing.version), not \(expected).")
-                }
-                plans.append(ImportPlan(target: target, number: number, existing: existing, date: existing.date))
+                let change = try beginChange(of: existing, action: "import", request: request, stages: [.draft], at: at)
+                plans.append(ImportPlan(target: target, number: number, change: change, date: existing.date))
                 continue
             }
             guard let date = target.date ?? target.latestDate else {
@@ -111,7 +107,7 @@ extension DigestStore {
                                                              reason: "issue \(number) would have no date",
                                                              fix: "give issue_date on its lines")])
             }
-            plans.append(ImportPlan(target: target, number: number, existing: nil, date: date))
+            plans.append(ImportPlan(target: target, number: number, change: nil, date: date))
         }
         return plans
     }

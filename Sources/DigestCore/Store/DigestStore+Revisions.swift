@@ -19,22 +19,37 @@ extension DigestStore {
     ) throws -> Result {
         try write {
             guard let before = try issueHead(number) else { throw DigestError.notFound(Self.noSuchIssue(number)) }
-            if let expected = request.expectedVersion, expected != before.version {
-                throw DigestError.refused("issue \(number) is at version \(before.version), not \(expected): "
-                    + "it changed since you looked. See 'digest history \(number)', then retry with "
-                    + "--expect-version \(before.version) if the change still makes sense.")
-            }
-            guard stages.contains(before.status) else {
-                throw DigestError.refused(Self.stageRefusal(action: action, issue: before))
-            }
+            let change = try beginChange(of: before, action: action, request: request, stages: stages)
             try authorize(request, to: permission)
-            let change = IssueChange(before: before, version: before.version + 1, actor: request.actor, at: now.rfc3339)
             let (result, summary) = try body(change)
             guard let summary else { return result }
-            try recordRevision(issue: number, version: change.version, at: change.at, request: request,
-                               action: action, summary: summary)
+            try finishChange(change, action: action, request: request, summary: summary)
             return result
         }
+    }
+
+    /// The checks a change to an existing issue passes before it touches
+    /// anything: `--expect-version`, then the stage. The roster comes after
+    /// (`authorize`), so a wrong stage is exit 1 even for someone who could
+    /// not act anyway. Runs inside the write transaction.
+    func beginChange(of before: Issue, action: String, request: ChangeRequest, stages: Set<IssueStatus>,
+                     at: String? = nil) throws -> IssueChange {
+        let number = before.number
+        if let expected = request.expectedVersion, expected != before.version {
+            throw DigestError.refused("issue \(number) is at version \(before.version), not \(expected): "
+                + "it changed since you looked. See 'digest history \(number)', then retry with "
+                + "--expect-version \(before.version) if the change still makes sense.")
+        }
+        guard stages.contains(before.status) else {
+            throw DigestError.refused(Self.stageRefusal(action: action, issue: before))
+        }
+        return IssueChange(before: before, version: before.version + 1, actor: request.actor, at: at ?? now.rfc3339)
+    }
+
+    /// Closes a change begun with `beginChange`: its revision, and the issue at the new version.
+    func finishChange(_ change: IssueChange, action: String, request: ChangeRequest, summary: String) throws {
+        try recordRevision(issue: change.before.number, version: change.version, at: change.at, request: request,
+                           action: action, summary: summary)
     }
 
     /// Appends revision `version` and moves the issue to it.

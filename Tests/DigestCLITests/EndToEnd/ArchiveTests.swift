@@ -92,8 +92,56 @@ struct ArchiveTests {
         let before = try directory.bytes("digest.sqlite")
         let result = try digest.run("import", "late.jsonl")
         #expect(result.status == 1)
-        #expect(result.standardError.contains("the import aims at issue 2, which is published"))
+        #expect(result.standardError.contains("issue 2 is published (edition 1) and frozen; to correct it, run "
+            + "'digest reopen 2 --reason TEXT' first."), "\(result.standardError)")
         #expect(try directory.bytes("digest.sqlite") == before)
+    }
+
+    /// The state an import refusal must leave alone: version, rows of every kind.
+    private func snapshot(_ issue: Int) throws -> [String] {
+        try ["SELECT version FROM issues WHERE number = \(issue)", "SELECT count(*) FROM revisions",
+             "SELECT count(*) FROM items", "SELECT count(*) FROM item_states", "SELECT count(*) FROM issue_states"]
+            .map { try DatabaseInspector.scalar(digest.databasePath, $0) ?? "" }
+    }
+
+    @Test("an import into an issue in review is refused as add-item is: exit 1, the same message, nothing changed")
+    func importIntoReviewLikeAddItem() throws {
+        let issue = try digest.draft()
+        try digest.addItem(issue, url: "https://tides.example/one")
+        #expect(try digest.run("submit", String(issue)).status == 0)
+        try directory.write("more.jsonl", #"{"title": "More", "url": "https://more.example", "source": "S", "date": "2026-11-08", "excerpt": "e"}"#)
+        let before = try snapshot(issue)
+        let imported = try digest.run("import", "more.jsonl", "--issue", String(issue))
+        let added = try digest.run("add-item", String(issue), "--title", "More", "--url", "https://more.example",
+                                   "--source", "S", "--date", "2026-11-08", "--excerpt", "e")
+        #expect(imported.status == 1)
+        #expect(added.status == 1)
+        #expect(imported.standardError == added.standardError)
+        #expect(imported.standardError.hasPrefix("digest: error: issue \(issue) is in review, so its set of items is closed"),
+                "\(imported.standardError)")
+        #expect(try snapshot(issue) == before)
+    }
+
+    @Test("an import with a stale --expect-version is refused as add-item is: exit 1, the same message, nothing changed")
+    func importExpectVersionLikeAddItem() throws {
+        let issue = try digest.draft()
+        try digest.addItem(issue, url: "https://tides.example/one")
+        try directory.write("more.jsonl", #"{"title": "More", "url": "https://more.example", "source": "S", "date": "2026-11-08", "excerpt": "e"}"#)
+        let before = try snapshot(issue)
+        let imported = try digest.run("import", "more.jsonl", "--issue", String(issue), "--expect-version", "1")
+        let added = try digest.run("add-item", String(issue), "--title", "More", "--url", "https://more.example",
+                                   "--source", "S", "--date", "2026-11-08", "--excerpt", "e", "--expect-version", "1")
+        #expect(imported.status == 1)
+        #expect(added.status == 1)
+        #expect(imported.standardError == added.standardError)
+        #expect(imported.standardError.hasPrefix("digest: error: issue \(issue) is at version 2, not 1: it changed since you looked."),
+                "\(imported.standardError)")
+        #expect(try snapshot(issue) == before)
+
+        let current = try digest.run("import", "more.jsonl", "--issue", String(issue), "--expect-version", "2", "--json")
+        #expect(current.status == 0, "\(current.standardError)")
+        #expect(try JSONReader.int(current.standardOutput, "imported", "issues", 0, "version") == 3)
+        #expect(try DatabaseInspector.scalar(digest.databasePath, "SELECT count(*) FROM revisions WHERE issue = \(issue)") == "3")
     }
 
     @Test("every bad line of an import is reported with its number, and nothing is stored")
