@@ -25,7 +25,11 @@ enum BackupCommand: Command {
                     + "(or one of its files); give the path of a new file.")
             }
         }
-        let size = try context.files.saveDatabaseCopy(to: path) { temporary in try store.copy(to: temporary) }
+        let progress = context.progress("Backing up", unit: "pages", total: nil)
+        defer { progress?.finish() }
+        let size = try context.files.saveDatabaseCopy(to: path) { temporary in
+            try store.copy(to: temporary, progress: progress.map { line in { done, total in line.show(done, of: total) } })
+        }
         return .confirmation("Backed up the database to \(path) (\(TextLayout.plural(size, "byte"))); "
             + "SQLite's integrity_check passed on the copy.\n",
             json: .object([("backup", .object([("file", .string(path)), ("bytes", .integer(size)),

@@ -6,7 +6,7 @@ import Foundation
 final class ProgressLine: @unchecked Sendable {
     private let label: String
     private let unit: String
-    private let total: Int?
+    private var total: Int?
     private let write: (String) -> Void
     private let started: Date
     private let clock: () -> Date
@@ -33,6 +33,20 @@ final class ProgressLine: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         done += count
+        draw()
+    }
+
+    /// `done` of `total` are done, for work that learns its total as it goes.
+    func show(_ done: Int, of total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        self.done = done
+        self.total = total
+        draw()
+    }
+
+    /// Redraws the line, at most every `interval` (and always at the end).
+    private func draw() {
         let now = clock()
         if let lastShown, now.timeIntervalSince(lastShown) < ProgressLine.interval, done != total { return }
         lastShown = now

@@ -143,4 +143,27 @@ package final class Database {
     }
 
     package static var libraryVersion: String { String(cString: sqlite3_libversion()) }
+
+    /// Runs `body` with `tick` called every `instructions` virtual-machine
+    /// steps of the statements it runs: the only way to see inside one long
+    /// statement such as `VACUUM INTO`. `tick` must not use this connection.
+    package func withProgress<T>(every instructions: Int32, _ tick: @escaping () -> Void,
+                                 _ body: () throws -> T) rethrows -> T {
+        let box = Unmanaged.passRetained(ProgressTick(tick))
+        sqlite3_progress_handler(handle, instructions, { context in
+            context.map { Unmanaged<ProgressTick>.fromOpaque($0).takeUnretainedValue().tick() }
+            return 0
+        }, box.toOpaque())
+        defer {
+            sqlite3_progress_handler(handle, 0, nil, nil)
+            box.release()
+        }
+        return try body()
+    }
+}
+
+/// The closure behind a progress handler, boxed to pass through C.
+private final class ProgressTick {
+    let tick: () -> Void
+    init(_ tick: @escaping () -> Void) { self.tick = tick }
 }

@@ -6,11 +6,25 @@
 /// rollback journal, no `-wal`), compacted, with digest's schema version and
 /// application id; any digest command opens it as a database.
 extension DigestStore {
-    /// Writes the copy into `path`, which must be missing or empty.
-    package func copy(to path: String) throws {
+    /// Writes the copy into `path`, which must be missing or empty. With
+    /// `progress`, reports as it goes how many pages the copy has of about
+    /// how many it will have (the pages in use: the copy is compacted).
+    package func copy(to path: String, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws {
         do {
-            try database.statement("VACUUM INTO ?").execute([path])
-        } catch {
+            guard let progress else {
+                try database.statement("VACUUM INTO ?").execute([path])
+                return
+            }
+            let pageSize = max(try database.integer("PRAGMA page_size") ?? 4096, 512)
+            let total = (try database.integer("PRAGMA page_count") ?? 0) - (try database.integer("PRAGMA freelist_count") ?? 0)
+            // The copy's file grows as SQLite spills its pages: its size is the count.
+            try database.withProgress(every: 100_000, {
+                progress(min((FileSystem.size(of: path) ?? 0) / pageSize, total), total)
+            }) {
+                try database.statement("VACUUM INTO ?").execute([path])
+            }
+            progress(total, total)
+        } catch let error as DatabaseError {
             throw DigestError(error, path: self.path)
         }
     }
