@@ -42,8 +42,14 @@ enum ImportCommand: Command {
             maker = EditionMaker(templates: try TemplateChoice.load(option: invocation.value("templates"), settings: settings, files: context.files),
                                  publication: settings.publication)
         }
-        let summary = try store.importItems(targets, published: published, origin: origin,
-                                            request: try context.request(invocation, store), edition: maker)
+        let progress = context.progress("Importing", unit: "items", total: targets.reduce(0) { $0 + $1.items.count })
+        let summary: ImportSummary
+        do {
+            defer { progress?.finish() }
+            summary = try store.importItems(targets, published: published, origin: origin,
+                                            request: try context.request(invocation, store), edition: maker,
+                                            progress: progress.map { line in { line.advance(by: $0) } })
+        }
         maker?.warnings.forEach(context.warn)
         for repeated in summary.repeats.prefix(10) { context.warn(repeated.warning) }
         if summary.repeats.count > 10 {

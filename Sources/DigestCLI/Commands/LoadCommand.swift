@@ -16,8 +16,18 @@ enum LoadCommand: Command {
             ? try DigestStore.create(at: context.databasePath, environment: context.environment)
             : try context.openStore(writing: true)
         do {
-            let summary = try store.load(bytes, origin: path == "-" ? "standard input" : path,
-                                         request: try context.request(store))
+            let progress = context.terminal.standardErrorIsTerminal
+                ? context.progress("Loading", unit: "lines", total: bytes.reduce(into: 0) { count, byte in
+                    if byte == 0x0A { count += 1 }
+                } + (bytes.last.map { $0 == 0x0A ? 0 : 1 } ?? 0))
+                : nil
+            let summary: LoadSummary
+            do {
+                defer { progress?.finish() }
+                summary = try store.load(bytes, origin: path == "-" ? "standard input" : path,
+                                         request: try context.request(store),
+                                         progress: progress.map { line in { line.advance(by: $0) } })
+            }
             let counts = summary.counts
             if !summary.replacedSettings.isEmpty {
                 context.warn("the dump's settings replaced what init had set for "

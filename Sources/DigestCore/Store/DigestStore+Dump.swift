@@ -84,7 +84,9 @@ extension DigestStore {
     /// invariants before the transaction commits; every problem is reported
     /// with its line. Settings made by `init` give way to the dump's; those
     /// the dump does not set are kept, with their log entries after the dump's.
-    package func load(_ bytes: [UInt8], origin: String, request: ChangeRequest) throws -> LoadSummary {
+    /// `progress` hears how many more lines are read, as they are.
+    package func load(_ bytes: [UInt8], origin: String, request: ChangeRequest,
+                      progress: ((Int) -> Void)? = nil) throws -> LoadSummary {
         _ = try UTF8Input.decode(bytes, from: origin)
         var summary = LoadSummary()
         try write {
@@ -108,8 +110,15 @@ extension DigestStore {
             var lineStart = 0
             var sawHeader = false
             var problems: [ValidationProblem] = []
+            var unreported = 0
+            defer { if unreported > 0 { progress?(unreported) } }
             while lineStart < bytes.count {
                 lineNumber += 1
+                unreported += 1
+                if unreported == 256 {
+                    progress?(unreported)
+                    unreported = 0
+                }
                 var lineEnd = lineStart
                 while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
                 defer { lineStart = lineEnd + 1 }

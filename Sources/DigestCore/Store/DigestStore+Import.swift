@@ -16,9 +16,11 @@ extension DigestStore {
     /// Imports each target as one revision of its issue: into an existing
     /// draft, or a new issue created with its number (a new draft after the
     /// highest number when it has none). With `published`, new issues come in
-    /// as published editions of an archive. All targets or none.
+    /// as published editions of an archive. All targets or none. `progress`
+    /// hears how many more items are stored, as they are.
     package func importItems(_ targets: [ImportTarget], published: Bool, origin: String,
-                             request: ChangeRequest, edition maker: EditionMaker? = nil) throws -> ImportSummary {
+                             request: ChangeRequest, edition maker: EditionMaker? = nil,
+                             progress: ((Int) -> Void)? = nil) throws -> ImportSummary {
         let total = targets.reduce(0) { $0 + $1.items.count }
         let bulk = total > Self.bulkThreshold
         return try (bulk ? bulkLoad : { try $0() }) { try write {
@@ -46,6 +48,7 @@ extension DigestStore {
                     repeats += added.repeats.compactMap { $0 }
                     imported.append(.init(number: plan.number, created: false, items: added.items.count,
                                           version: change.version, edition: nil))
+                    progress?(added.items.count)
                     continue
                 }
                 if published { summary += " as published edition 1, imported without review" }
@@ -67,6 +70,7 @@ extension DigestStore {
                 }
                 imported.append(.init(number: plan.number, created: true, items: added.items.count, version: 1,
                                       edition: published ? 1 : nil))
+                progress?(added.items.count)
             }
             if bulk {
                 try database.execute("INSERT INTO item_search(item_search) VALUES ('rebuild')")

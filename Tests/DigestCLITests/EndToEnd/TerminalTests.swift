@@ -150,6 +150,47 @@ struct TerminalTests {
         #expect(!piped.standardOutput.contains("Exporting "))
     }
 
+    @Test("import and load show one rewritten progress line on a terminal's standard error, cleared at the end; none in a pipe")
+    func importAndLoadProgress() throws {
+        let directory = try TemporaryDirectory()
+        let digest = Digest(directory: directory)
+        try digest.initialise()
+        let archive = Products.packageRoot + "/seeds/harbour-weekly-archive.jsonl"
+        let output = directory.file("import-output.txt")
+        let terminal = try Self.onTerminal(digest, ["import", archive, "--published"], stdoutTo: output)
+        #expect(terminal.status == 0)
+        let screen = terminal.standardOutput
+        #expect(screen.contains("\r\(Self.escape)KImporting  "), "\(screen.debugDescription)")
+        #expect(screen.contains(" items  "), "\(screen.debugDescription)")
+        #expect(screen.hasSuffix("\r\(Self.escape)K"), "the progress line was not cleared: \(screen.debugDescription)")
+        #expect(!screen.contains("\n"), "progress is one rewritten line")
+        #expect(try String(contentsOfFile: output, encoding: .utf8).hasPrefix("Imported 12 items into 3 issues"))
+
+        let dump = try digest.run("dump", "--out", directory.file("dump.jsonl"))
+        #expect(dump.status == 0)
+        let copy = Digest(directory: directory).with(database: directory.file("copy.sqlite"))
+        let loadOutput = directory.file("load-output.txt")
+        let loaded = try Self.onTerminal(copy, ["load", directory.file("dump.jsonl")], stdoutTo: loadOutput)
+        #expect(loaded.status == 0)
+        #expect(loaded.standardOutput.contains("\r\(Self.escape)KLoading  "), "\(loaded.standardOutput.debugDescription)")
+        #expect(loaded.standardOutput.contains(" lines  "))
+        #expect(loaded.standardOutput.hasSuffix("\r\(Self.escape)K"))
+        #expect(!loaded.standardOutput.contains("\n"))
+        #expect(try String(contentsOfFile: loadOutput, encoding: .utf8).hasPrefix("Loaded 3 issues and 12 items"))
+
+        let pipedDirectory = try TemporaryDirectory()
+        let piped = Digest(directory: pipedDirectory)
+        try piped.initialise()
+        let pipedImport = try piped.run("import", archive, "--published")
+        #expect(pipedImport.status == 0)
+        #expect(pipedImport.standardError.isEmpty, "\(pipedImport.standardError.debugDescription)")
+        #expect(!pipedImport.standardOutput.contains("Importing "))
+        let pipedLoad = try piped.with(database: pipedDirectory.file("copy.sqlite")).run("load", directory.file("dump.jsonl"))
+        #expect(pipedLoad.status == 0)
+        #expect(pipedLoad.standardError.isEmpty, "\(pipedLoad.standardError.debugDescription)")
+        #expect(!pipedLoad.standardOutput.contains("Loading "))
+    }
+
     @Test("check-links shows its progress on a terminal as each link is checked")
     func linkProgress() throws {
         let (digest, issue) = try Self.digestWithIssue()

@@ -15,7 +15,14 @@ struct Digest: Sendable {
         self.environment = environment
     }
 
-    var databasePath: String { directory.file("digest.sqlite") }
+    var databasePath: String { environment["DIGEST_DB"] ?? directory.file("digest.sqlite") }
+
+    /// The same directory and user, with another database.
+    func with(database path: String) -> Digest {
+        var copy = self
+        copy.environment["DIGEST_DB"] = path
+        return copy
+    }
 
     /// Runs `digest ARGUMENTS` and waits for it.
     @discardableResult
