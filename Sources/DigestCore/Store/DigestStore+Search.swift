@@ -33,14 +33,18 @@ extension DigestStore {
                     ORDER BY \(Self.ranking), item_search.rowid DESC LIMIT ?4
                     """).rows([query, issue, status?.rawValue, limit]) { $0.int(0) }
             }
-            let details = try database.statement(Self.hitDetailsSQL)
-            return try best.compactMap { stateID in
-                try details.row([query, stateID]) { row in
-                    SearchHit(issue: row.int(0), item: row.int(1), title: row.string(2), url: row.optionalString(3),
-                              snippet: row.string(4), issueDate: try Self.civilDate(row.string(5)),
-                              issueStatus: try Self.issueStatus(row.string(6)))
-                }
+            guard let lowest = best.min(), let highest = best.max() else { return [] }
+            // One pass over the matches between the lowest and highest of the
+            // best (at most the ranked candidates), not one query per hit: each
+            // query of its own would set up the whole match again.
+            let wanted = "[" + best.map(String.init).joined(separator: ",") + "]"
+            var hits: [Int: SearchHit] = [:]
+            _ = try database.statement(Self.hitDetailsSQL).rows([query, lowest, highest, wanted]) { row in
+                hits[row.int(0)] = SearchHit(issue: row.int(1), item: row.int(2), title: row.string(3), url: row.optionalString(4),
+                                             snippet: row.string(5), issueDate: try Self.civilDate(row.string(6)),
+                                             issueStatus: try Self.issueStatus(row.string(7)))
             }
+            return best.compactMap { hits[$0] }
         }
     }
 
@@ -51,12 +55,17 @@ extension DigestStore {
         ORDER BY score, rowid DESC LIMIT ?2
         """
 
-    /// One hit's item, snippet and issue, by its state id `?2`.
+    /// The hits' items, snippets and issues: the matches of `?1` whose state
+    /// ids lie between `?2` and `?3` (the index seeks there and walks that
+    /// range), kept when their id is in the JSON array `?4` (a filter, not
+    /// a lookup per id). A snippet is made only for the rows kept.
     package static let hitDetailsSQL = """
-        SELECT s.issue, s.item, s.title, s.url, snippet(item_search, -1, '[', ']', '…', 16), st.date, st.status
+        SELECT item_search.rowid, s.issue, s.item, s.title, s.url, snippet(item_search, -1, '[', ']', '…', 16),
+          st.date, st.status
         FROM item_search
         JOIN item_states s ON s.id = item_search.rowid
         JOIN issue_states st ON st.issue = s.issue AND st.valid_to IS NULL
-        WHERE item_search MATCH ?1 AND item_search.rowid = ?2
+        WHERE item_search MATCH ?1 AND item_search.rowid BETWEEN ?2 AND ?3
+          AND +item_search.rowid IN (SELECT value FROM json_each(?4))
         """
 }

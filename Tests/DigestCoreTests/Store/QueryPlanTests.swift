@@ -66,12 +66,25 @@ struct QueryPlanTests {
         #expect(lines.first == "CO-ROUTINE (subquery-1)")
         #expect(lines.dropFirst().first?.hasPrefix(" SCAN item_search VIRTUAL TABLE INDEX") == true)
         #expect(!lines.contains { $0.hasPrefix(" ") && $0.contains("TEMP B-TREE") })
+        // The hits' details in one walk of the index between the lowest and
+        // the highest of them (M: the match, >< the rowid range), the wanted
+        // ids a list built once, then each state and its issue by key.
         #expect(try plan(DigestStore.hitDetailsSQL) == [
+            "SCAN item_search VIRTUAL TABLE INDEX 0:M4><",
+            "LIST SUBQUERY 1",
+            " SCAN json_each VIRTUAL TABLE INDEX 1:",
             "SEARCH s USING INTEGER PRIMARY KEY (rowid=?)",
             "SEARCH st USING INDEX issue_states_current (issue=?)",
-            "SCAN item_search VIRTUAL TABLE INDEX 0:=M4",
         ])
         #expect(try store.search("sea").map(\.item).count == 3)
+        // The hits come back in the ranked order, each with its own snippet,
+        // filtered to an issue too.
+        let ranked = try store.database.statement(DigestStore.bestMatchesSQL).rows(["\"sea\"", 20, 2000]) { $0.int(0) }
+        let hits = try store.search("sea")
+        #expect(hits.count == ranked.count)
+        #expect(hits.allSatisfy { $0.snippet.contains("[sea]") })
+        #expect(try store.search("sea", issue: 1).map(\.item) == hits.map(\.item))
+        #expect(try store.search("lighthouses").count == 1)
         #expect(try store.search("edited 30").map(\.title) == ["Edited 30"])
     }
 }
