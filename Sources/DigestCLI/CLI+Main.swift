@@ -15,7 +15,7 @@ extension CLI {
         } catch {
             return StandardStreams.deliver(failure(error, json: false))
         }
-        let environment = ProcessInfo.processInfo.environment
+        let environment = processEnvironment()
         let terminal = Terminal.current(environment: environment)
         let outcome = run(arguments: arguments, environment: environment,
                           standardInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
@@ -34,6 +34,25 @@ extension CLI {
             return StandardStreams.deliver(output)
         }
         return StandardStreams.deliver(outcome)
+    }
+
+    /// The environment, read from `environ` as `getenv` reads it (the first
+    /// of two entries with one name wins). `ProcessInfo` gives the same
+    /// dictionary but sets up far more at every start.
+    private static func processEnvironment() -> [String: String] {
+        var environment: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let bytes = UnsafeRawBufferPointer(start: pointer, count: strlen(pointer))
+            if let equals = bytes.firstIndex(of: UInt8(ascii: "=")) {
+                let name = String(decoding: bytes[..<equals], as: UTF8.self)
+                if environment[name] == nil {
+                    environment[name] = String(decoding: bytes[(equals + 1)...], as: UTF8.self)
+                }
+            }
+            entry += 1
+        }
+        return environment
     }
 
     /// The arguments, each checked to be UTF-8: `CommandLine.arguments` would
