@@ -255,7 +255,13 @@ package struct JSONParser {
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if isInteger, let number = Int(text) { return .integer(number) }
-        guard let number = Double(text) else { throw failure("the number \(text) cannot be read") }
+        let shown = text.count > 40 ? text.prefix(40) + "…" : text
+        guard let number = Double(text) else { throw failure("the number \(shown) cannot be read", at: start) }
+        // Double reads a number beyond its range as infinity, which JSON cannot
+        // hold: accepting it would write back as something else.
+        guard number.isFinite else {
+            throw failure("the number \(shown) is too large (the largest is about 1.8e308)", at: start)
+        }
         return .double(number)
     }
 

@@ -19,4 +19,27 @@ struct FuzzFindingsTests {
         #expect(MonthName.nearest(to: "Sep" + String(repeating: "t", count: 100_000)) == nil)
         #expect(MonthName.nearest(to: "Septmber") == 9)
     }
+
+    @Test("a number beyond a double's range is refused with its position, not read as infinity (which wrote back as null)")
+    func numberOutOfRange() throws {
+        let digits = String(repeating: "9", count: 309)
+        for text in [digits, "-" + digits, "1e999", "[1, 2e400]", #"{"title": 1E+999}"#] {
+            #expect(throws: JSONParser.Failure.self, "\(text)") { try JSONParser.parse(Array(text.utf8)) }
+        }
+        do {
+            _ = try JSONParser.parse(Array(#"{"n": 1e999}"#.utf8))
+            Issue.record("1e999 was accepted")
+        } catch {
+            #expect(error.line == 1 && error.column == 7)
+            #expect(error.reason == "the number 1e999 is too large (the largest is about 1.8e308)")
+        }
+        do {
+            _ = try JSONParser.parse(Array(digits.utf8))
+            Issue.record("309 digits were accepted")
+        } catch {
+            #expect(error.reason == "the number \(String(repeating: "9", count: 40))… is too large (the largest is about 1.8e308)")
+        }
+        #expect(try JSONParser.parse(Array("1.7976931348623157e308".utf8)) == .double(.greatestFiniteMagnitude))
+        #expect(try JSONParser.parse(Array("1e-999".utf8)) == .double(0))
+    }
 }
