@@ -114,9 +114,7 @@ struct ArgumentParser {
                 command: spec)
         }
         if let missing = options.first(where: { $0.required && invocation.values[$0.name] == nil }) {
-            let help = missing.help.lowercasedFirst()
-            throw CLIError.usage("'\(spec.name)' needs \(missing.synopsis) (\(help.hasSuffix(".") ? String(help.dropLast()) : help)).",
-                                 command: spec)
+            throw CLIError.missing(missing.synopsis, help: missing.help, command: spec)
         }
         return .run(invocation, globals: globals, globalFlags: globalFlags)
     }

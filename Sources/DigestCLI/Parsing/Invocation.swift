@@ -30,7 +30,7 @@ struct Invocation {
         guard index < spec.arguments.count else { throw usageError("\(spec.name) takes no such argument.") }
         let name = spec.arguments[index].name
         guard index < positionals.count else {
-            throw usageError("'\(spec.name)' needs \(name) (\(spec.arguments[index].help.lowercasedFirst())).")
+            throw CLIError.missing(name, help: spec.arguments[index].help, command: spec)
         }
         return try Invocation.number(positionals[index], name: name, spec: spec)
     }

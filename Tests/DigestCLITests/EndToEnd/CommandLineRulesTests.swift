@@ -38,12 +38,12 @@ struct CommandLineRulesTests {
     }
 
     @Test("a missing required option is a usage error (64), as the README says", arguments: [
-        (["reopen", "1"], "'reopen' needs --reason TEXT (why it is reopened (kept in the history))."),
-        (["draft"], "'draft' needs --date DATE (the issue's date: YYYY-MM-DD (also YYYY/MM/DD, September 28 2020, …))."),
-        (["draft", "--title", "No date"], "'draft' needs --date DATE (the issue's date: YYYY-MM-DD (also YYYY/MM/DD, September 28 2020, …))."),
-        (["move-item", "1", "1"], "'move-item' needs --to POSITION (the new position, 1-based)."),
-        (["render", "1"], "'render' needs --format FORMAT (markdown, html, text or email)."),
-        (["export"], "'export' needs --out DIR (the folder to write (created if needed))."),
+        (["reopen", "1"], "'reopen' needs --reason TEXT — why it is reopened (kept in the history)."),
+        (["draft"], "'draft' needs --date DATE — the issue's date: YYYY-MM-DD (also YYYY/MM/DD, September 28 2020, …)."),
+        (["draft", "--title", "No date"], "'draft' needs --date DATE — the issue's date: YYYY-MM-DD (also YYYY/MM/DD, September 28 2020, …)."),
+        (["move-item", "1", "1"], "'move-item' needs --to POSITION — the new position, 1-based."),
+        (["render", "1"], "'render' needs --format FORMAT — markdown, html, text or email."),
+        (["export"], "'export' needs --out DIR — the folder to write (created if needed)."),
     ])
     func missingRequiredOption(arguments: [String], message: String) throws {
         let result = try digest.run(arguments)

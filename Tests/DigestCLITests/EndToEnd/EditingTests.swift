@@ -123,7 +123,7 @@ struct EditingTests {
         (["shw", "1"], "digest: error: 'shw' is not a digest command. Did you mean 'show'? 'digest help' lists the commands."),
         (["lsit"], "digest: error: 'lsit' is not a digest command. Did you mean 'list'? 'digest help' lists the commands."),
         (["add-item", "1", "--titel", "x"], "digest: error: unknown option '--titel' for 'add-item'. Did you mean '--title'?"),
-        (["show"], "digest: error: 'show' needs ISSUE (the issue number.)."),
+        (["show"], "digest: error: 'show' needs ISSUE — the issue number."),
         (["show", "one"], "digest: error: ISSUE must be a whole number from 1 up, not 'one'."),
         (["add-item", "1", "--title"], "digest: error: --title needs a value (TEXT)."),
         (["list", "extra"], "digest: error: 'list' does not take the argument 'extra'."),
