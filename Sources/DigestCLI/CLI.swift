@@ -148,6 +148,7 @@ package enum CLI {
             code = error.exitCode
             message = error.description
             if case .invalid(let found) = error { problems = found }
+            if case .tooManyProblems(let found, _) = error { problems = found }
             if case .usage(_, let command?) = error {
                 message += "\nUsage: digest \(command) …\nSee 'digest help \(command)'."
             }

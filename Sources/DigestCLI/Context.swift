@@ -155,4 +155,22 @@ final class Context {
     func readInput(_ path: String) throws -> [UInt8] {
         try files.read(path)
     }
+
+    /// A file argument to read a piece at a time, `-` meaning standard input.
+    func inputChunks(_ path: String) throws -> LineChunks {
+        try files.chunks(path)
+    }
+
+    /// A progress line counting the lines of `input`, which it counts
+    /// first (only on a terminal: it costs a read of the input).
+    func lineProgress(_ label: String, unit: String, of input: LineChunks) throws -> ProgressLine? {
+        guard terminal.standardErrorIsTerminal else { return nil }
+        var lines = 0
+        while let chunk = try input.next() {
+            lines += chunk.bytes.reduce(into: 0) { count, byte in if byte == 0x0A { count += 1 } }
+            if chunk.isLast, chunk.bytes.last != 0x0A { lines += 1 }
+        }
+        try input.rewind()
+        return progress(label, unit: unit, total: lines)
+    }
 }

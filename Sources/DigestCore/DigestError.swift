@@ -8,6 +8,8 @@ package enum DigestError: Error, CustomStringConvertible, Equatable, Sendable {
     case usage(String, command: String?)
     /// Invalid data: every problem found, all at once: exit 65.
     case invalid([ValidationProblem])
+    /// Invalid data with more problems than are worth listing: the first ones, and how many more: exit 65.
+    case tooManyProblems([ValidationProblem], more: Int)
     /// Malformed input that is not about one field (bad JSON, bad UTF-8, a broken template): exit 65.
     case malformed(String)
     /// Database, issue, item or input file not found: exit 66.
@@ -32,7 +34,7 @@ package enum DigestError: Error, CustomStringConvertible, Equatable, Sendable {
         switch self {
         case .refused: return 1
         case .usage: return 64
-        case .invalid, .malformed: return 65
+        case .invalid, .tooManyProblems, .malformed: return 65
         case .notFound: return 66
         case .unavailable: return 69
         case .internalError: return 70
@@ -55,6 +57,10 @@ package enum DigestError: Error, CustomStringConvertible, Equatable, Sendable {
             if problems.count == 1 { return problems[0].description }
             return "\(problems.count) problems; nothing was stored:\n"
                 + problems.map { "  - \($0.description)" }.joined(separator: "\n")
+        case .tooManyProblems(let problems, let more):
+            return "\(problems.count + more) problems; nothing was stored. The first \(problems.count):\n"
+                + problems.map { "  - \($0.description)" }.joined(separator: "\n")
+                + "\n  … and \(more) more."
         }
     }
 }

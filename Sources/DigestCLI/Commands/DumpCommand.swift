@@ -10,6 +10,28 @@ enum DumpCommand: Command {
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let store = try context.openStore(writing: false)
+        let target = OutputTarget(option: invocation.value("out"))
+        // Written as it is read, so a large archive's dump is never whole in
+        // memory; a client of 'digest serve' gets it whole, as every output.
+        if !context.json, !context.isServed, context.files is LocalFiles {
+            var lines = 0
+            if case .file(let path) = target {
+                try AtomicFile.write(to: path, durable: true) { write in
+                    try store.dump { line in
+                        try write(line + "\n")
+                        lines += 1
+                    }
+                }
+                return .confirmation("Wrote \(lines) lines to \(path).\n",
+                                     json: .object([("dump", .object([("file", .string(path)), ("lines", .integer(lines))]))]))
+            }
+            let output = StreamedOutput()
+            try store.dump { line in try output.write(line + "\n") }
+            try output.flush()
+            var result = CommandResult.data("", json: .null)
+            result.isRawData = true
+            return result
+        }
         var output = ""
         var lines = 0
         try store.dump { line in
@@ -17,7 +39,7 @@ enum DumpCommand: Command {
             output += "\n"
             lines += 1
         }
-        if case .file(let path) = OutputTarget(option: invocation.value("out")) {
+        if case .file(let path) = target {
             try context.files.write(output, to: path, durable: true, onlyIfChanged: false)
             return .confirmation("Wrote \(lines) lines to \(path).\n",
                                  json: .object([("dump", .object([("file", .string(path)), ("lines", .integer(lines))]))]))

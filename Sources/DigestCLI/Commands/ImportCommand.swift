@@ -25,35 +25,43 @@ enum ImportCommand: Command {
         guard let path = invocation.positionals.first else { throw invocation.usageError("'import' needs FILE.") }
         let override = try invocation.number(option: "issue")
         let published = invocation.has("published")
-        let bytes = try context.readInput(path)
+        let input = try context.inputChunks(path)
         let origin = path == "-" ? "standard input" : path
-        let format = try chooseFormat(invocation, bytes: bytes)
+        let format = try chooseFormat(invocation, bytes: try input.peek()?.bytes ?? [])
         if format == "page" && published {
             throw invocation.usageError("--published goes with --format jsonl: pages carry no links to publish.")
         }
         let store = try context.openStore(writing: true)
-        let validator = ItemValidator(excerptLimit: try store.settings.excerptLimit)
-        let targets = format == "page"
-            ? try pageTargets(bytes, origin: origin, issue: override, validator: validator, context: context)
-            : try lineTargets(bytes, origin: origin, issue: override, published: published, validator: validator)
+        var pageTargets: [ImportTarget] = []
+        if format == "page" {
+            var bytes: [UInt8] = []
+            while let chunk = try input.next() { bytes += chunk.bytes }
+            let validator = ItemValidator(excerptLimit: try store.settings.excerptLimit)
+            pageTargets = try Self.pageTargets(bytes, origin: origin, issue: override, validator: validator, context: context)
+        }
         var maker: EditionMaker?
         if published {
             let settings = try store.settings
             maker = EditionMaker(templates: try TemplateChoice.load(option: invocation.value("templates"), settings: settings, files: context.files),
                                  publication: settings.publication)
         }
-        let progress = context.progress("Importing", unit: "items", total: targets.reduce(0) { $0 + $1.items.count })
+        let request = try context.request(invocation, store)
+        let progress = format == "page"
+            ? context.progress("Importing", unit: "items", total: pageTargets.reduce(0) { $0 + $1.items.count })
+            : try context.lineProgress("Importing", unit: "items", of: input)
         let summary: ImportSummary
         do {
             defer { progress?.finish() }
-            summary = try store.importItems(targets, published: published, origin: origin,
-                                            request: try context.request(invocation, store), edition: maker,
-                                            progress: progress.map { line in { line.advance(by: $0) } })
+            let advance = progress.map { line in { (count: Int) in line.advance(by: count) } }
+            summary = format == "page"
+                ? try store.importItems(pageTargets, published: false, origin: origin, request: request, progress: advance)
+                : try store.importLines(input, issue: override, published: published, origin: origin, request: request,
+                                        edition: maker, progress: advance)
         }
         maker?.warnings.forEach(context.warn)
         for repeated in summary.repeats.prefix(10) { context.warn(repeated.warning) }
-        if summary.repeats.count > 10 {
-            context.warn("\(summary.repeats.count - 10) more links were already in earlier published issues.")
+        if summary.repeatCount > 10 {
+            context.warn("\(summary.repeatCount - 10) more links were already in earlier published issues.")
         }
         let created = summary.issues.filter(\.created).count
         var text = "Imported \(TextLayout.plural(summary.itemCount, "item")) into \(TextLayout.plural(summary.issues.count, "issue"))"
@@ -85,61 +93,6 @@ enum ImportCommand: Command {
         }
         let first = bytes.drop(while: { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }).first
         return first == UInt8(ascii: "{") || first == UInt8(ascii: "[") ? "jsonl" : "page"
-    }
-
-    /// JSON Lines: each line validated, grouped by the issue it aims at.
-    private static func lineTargets(_ bytes: [UInt8], origin: String, issue override: Int?, published: Bool,
-                                    validator: ItemValidator) throws -> [ImportTarget] {
-        let batch = try ItemRecordReader.read(bytes, origin: origin)
-        var collector = ProblemCollector()
-        collector.add(batch.problems)
-        var targets: [ImportTarget] = []
-        var indexByNumber: [Int?: Int] = [:]
-        // Validation is pure and the bulk of an import's work: spread it over the cores.
-        let validated = batch.records.concurrentMap { record in
-            Result { () throws(DigestError) in
-                try validator.newItem(record.values, incomplete: record.incomplete, location: record.location)
-            }
-        }
-        for (record, result) in zip(batch.records, validated) {
-            let fields = try collector.attempt { () throws(DigestError) in try result.get() }
-            var issueDate: CivilDate?
-            if let raw = record.issueDate, !raw.allSatisfy(\.isWhitespace) {
-                switch DateParser.parse(raw) {
-                case .success(let date): issueDate = date
-                case .failure(let problem):
-                    collector.add([ValidationProblem(location: record.location, field: "issue_date", value: raw,
-                                                     reason: problem.reason, fix: problem.fix)])
-                }
-            }
-            var title: String?
-            if let raw = record.issueTitle {
-                let text = TextRules.issueTitle.normalise(raw)
-                if let problem = TextRules.issueTitle.problem(with: text) {
-                    collector.add([ValidationProblem(location: record.location, field: "issue_title", value: raw,
-                                                     reason: problem.reason, fix: problem.fix)])
-                }
-                title = text.isEmpty ? nil : text
-            }
-            guard let fields else { continue }
-            let number = override ?? record.issue
-            let index: Int
-            if let known = indexByNumber[number] {
-                index = known
-            } else {
-                index = targets.count
-                indexByNumber[number] = index
-                targets.append(ImportTarget(number: number, date: nil, title: nil, items: []))
-            }
-            if targets[index].date == nil { targets[index].date = issueDate }
-            if targets[index].title == nil { targets[index].title = title }
-            if published, record.status == ItemStatus.rejected.rawValue {
-                targets[index].rejected.insert(targets[index].items.count)
-            }
-            targets[index].items.append(NewItem(fields: fields, location: record.location))
-        }
-        try collector.finish()
-        return targets
     }
 
     /// A digest page: its items, incomplete (pages carry no links), in one issue.

@@ -10,21 +10,17 @@ enum LoadCommand: Command {
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         guard let path = invocation.positionals.first else { throw invocation.usageError("'load' needs FILE.") }
-        let bytes = try context.readInput(path)
+        let input = try context.inputChunks(path)
         let created = !FileSystem.exists(context.databasePath)
         let store = created
             ? try DigestStore.create(at: context.databasePath, environment: context.environment)
             : try context.openStore(writing: true)
         do {
-            let progress = context.terminal.standardErrorIsTerminal
-                ? context.progress("Loading", unit: "lines", total: bytes.reduce(into: 0) { count, byte in
-                    if byte == 0x0A { count += 1 }
-                } + (bytes.last.map { $0 == 0x0A ? 0 : 1 } ?? 0))
-                : nil
+            let progress = try context.lineProgress("Loading", unit: "lines", of: input)
             let summary: LoadSummary
             do {
                 defer { progress?.finish() }
-                summary = try store.load(bytes, origin: path == "-" ? "standard input" : path,
+                summary = try store.load(input, origin: path == "-" ? "standard input" : path,
                                          request: try context.request(store),
                                          progress: progress.map { line in { line.advance(by: $0) } })
             }

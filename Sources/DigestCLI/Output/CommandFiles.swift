@@ -7,6 +7,8 @@ import DigestCore
 protocol CommandFiles: AnyObject {
     /// The bytes of an input file, `-` meaning standard input.
     func read(_ path: String) throws -> [UInt8]
+    /// A file argument to read a piece at a time.
+    func chunks(_ path: String) throws -> LineChunks
     /// The templates of `--templates DIR` over the built-in ones.
     func templates(in folder: String) throws -> TemplateSet
     /// Creates a folder for output (and its parents), checked to be writable.
@@ -20,6 +22,13 @@ protocol CommandFiles: AnyObject {
     /// before it takes the place of `path`. Returns its size in bytes.
     @discardableResult
     func saveDatabaseCopy(to path: String, make: (String) throws -> Void) throws -> Int
+}
+
+extension CommandFiles {
+    /// Files that come whole (from a client) are read whole.
+    func chunks(_ path: String) throws -> LineChunks {
+        LineChunks(bytes: try read(path))
+    }
 }
 
 /// This machine's files.
@@ -39,6 +48,17 @@ final class LocalFiles: CommandFiles {
             throw DigestError.notFound("\(path) cannot be read (is it a folder, or unreadable for this user?).")
         }
         return data
+    }
+
+    func chunks(_ path: String) throws -> LineChunks {
+        if path == "-" { return LineChunks(bytes: standardInput()) }
+        guard FileSystem.exists(path) else {
+            throw DigestError.notFound("there is no file \(path).")
+        }
+        guard !FileSystem.isDirectory(path), let chunks = try? LineChunks(path: path) else {
+            throw DigestError.notFound("\(path) cannot be read (is it a folder, or unreadable for this user?).")
+        }
+        return chunks
     }
 
     func templates(in folder: String) throws -> TemplateSet {

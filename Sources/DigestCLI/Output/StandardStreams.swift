@@ -25,7 +25,7 @@ enum StandardStreams {
 
     /// Ends the process the way a closed pipe ends any command-line tool:
     /// by the default action of `SIGPIPE`, with no message.
-    private static func endForClosedPipe() -> Never {
+    static func endForClosedPipe() -> Never {
         signal(SIGPIPE, SIG_DFL)
         raise(SIGPIPE)
         exit(128 + SIGPIPE)
@@ -41,5 +41,25 @@ enum StandardStream {
     /// outcome written afterwards to the same stream fails and tells.
     func write(_ text: String) {
         _ = FileSystem.writeAll(text, to: self == .output ? STDOUT_FILENO : STDERR_FILENO)
+    }
+}
+
+/// Standard output written as a command runs, in large pieces, each write
+/// checked as the outcome's is: a long output (a dump) need not be whole in
+/// memory first.
+final class StreamedOutput {
+    private var buffer = ""
+
+    func write(_ text: String) throws {
+        buffer += text
+        if buffer.utf8.count >= 1 << 18 { try flush() }
+    }
+
+    func flush() throws {
+        defer { buffer = "" }
+        if let code = FileSystem.writeAll(buffer, to: STDOUT_FILENO) {
+            if code == EPIPE { StandardStreams.endForClosedPipe() }
+            throw DigestError.cannotWrite("cannot write to standard output: \(FileSystem.reason(code)); the output is incomplete.")
+        }
     }
 }

@@ -58,8 +58,9 @@ package enum ItemRecordReader {
     }
 
     /// JSON Lines: each non-blank line one object; every bad line reported by
-    /// number. Lines are independent, so a large file is parsed on every core.
-    private static func readLines(_ bytes: [UInt8]) -> ItemRecordBatch {
+    /// number (`firstLine` is the number of the first). Lines are
+    /// independent, so a large file is parsed on every core.
+    package static func readLines(_ bytes: [UInt8], firstLine: Int = 1) -> ItemRecordBatch {
         var lines: [Range<Int>] = []
         var lineStart = 0
         for (offset, byte) in bytes.enumerated() where byte == 0x0A {
@@ -67,7 +68,7 @@ package enum ItemRecordReader {
             lineStart = offset + 1
         }
         if lineStart < bytes.count { lines.append(lineStart..<bytes.count) }
-        let numbered = lines.enumerated().map { (number: $0.offset, range: $0.element) }
+        let numbered = lines.enumerated().map { (number: $0.offset + firstLine - 1, range: $0.element) }
         let parsed = numbered.concurrentMap { line -> Result<(JSONValue, Int), ValidationProblem>? in
             let (number, range) = line
             guard bytes[range].contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { return nil }

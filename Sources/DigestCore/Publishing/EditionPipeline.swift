@@ -2,63 +2,88 @@ import Foundation
 
 /// Renders the editions of many issues on other threads while the caller
 /// stores rows: an archive import spends more time rendering than
-/// inserting, so rendering gets every core and the inserting thread, which
-/// mostly waits on the disk, takes each edition as it is ready.
+/// inserting, so rendering gets the other cores and the inserting thread,
+/// which mostly waits on the disk, takes each edition when it needs it.
 ///
-/// Issues are handed out in order and at most a few finished editions wait
-/// at a time, so memory stays flat however many issues there are.
+/// Issues are handed in one at a time as the import reads them, and the
+/// caller takes each edition back a few issues later, so memory stays flat
+/// however many issues there are.
 package final class EditionPipeline: @unchecked Sendable {
     private let condition = NSCondition()
+    private var waiting: [(index: Int, issue: Issue)] = []
     private var finished: [Int: Result<(renders: EditionRenders, messageID: String), any Error>] = [:]
-    private var nextToRender = 0
-    private var consumed = 0
+    private var submitted = 0
     private var cancelled = false
     private var collectedWarnings: [String] = []
-    private static let maximumAhead = 6
+    private let templates: TemplateSet
+    private let publication: PublicationInfo
+    private let at: Timestamp
+    private let workers: Int
+    private var started = 0
 
-    /// Starts rendering `issues`, each as its own `edition`.
-    package init(issues: [Issue], templates: TemplateSet, publication: PublicationInfo, at: Timestamp) {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, issues.count))
-        for _ in 0..<workers {
-            let thread = Thread { [self] in
-                // Each worker has its own renderer: renderers cache parsed templates and are not shared.
-                let maker = EditionMaker(templates: templates, publication: publication)
-                while let index = claim(count: issues.count) {
-                    let issue = issues[index]
-                    let result = Result { try maker.make(issue, edition: issue.edition ?? 1, at: at) }
-                    condition.lock()
-                    finished[index] = result
-                    collectedWarnings += maker.warnings.filter { !collectedWarnings.contains($0) }
-                    condition.broadcast()
-                    condition.unlock()
-                }
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
+    package init(templates: TemplateSet, publication: PublicationInfo, at: Timestamp) {
+        self.templates = templates
+        self.publication = publication
+        self.at = at
+        workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
     }
 
-    /// The next issue to render, waiting while the consumer is far behind;
-    /// nil when all are handed out or the pipeline was cancelled.
-    private func claim(count: Int) -> Int? {
+    /// Starts rendering `issue` as its own `edition`; returns the index to
+    /// ask for it by.
+    package func submit(_ issue: Issue) -> Int {
         condition.lock()
         defer { condition.unlock() }
-        while nextToRender - consumed >= Self.maximumAhead && !cancelled { condition.wait() }
-        guard !cancelled, nextToRender < count else { return nil }
-        nextToRender += 1
-        return nextToRender - 1
+        let index = submitted
+        submitted += 1
+        waiting.append((index, issue))
+        // Threads start as work arrives: an import of one issue renders on one.
+        if started < workers {
+            started += 1
+            startWorker()
+        }
+        condition.broadcast()
+        return index
     }
 
-    /// The renders of the issue at `index`, waiting for them if needed.
+    private func startWorker() {
+        let thread = Thread { [self] in
+            // Each worker has its own renderer: renderers cache parsed templates and are not shared.
+            let maker = EditionMaker(templates: templates, publication: publication)
+            while let (index, issue) = claim() {
+                let result = Result { try maker.make(issue, edition: issue.edition ?? 1, at: at) }
+                condition.lock()
+                finished[index] = result
+                collectedWarnings += maker.warnings.filter { !collectedWarnings.contains($0) }
+                condition.broadcast()
+                condition.unlock()
+            }
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// The next issue to render, waiting for one; nil once cancelled.
+    private func claim() -> (Int, Issue)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting.isEmpty && !cancelled { condition.wait() }
+        guard !cancelled else { return nil }
+        return waiting.removeFirst()
+    }
+
+    /// The renders of the issue submitted as `index`, waiting for them if needed.
     package func edition(_ index: Int) throws -> (renders: EditionRenders, messageID: String) {
         condition.lock()
         defer { condition.unlock() }
-        while finished[index] == nil { condition.wait() }
+        while finished[index] == nil {
+            guard index < submitted, !cancelled else {
+                throw DigestError.internalError("edition \(index) was never rendered.")
+            }
+            condition.wait()
+        }
         guard let result = finished.removeValue(forKey: index) else {
             throw DigestError.internalError("edition \(index) vanished while rendering.")
         }
-        consumed = index + 1
-        condition.broadcast()
         return try result.get()
     }
 
@@ -69,7 +94,7 @@ package final class EditionPipeline: @unchecked Sendable {
         return collectedWarnings
     }
 
-    /// Stops the rendering thread early (the import failed).
+    /// Stops the rendering threads (the import ended, or failed).
     package func cancel() {
         condition.lock()
         cancelled = true

@@ -15,10 +15,10 @@ extension DigestStore {
     static let dumpFormat = "digest-dump"
 
     /// Writes the dump line by line through `emit`, so memory stays flat on a large archive.
-    package func dump(_ emit: (String) -> Void) throws {
+    package func dump(_ emit: (String) throws -> Void) throws {
         let writer = JSONWriter(pretty: false)
         try read {
-            emit(writer.string(.object([
+            try emit(writer.string(.object([
                 ("format", .string(Self.dumpFormat)), ("schema", .integer(Migrator.digest.latestVersion)),
                 ("created_at", .string(now.rfc3339)),
             ])))
@@ -32,7 +32,7 @@ extension DigestStore {
                         members.append((row.name(column), Self.json(row.value(column))))
                     }
                     if table == "editions" { members = try Self.withWholeEmail(members) }
-                    emit(writer.string(.object([("table", .string(table)), ("row", .object(members))])))
+                    try emit(writer.string(.object([("table", .string(table)), ("row", .object(members))])))
                 }
             }
         }
@@ -77,19 +77,20 @@ extension DigestStore {
     }
 
     /// Loads a dump into this database, which must hold no issues yet (a
-    /// new file, or one just made by `init`). All or nothing.
+    /// new file, or one just made by `init`). All or nothing, in one
+    /// transaction, reading a piece of the dump at a time.
     ///
     /// Every row is checked on its own by the rules typed input follows
     /// (`StoredRowRules`) before it is stored, and the whole by `doctor`'s
     /// invariants before the transaction commits; every problem is reported
-    /// with its line. Settings made by `init` give way to the dump's; those
-    /// the dump does not set are kept, with their log entries after the dump's.
-    /// `progress` hears how many more lines are read, as they are.
-    package func load(_ bytes: [UInt8], origin: String, request: ChangeRequest,
+    /// with its line (the first `ProblemList.limit` in full). Settings made
+    /// by `init` give way to the dump's; those the dump does not set are
+    /// kept, with their log entries after the dump's. `progress` hears how
+    /// many more lines are read, as they are.
+    package func load(_ input: LineChunks, origin: String, request: ChangeRequest,
                       progress: ((Int) -> Void)? = nil) throws -> LoadSummary {
-        _ = try UTF8Input.decode(bytes, from: origin)
         var summary = LoadSummary()
-        try write {
+        try bulkLoad { try write {
             try authorize(request, to: .load)
             guard (try database.integer("SELECT count(*) FROM issues") ?? 0) == 0 else {
                 throw DigestError.refused("\(path) already holds issues; load into a new database "
@@ -106,93 +107,92 @@ extension DigestStore {
                 columnsByTable[table] = Set(try database.statement("SELECT name FROM pragma_table_info(?)").rows([table]) { $0.string(0) })
             }
             var loadedSettings: [String: String] = [:]
-            var lineNumber = 0
-            var lineStart = 0
             var sawHeader = false
-            var problems: [ValidationProblem] = []
-            var unreported = 0
-            defer { if unreported > 0 { progress?(unreported) } }
-            while lineStart < bytes.count {
-                lineNumber += 1
-                unreported += 1
-                if unreported == 256 {
-                    progress?(unreported)
-                    unreported = 0
-                }
-                var lineEnd = lineStart
-                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                defer { lineStart = lineEnd + 1 }
-                guard bytes[lineStart..<lineEnd].contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
-                let location = "line \(lineNumber)"
-                let value: JSONValue
-                do {
-                    value = try JSONParser.parse(bytes, range: lineStart..<lineEnd, line: lineNumber)
-                } catch let error as JSONParser.Failure {
-                    problems.append(ValidationProblem(location: location, field: "JSON", value: nil,
-                                                      reason: "not valid JSON (column \(error.column): \(error.reason))",
-                                                      fix: "restore the line from the original dump"))
-                    continue
-                }
-                if !sawHeader {
-                    guard value["format"]?.stringValue == Self.dumpFormat else {
-                        throw DigestError.malformed("\(origin) is not a digest dump: its first line does not say "
-                            + "\"format\": \"\(Self.dumpFormat)\". Make one with 'digest dump > FILE'.")
+            var problems = ProblemList()
+            while let chunk = try input.next() {
+                try UTF8Input.check(chunk.bytes, from: origin, offset: chunk.offset)
+                let bytes = chunk.bytes
+                var lineNumber = chunk.firstLine - 1
+                var lineStart = 0
+                var lines = 0
+                defer { progress?(lines) }
+                while lineStart < bytes.count {
+                    lineNumber += 1
+                    lines += 1
+                    let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+                    defer { lineStart = lineEnd + 1 }
+                    guard bytes[lineStart..<lineEnd].contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
+                    let location = "line \(lineNumber)"
+                    let value: JSONValue
+                    do {
+                        value = try JSONParser.parse(bytes, range: lineStart..<lineEnd, line: lineNumber)
+                    } catch let error as JSONParser.Failure {
+                        problems.add([ValidationProblem(location: location, field: "JSON", value: nil,
+                                                        reason: "not valid JSON (column \(error.column): \(error.reason))",
+                                                        fix: "restore the line from the original dump")])
+                        continue
                     }
-                    let schema = value["schema"]?.intValue ?? 0
-                    guard schema <= Migrator.digest.latestVersion else {
-                        throw DigestError.incompatibleDatabase("\(origin) was dumped by a newer digest (schema \(schema)); "
-                            + "upgrade digest to load it.")
+                    if !sawHeader {
+                        guard value["format"]?.stringValue == Self.dumpFormat else {
+                            throw DigestError.malformed("\(origin) is not a digest dump: its first line does not say "
+                                + "\"format\": \"\(Self.dumpFormat)\". Make one with 'digest dump > FILE'.")
+                        }
+                        let schema = value["schema"]?.intValue ?? 0
+                        guard schema <= Migrator.digest.latestVersion else {
+                            throw DigestError.incompatibleDatabase("\(origin) was dumped by a newer digest (schema \(schema)); "
+                                + "upgrade digest to load it.")
+                        }
+                        sawHeader = true
+                        continue
                     }
-                    sawHeader = true
-                    continue
-                }
-                guard let table = value["table"]?.stringValue, let columns = columnsByTable[table],
-                      let given = value["row"]?.objectValue, !given.isEmpty else {
-                    problems.append(ValidationProblem(location: location, field: "table", value: value["table"]?.stringValue,
-                                                      reason: "it is not a table of a digest dump",
-                                                      fix: "each line after the first is {\"table\": NAME, \"row\": {…}}"))
-                    continue
-                }
-                if let unknown = given.first(where: { !columns.contains($0.0) }) {
-                    problems.append(ValidationProblem(location: location, field: unknown.0, value: nil,
-                                                      reason: "\(table) has no such column", fix: "remove it"))
-                    continue
-                }
-                if table == "editions", given.contains(where: { $0.0 == "email_layout" }) {
-                    problems.append(ValidationProblem(location: location, field: "email_layout", value: nil,
-                                                      reason: "a dump carries each email whole, as it was sent",
-                                                      fix: "remove email_layout and give the whole email"))
-                    continue
-                }
-                let rowProblems = StoredRowRules.problems(
-                    table: table, row: Dictionary(given.map { ($0.0, Self.databaseValue($0.1)) }, uniquingKeysWith: { first, _ in first }))
-                guard rowProblems.isEmpty else {
-                    problems += rowProblems.map { problem in
-                        var located = problem
-                        located.location = location
-                        return located
+                    guard let table = value["table"]?.stringValue, let columns = columnsByTable[table],
+                          let given = value["row"]?.objectValue, !given.isEmpty else {
+                        problems.add([ValidationProblem(location: location, field: "table", value: value["table"]?.stringValue,
+                                                        reason: "it is not a table of a digest dump",
+                                                        fix: "each line after the first is {\"table\": NAME, \"row\": {…}}")])
+                        continue
                     }
-                    continue
-                }
-                // Checked whole, as it was sent; stored as this version stores emails.
-                let values = (table == "editions" ? Self.storedEdition(given) : given).map { ($0.0, Self.databaseValue($0.1)) }
-                if table == "settings", case .text(let key)? = values.first(where: { $0.0 == "key" })?.1,
-                   case .text(let setting)? = values.first(where: { $0.0 == "value" })?.1 {
-                    loadedSettings[key] = setting
-                }
-                let names = values.map(\.0)
-                let sql = "INSERT INTO \(table)(\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))"
-                do {
-                    try database.statement(sql).execute(values.map(\.1))
-                    summary.counts[table, default: 0] += 1
-                } catch let error as DatabaseError {
-                    problems.append(ValidationProblem(location: location, field: table, value: nil,
-                                                      reason: "the row cannot be stored (\(error.message))",
-                                                      fix: "restore the line from the original dump"))
+                    if let unknown = given.first(where: { !columns.contains($0.0) }) {
+                        problems.add([ValidationProblem(location: location, field: unknown.0, value: nil,
+                                                        reason: "\(table) has no such column", fix: "remove it")])
+                        continue
+                    }
+                    if table == "editions", given.contains(where: { $0.0 == "email_layout" }) {
+                        problems.add([ValidationProblem(location: location, field: "email_layout", value: nil,
+                                                        reason: "a dump carries each email whole, as it was sent",
+                                                        fix: "remove email_layout and give the whole email")])
+                        continue
+                    }
+                    let rowProblems = StoredRowRules.problems(
+                        table: table, row: Dictionary(given.map { ($0.0, Self.databaseValue($0.1)) }, uniquingKeysWith: { first, _ in first }))
+                    guard rowProblems.isEmpty else {
+                        problems.add(rowProblems.map { problem in
+                            var located = problem
+                            located.location = location
+                            return located
+                        })
+                        continue
+                    }
+                    // Checked whole, as it was sent; stored as this version stores emails.
+                    let values = (table == "editions" ? Self.storedEdition(given) : given).map { ($0.0, Self.databaseValue($0.1)) }
+                    if table == "settings", case .text(let key)? = values.first(where: { $0.0 == "key" })?.1,
+                       case .text(let setting)? = values.first(where: { $0.0 == "value" })?.1 {
+                        loadedSettings[key] = setting
+                    }
+                    let names = values.map(\.0)
+                    let sql = "INSERT INTO \(table)(\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))"
+                    do {
+                        try database.statement(sql).execute(values.map(\.1))
+                        summary.counts[table, default: 0] += 1
+                    } catch let error as DatabaseError {
+                        problems.add([ValidationProblem(location: location, field: table, value: nil,
+                                                        reason: "the row cannot be stored (\(error.message))",
+                                                        fix: "restore the line from the original dump")])
+                    }
                 }
             }
             guard sawHeader else { throw DigestError.malformed("\(origin) is empty: no dump to load.") }
-            if !problems.isEmpty { throw DigestError.invalid(problems) }
+            try problems.finish()
             let broken = try database.statement("PRAGMA foreign_key_check").rows { "\($0.string(0)) row \($0.int(1))" }
             if let first = broken.first {
                 throw DigestError.invalid([ValidationProblem(field: "rows", value: nil,
@@ -208,7 +208,7 @@ extension DigestStore {
             }
             summary.replacedSettings = try keepInitialSettings(initialSettings, log: initialLog, loaded: loadedSettings)
             try database.execute("INSERT INTO item_search(item_search) VALUES ('rebuild')")
-        }
+        } }
         return summary
     }
 

@@ -4,15 +4,6 @@ extension DigestStore {
     /// index row by row and rebuilds it once at the end: several times faster.
     static let bulkThreshold = 1000
 
-    /// One target of an import, with its issue number settled.
-    private struct ImportPlan {
-        var target: ImportTarget
-        let number: Int
-        /// An import into an existing draft is a change of it, checked as every change is.
-        let change: IssueChange?
-        let date: CivilDate
-    }
-
     /// Imports each target as one revision of its issue: into an existing
     /// draft, or a new issue created with its number (a new draft after the
     /// highest number when it has none). With `published`, new issues come in
@@ -23,124 +14,120 @@ extension DigestStore {
                              progress: ((Int) -> Void)? = nil) throws -> ImportSummary {
         let total = targets.reduce(0) { $0 + $1.items.count }
         let bulk = total > Self.bulkThreshold
+        // Numbered targets in order, then the new draft.
+        let ordered = targets.sorted { ($0.number ?? Int.max) < ($1.number ?? Int.max) }
         return try (bulk ? bulkLoad : { try $0() }) { try write {
-            let at = now
-            var plans = try plan(targets, published: published, request: request, at: at.rfc3339)
-            try authorize(request, to: published ? .importPublished : .importDrafts)
-            let finder = try RepeatFinder(store: self, bulk: bulk)
-            var pipeline: EditionPipeline?
-            if published {
-                guard let maker else { throw DigestError.internalError("an archive import needs a renderer for its editions.") }
-                pipeline = EditionPipeline(issues: try preparePublished(&plans, actor: request.actor, at: at.rfc3339),
-                                           templates: maker.templates, publication: maker.publication, at: at)
-            }
-            defer { pipeline?.cancel() }
-            var imported: [ImportSummary.ImportedIssue] = []
-            var repeats: [RepeatLink] = []
-            for (index, plan) in plans.enumerated() {
-                let target = plan.target
-                var summary = "imported \(target.items.count) item\(target.items.count == 1 ? "" : "s") from \(origin)"
-                if let change = plan.change {
-                    let added = try insertItems(target.items, into: plan.number, version: change.version,
-                                                actor: change.actor, at: change.at, status: .pending, indexed: !bulk,
-                                                repeats: finder)
-                    try finishChange(change, action: "import", request: request, summary: summary)
-                    repeats += added.repeats.compactMap { $0 }
-                    imported.append(.init(number: plan.number, created: false, items: added.items.count,
-                                          version: change.version, edition: nil))
-                    progress?(added.items.count)
-                    continue
-                }
-                if published { summary += " as published edition 1, imported without review" }
-                try createIssue(number: plan.number, date: plan.date, title: target.title, intro: nil, request: request,
-                                summary: summary, action: "import",
-                                status: published ? .published : .draft, edition: published ? 1 : nil)
-                let statuses = published ? target.items.indices.map { target.rejected.contains($0) ? ItemStatus.rejected : .approved } : nil
-                let added = try insertItems(target.items, into: plan.number, version: 1, actor: request.actor, at: at.rfc3339,
-                                            status: .pending, reviewedBy: published ? request.actor : nil,
-                                            statuses: statuses, issueIsNew: true, indexed: !bulk, repeats: finder)
-                repeats += added.repeats.compactMap { $0 }
-                if let pipeline {
-                    let (renders, messageID) = try pipeline.edition(index)
-                    let issue = Issue(number: plan.number, date: plan.date, title: target.title, intro: nil,
-                                      status: .published, version: 1, edition: 1, items: added.items)
-                    try storeEdition(renders, messageID: messageID, of: issue, number: 1, at: at.rfc3339, actor: request.actor,
-                                     reviewed: false)
-                    finder.published(added.items, in: plan.number, date: plan.date)
-                }
-                imported.append(.init(number: plan.number, created: true, items: added.items.count, version: 1,
-                                      edition: published ? 1 : nil))
-                progress?(added.items.count)
-            }
-            if bulk {
-                try database.execute("INSERT INTO item_search(item_search) VALUES ('rebuild')")
-            }
-            maker?.note(pipeline?.warnings ?? [])
-            return ImportSummary(issues: imported, repeats: repeats)
+            let session = try ImportSession(store: self, published: published, origin: origin, request: request,
+                                            bulk: bulk, edition: maker, progress: progress)
+            for target in ordered { session.add(target) }
+            return try session.finish()
         } }
     }
 
-    /// Settles each target's issue number (numbered targets in order, then
-    /// new drafts after the highest number) and checks it may be imported
-    /// into: an existing issue by the checks of every change (`beginChange`).
-    private func plan(_ targets: [ImportTarget], published: Bool, request: ChangeRequest,
-                      at: String) throws -> [ImportPlan] {
-        let ordered = targets.sorted { ($0.number ?? Int.max) < ($1.number ?? Int.max) }
-        var next = max(try database.integer("SELECT max(number) FROM issues") ?? 0,
-                       targets.compactMap(\.number).max() ?? 0) + 1
-        var plans: [ImportPlan] = []
-        for target in ordered {
-            let number: Int
-            if let given = target.number {
-                number = given
-            } else {
-                number = next
-                next += 1
-            }
-            if let existing = try issueHead(number) {
-                guard !published else {
-                    throw DigestError.refused("issue \(number) already exists; --published only brings in new issues "
-                        + "(import into other numbers, or without --published into a draft).")
-                }
-                let change = try beginChange(of: existing, action: "import", request: request, stages: [.draft], at: at)
-                plans.append(ImportPlan(target: target, number: number, change: change, date: existing.date))
-                continue
-            }
-            guard let date = target.date ?? target.latestDate else {
-                throw DigestError.invalid([ValidationProblem(field: "issue_date", value: nil,
-                                                             reason: "issue \(number) would have no date",
-                                                             fix: "give issue_date on its lines")])
-            }
-            plans.append(ImportPlan(target: target, number: number, change: nil, date: date))
+    /// Imports JSON Lines as `importItems` does, reading, checking and storing
+    /// a piece of the input at a time, so memory follows the largest issue,
+    /// not the input. Lines grouped by issue in rising order (as an archive
+    /// or a dump has them, new drafts last) stream; an input in any other
+    /// order is read whole and sorted, as is a small one, a JSON array or an
+    /// object spread over several lines. All or nothing, in one transaction;
+    /// every bad line is reported (the first `ProblemList.limit` in full).
+    package func importLines(_ input: LineChunks, issue override: Int?, published: Bool, origin: String,
+                             request: ChangeRequest, edition maker: EditionMaker? = nil,
+                             progress: ((Int) -> Void)? = nil) throws -> ImportSummary {
+        guard let first = try input.next() else {
+            return try importWhole([], issue: override, published: published, origin: origin, request: request,
+                                   edition: maker, progress: progress)
         }
-        return plans
+        guard !first.isLast, Self.streams(first.bytes) else {
+            var bytes = first.bytes
+            while let chunk = try input.next() { bytes += chunk.bytes }
+            return try importWhole(bytes, issue: override, published: published, origin: origin, request: request,
+                                   edition: maker, progress: progress)
+        }
+        let validator = ItemValidator(excerptLimit: try settings.excerptLimit)
+        do {
+            return try bulkLoad { try write {
+                let session = try ImportSession(store: self, published: published, origin: origin, request: request,
+                                                bulk: true, edition: maker, progress: progress)
+                var problems = ProblemList()
+                var current: ImportTarget?
+                var chunk: LineChunks.Chunk? = first
+                while let piece = chunk {
+                    try UTF8Input.check(piece.bytes, from: origin, offset: piece.offset)
+                    let batch = ItemRecordReader.readLines(piece.bytes, firstLine: piece.firstLine)
+                    let (lines, lineProblems) = try ImportLine.validate(batch.records, issue: override,
+                                                                        published: published, validator: validator)
+                    var collected = lineProblems
+                    collected.add(batch.problems)
+                    problems.add(collected)
+                    if !problems.isEmpty {
+                        // Nothing will be stored: only the remaining lines' problems matter.
+                        session.halt()
+                        chunk = try input.next()
+                        continue
+                    }
+                    for line in lines {
+                        if current != nil, current?.number == line.target {
+                            current?.add(line)
+                            continue
+                        }
+                        if let previous = current {
+                            // Lines of an issue after those of a later one, or after the new draft's.
+                            guard let next = line.target, let number = previous.number, next > number else {
+                                throw OutOfOrder()
+                            }
+                            session.add(previous)
+                        }
+                        current = ImportTarget(number: line.target, date: nil, title: nil, items: [])
+                        current?.add(line)
+                    }
+                    chunk = try input.next()
+                }
+                if let current { session.add(current) }
+                try problems.finish()
+                return try session.finish()
+            } }
+        } catch is OutOfOrder {
+            try input.rewind()
+            var bytes: [UInt8] = []
+            while let chunk = try input.next() { bytes += chunk.bytes }
+            return try importWhole(bytes, issue: override, published: published, origin: origin, request: request,
+                                   edition: maker, progress: progress)
+        }
     }
 
-    /// Gives every item of an archive its id in advance and returns the
-    /// issues as they will be published, so their editions can be rendered
-    /// while the rows are stored.
-    private func preparePublished(_ plans: inout [ImportPlan], actor: String, at: String) throws -> [Issue] {
-        var nextID = (try database.integer("SELECT max(id) FROM items") ?? 0) + 1
-        var issues: [Issue] = []
-        for index in plans.indices {
-            var items: [Item] = []
-            for offset in plans[index].target.items.indices {
-                let newItem = plans[index].target.items[offset]
-                let rejected = plans[index].target.rejected.contains(offset)
-                if newItem.fields.isIncomplete && !rejected {
-                    throw DigestError.invalid([ValidationProblem(location: newItem.location, field: "url", value: nil,
-                                                                 reason: "a published item needs its link",
-                                                                 fix: "give every line of an archive a url")])
-                }
-                plans[index].target.items[offset].id = nextID
-                items.append(Item(id: nextID, issue: plans[index].number, position: offset + 1, fields: newItem.fields,
-                                  status: rejected ? .rejected : .approved, note: nil, addedBy: actor, editedBy: nil,
-                                  reviewedBy: actor, reviewedAt: at, origin: nil, stateID: 0, sortKey: SortKey(Double(offset + 1))))
-                nextID += 1
-            }
-            issues.append(Issue(number: plans[index].number, date: plans[index].date, title: plans[index].target.title,
-                                intro: nil, status: .published, version: 1, edition: 1, items: items))
-        }
-        return issues
+    private struct OutOfOrder: Error {}
+
+    /// Whether an input that starts with `bytes` is JSON Lines that can be
+    /// read a piece at a time: it starts with an object that ends on its
+    /// first line (one object spread over lines, or an array, is read whole).
+    private static func streams(_ bytes: [UInt8]) -> Bool {
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "{") else { return false }
+        let firstLineEnd = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+        do {
+            _ = try JSONParser.parse(bytes, range: start..<firstLineEnd)
+        } catch where error.isTruncated {
+            return false
+        } catch {}
+        return true
+    }
+
+    /// A JSON input read whole: each line (or element) validated, grouped by
+    /// the issue it aims at, then imported.
+    private func importWhole(_ bytes: [UInt8], issue override: Int?, published: Bool, origin: String,
+                             request: ChangeRequest, edition maker: EditionMaker?,
+                             progress: ((Int) -> Void)?) throws -> ImportSummary {
+        let validator = ItemValidator(excerptLimit: try settings.excerptLimit)
+        let batch = try ItemRecordReader.read(bytes, origin: origin)
+        var (lines, collector) = try ImportLine.validate(batch.records, issue: override, published: published,
+                                                         validator: validator)
+        collector.add(batch.problems)
+        var problems = ProblemList()
+        problems.add(collector)
+        try problems.finish()
+        return try importItems(ImportLine.targets(lines), published: published, origin: origin, request: request,
+                               edition: maker, progress: progress)
     }
 }

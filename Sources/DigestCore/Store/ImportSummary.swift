@@ -10,7 +10,12 @@ package struct ImportSummary: Sendable {
     }
 
     package let issues: [ImportedIssue]
+    /// The first `repeatsKept` links that earlier published issues already carried.
     package let repeats: [RepeatLink]
+    /// How many there were in all.
+    package let repeatCount: Int
+
+    static let repeatsKept = 10
 
     package var itemCount: Int { issues.reduce(0) { $0 + $1.items } }
 }

@@ -28,6 +28,36 @@ package enum AtomicFile {
         if durable { try temporary.flushFolder() }
     }
 
+    /// Writes a file atomically from pieces that `produce` hands to the
+    /// closure it is given, so a large file is never whole in memory.
+    package static func write(to path: String, durable: Bool = true,
+                              _ produce: (_ write: (String) throws -> Void) throws -> Void) throws {
+        let target = try replaceableTarget(path)
+        let temporary = try TemporaryFile(beside: target, for: path)
+        var buffer = ""
+        func drain() throws(DigestError) {
+            if let code = FileSystem.writeAll(buffer, to: temporary.descriptor) { throw failure(path, code) }
+            buffer = ""
+        }
+        do {
+            try produce { text in
+                buffer += text
+                if buffer.utf8.count >= 1 << 18 { try drain() }
+            }
+            try drain()
+            try temporary.flush(durable: durable)
+        } catch {
+            temporary.discard()
+            throw error
+        }
+        guard rename(temporary.path, target) == 0 else {
+            let code = errno
+            temporary.discard()
+            throw failure(path, code)
+        }
+        if durable { try temporary.flushFolder() }
+    }
+
     /// Writes only when the file does not already hold exactly these bytes.
     /// Returns whether it wrote.
     package static func writeIfChanged(_ text: String, to path: String, durable: Bool = true) throws(DigestError) -> Bool {

@@ -26,11 +26,15 @@ package struct ProblemCollector {
     /// before "line 10"; problems of one record keep their order).
     package func finish() throws(DigestError) {
         guard !problems.isEmpty else { return }
-        let ordered = problems.enumerated().sorted { lhs, rhs in
+        throw .invalid(ordered)
+    }
+
+    /// The problems in input order.
+    package var ordered: [ValidationProblem] {
+        problems.enumerated().sorted { lhs, rhs in
             let left = ProblemCollector.order(of: lhs.element.location), right = ProblemCollector.order(of: rhs.element.location)
             return left != right ? left < right : lhs.offset < rhs.offset
-        }
-        throw .invalid(ordered.map(\.element))
+        }.map(\.element)
     }
 
     /// The number in a location such as "line 12" or "item 3".

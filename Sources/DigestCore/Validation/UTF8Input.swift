@@ -10,12 +10,14 @@ package enum UTF8Input {
         return text
     }
 
-    /// Fails, naming the offset, unless `bytes` are well-formed UTF-8.
-    package static func check(_ bytes: [UInt8], from origin: String) throws(DigestError) {
-        if let offset = firstInvalidOffset(in: bytes) {
-            let shown = bytes[offset..<min(bytes.count, offset + 4)]
+    /// Fails, naming the offset, unless `bytes` are well-formed UTF-8;
+    /// `base` is where they start in the whole input.
+    package static func check(_ bytes: [UInt8], from origin: String, offset base: Int = 0) throws(DigestError) {
+        if let found = firstInvalidOffset(in: bytes) {
+            let offset = found
+            let shown = bytes[found..<min(bytes.count, found + 4)]
                 .map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
-            throw .malformed("\(origin) is not valid UTF-8: the byte at offset \(offset) (\(shown)) "
+            throw .malformed("\(origin) is not valid UTF-8: the byte at offset \(base + offset) (\(shown)) "
                 + "does not belong to any character; save it as UTF-8 and try again.")
         }
     }
