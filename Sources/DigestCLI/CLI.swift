@@ -103,6 +103,7 @@ package enum CLI {
             do {
                 // Refused before anything is read or written, not trapped on deep inside.
                 _ = try Timestamp.sourceDateEpoch(in: environment)
+                _ = try context.servedActor()
                 let result = try command.run(invocation, context)
                 var finished = outcome(of: result, context: context)
                 finished.pageable = invocation.spec.pages && !context.json

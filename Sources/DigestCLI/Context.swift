@@ -74,14 +74,7 @@ final class Context {
     func actor(mode: IdentityMode) throws -> (name: String, identity: IdentityBasis) {
         let declared = [(actorOption, "--as"), (environment["DIGEST_USER"], "DIGEST_USER")]
             .compactMap { value, origin in value.flatMap { $0.isEmpty ? nil : (value: $0.trimmingSpaces(), origin: origin) } }
-        if let forcedActor {
-            let name = try checkedName(forcedActor, origin: "--user")
-            if let option = actorOption, !option.isEmpty, option.trimmingSpaces() != name {
-                throw DigestError.notPermitted("this server acts for \(name) only; --as \(option.trimmingSpaces()) "
-                    + "names someone else. Leave out --as.")
-            }
-            return (name, .server)
-        }
+        if let name = try servedActor() { return (name, .server) }
         switch mode {
         case .account:
             guard let account = SystemUser.name else {
@@ -105,6 +98,18 @@ final class Context {
             }
             return (try checkedName(account, origin: "the system account"), .declared)
         }
+    }
+
+    /// The person a server authenticated, if it did; `--as` naming anyone
+    /// else is refused, for reads as well as changes.
+    func servedActor() throws -> String? {
+        guard let forcedActor else { return nil }
+        let name = try checkedName(forcedActor, origin: "--user")
+        if let option = actorOption, !option.isEmpty, option.trimmingSpaces() != name {
+            throw DigestError.notPermitted("this server acts for \(name) only; --as \(option.trimmingSpaces()) "
+                + "names someone else. Leave out --as.")
+        }
+        return name
     }
 
     /// The actor for a command on `store`, by the database's identity mode.

@@ -96,7 +96,7 @@ struct RemoteTests {
         #expect(!FileManager.default.fileExists(atPath: team.host.file("harbour-copy.sqlite")))
     }
 
-    @Test("ana's key cannot act as ben, nor approve ana's own item; a key without --user acts as the account")
+    @Test("ana's key cannot act as ben, not even to read, nor approve ana's own item; a key without --user acts as the account")
     func identityFromTheKey() throws {
         let team = try RemoteTeam(people: ["ana", "ben"])
         let ana = try team.client("ana"), ben = try team.client("ben")
@@ -108,6 +108,11 @@ struct RemoteTests {
         #expect(pretending.status == 77)
         #expect(pretending.standardError == "digest: error: this server acts for ana only; --as ben names someone else. Leave out --as.\n")
         #expect(try team.count("SELECT version FROM issues") == before)
+        let reading = try ana.run(["--as", "ben", "show", String(issue)])
+        #expect(reading.status == 77)
+        #expect(reading.standardError == "digest: error: this server acts for ana only; --as ben names someone else. Leave out --as.\n")
+        #expect(reading.standardOutput.isEmpty)
+        #expect(try ana.run(["--as", "ana", "show", String(issue)]).status == 0)
         let json = try ana.run(["--as", "ben", "submit", String(issue), "--json"])
         #expect(json.status == 77)
         #expect(try JSONReader.int(json.standardOutput, "error", "exit_code") == 77)
