@@ -198,13 +198,25 @@ struct RemoteTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            Thread.sleep(forTimeInterval: duration * fraction)
-            if victim == "client", process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                interrupted += 1
-            } else if victim == "server", let served = team.server.servingProcesses.first {
-                kill(served, SIGKILL)
-                interrupted += 1
+            var killedServer = false
+            if victim == "client" {
+                Thread.sleep(forTimeInterval: duration * fraction)
+                if process.isRunning {
+                    kill(process.processIdentifier, SIGKILL)
+                    interrupted += 1
+                }
+            } else {
+                // ssh's connection is part of `duration`: aim inside the host's part of it.
+                let appeared = Date().addingTimeInterval(20)
+                while team.server.servingProcesses.isEmpty, process.isRunning, Date() < appeared {
+                    Thread.sleep(forTimeInterval: 0.01)
+                }
+                Thread.sleep(forTimeInterval: duration * fraction / 2)
+                if let served = team.server.servingProcesses.first {
+                    kill(served, SIGKILL)
+                    killedServer = true
+                    interrupted += 1
+                }
             }
             process.waitUntilExit()
             // The host may still be finishing what the killed client sent.
@@ -214,7 +226,7 @@ struct RemoteTests {
             #expect(stored == 0 || stored == 20_000, "after killing the \(victim) at \(fraction): \(stored) items")
             #expect(try DatabaseInspector.scalar(team.databasePath, "PRAGMA integrity_check") == "ok")
             #expect(try team.count("SELECT count(*) FROM issues") == (stored == 0 ? 0 : 1))
-            if victim == "server" {
+            if killedServer {
                 #expect(process.terminationStatus == 69, "the client of a killed host process ends with 69")
             }
             #expect(try client.run("list").status == 0)
