@@ -33,7 +33,7 @@ package enum StoredEmail {
         skeleton += message[cursor...]
         let stored = String(decoding: skeleton, as: UTF8.self)
         let layout = cuts.joined(separator: " ")
-        guard let rebuilt = expand(stored, layout: layout, text: text, html: html), rebuilt.utf8.elementsEqual(email.utf8) else {
+        guard let rebuilt = expand(stored, layout: layout, text: text, html: html), Self.sameBytes(rebuilt, email) else {
             return (email, nil)
         }
         return (stored, layout)
@@ -96,5 +96,14 @@ package enum StoredEmail {
                 return nil
             }
         }
+    }
+
+    /// Byte for byte, not by Unicode equivalence as `==` compares.
+    static func sameBytes(_ first: String, _ second: String) -> Bool {
+        var first = first, second = second
+        guard first.utf8.count == second.utf8.count else { return false }
+        return first.withUTF8 { left in second.withUTF8 { right in
+            left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
+        } }
     }
 }

@@ -186,9 +186,12 @@ extension DigestStore {
     }
 
     private func linkKeyProblems() throws -> [String] {
-        try database.statement("SELECT item, url, url_key FROM item_states WHERE valid_to IS NULL AND url IS NOT NULL")
-            .rows { ($0.int(0), $0.string(1), $0.string(2)) }
-            .filter { LinkKey.of($0.1) != $0.2 }
-            .map { "item \($0.0)'s link key is stale" }
+        // Row by row: a long archive's links are not all held at once.
+        var problems: [String] = []
+        _ = try database.statement("SELECT item, url, url_key FROM item_states WHERE valid_to IS NULL AND url IS NOT NULL")
+            .rows { row in
+                if LinkKey.of(row.string(1)) != row.string(2) { problems.append("item \(row.int(0))'s link key is stale") }
+            }
+        return problems
     }
 }
