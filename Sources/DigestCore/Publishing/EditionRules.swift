@@ -279,19 +279,49 @@ private struct MarkupScanner {
 
     /// `[label]: destination` lines.
     private mutating func referenceDefinitions() {
-        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
-            let trimmed = line.drop { $0 == " " }
-            guard trimmed.hasPrefix("["), let close = trimmed.range(of: "]:") else { continue }
-            let destination = trimmed[close.upperBound...].drop { $0 == " " || $0 == "\t" }
-                .prefix { $0 != " " && $0 != "\t" }
-            let link = destination.hasPrefix("<") ? String(destination.dropFirst().prefix { $0 != ">" }) : String(destination)
-            checkLink(Self.unescapeMarkdown(link), in: "a link definition")
+        // Only a line whose first byte after its spaces is '[' can define a
+        // link; the others are passed over as bytes. Lines end at a line
+        // feed that does not follow a carriage return (CR LF is one character).
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, !(bytes[end] == 0x0A && (end == 0 || bytes[end - 1] != 0x0D)) { end += 1 }
+            defer { start = end + 1 }
+            var first = start
+            while first < end, bytes[first] == 0x20 { first += 1 }
+            guard first < end, bytes[first] == UInt8(ascii: "[") else { continue }
+            referenceDefinition(String(decoding: bytes[start..<end], as: UTF8.self)[...])
         }
+    }
+
+    private mutating func referenceDefinition(_ line: Substring) {
+        let trimmed = line.drop { $0 == " " }
+        guard trimmed.hasPrefix("["), let close = trimmed.range(of: "]:") else { return }
+        let destination = trimmed[close.upperBound...].drop { $0 == " " || $0 == "\t" }
+            .prefix { $0 != " " && $0 != "\t" }
+        let link = destination.hasPrefix("<") ? String(destination.dropFirst().prefix { $0 != ">" }) : String(destination)
+        checkLink(Self.unescapeMarkdown(link), in: "a link definition")
     }
 
     /// Reports a link whose scheme is not one digest writes. Browsers ignore
     /// white space and control characters inside a scheme, so they are dropped first.
     private mutating func checkLink(_ link: String, in place: String) {
+        // An ASCII link, as nearly all are: the same steps on its bytes.
+        if link.utf8.allSatisfy({ $0 < 0x80 }) {
+            var scheme: [UInt8] = []
+            for byte in link.utf8 where byte > 0x20 && byte != 0x7F {
+                if byte == UInt8(ascii: ":") {
+                    if !Self.allowedSchemes.contains(String(decoding: scheme, as: UTF8.self).lowercased()) {
+                        report("\(place) uses the scheme '\(String(decoding: scheme, as: UTF8.self))' (only http, https and mailto)")
+                    }
+                    return
+                }
+                // A colon after a path, query or fragment starts no scheme.
+                if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { return }
+                scheme.append(byte)
+            }
+            return
+        }
         let cleaned = String(String.UnicodeScalarView(link.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }))
         guard let colon = cleaned.firstIndex(of: ":") else { return }
         let scheme = cleaned[..<colon]
@@ -303,6 +333,8 @@ private struct MarkupScanner {
     }
 
     private static func unescapeMarkdown(_ text: String) -> String {
+        // Without a backslash or an entity there is nothing to undo.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "&") }) else { return text }
         var result = ""
         var escaping = false
         for character in text {
