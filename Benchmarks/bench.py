@@ -83,6 +83,19 @@ def command_median(command, env, cwd, runs):
     return statistics.median(run(command, env, cwd)[0] for _ in range(runs))
 
 
+def instructions(command, env, cwd):
+    """Instructions one run executes (valgrind's callgrind), in millions: a
+    figure the machine's load does not change. None without valgrind."""
+    if not shutil.which("valgrind"):
+        return None
+    result = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + command, env=env,
+                            cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    match = re.search(rb"refs:\s+([\d,]+)", result.stderr)
+    if result.returncode != 0 or not match:
+        sys.exit(f"failed under valgrind: {' '.join(command)}\n{result.stderr.decode()}")
+    return int(match.group(1).replace(b",", b"")) / 1e6
+
+
 def archive_for(here, issues, items, work, cache):
     """The generated archive, reused from --archives DIR when it is there
     (the generator is deterministic: same arguments, same bytes)."""
@@ -307,13 +320,16 @@ def measure(digest, here, issues, items, runs, interactive_runs, cache, extended
     interactive.append(("history", "history", ["history", str(middle)]))
     startup = command_median(["/bin/true"], env, work, interactive_runs)
     version = command_median([digest, "--version"], env, work, interactive_runs)
-    command_rows = [("true", "process start-up floor (/bin/true)", startup)]
+    count = (lambda command: instructions(command, env, work)) if extended else (lambda command: None)
+    command_rows = [("true", "process start-up floor (/bin/true)", startup, count(["/bin/true"]))]
     if extended:
+        floor = ["sqlite3", ":memory:", "select 1"]
         command_rows.append(("sqlite3", "sqlite3 shell start-up floor (sqlite3 :memory: 'select 1')",
-                             command_median(["sqlite3", ":memory:", "select 1"], env, work, interactive_runs)))
-    command_rows.append(("version", "digest --version (start-up)", version))
+                             command_median(floor, env, work, interactive_runs), count(floor)))
+    command_rows.append(("version", "digest --version (start-up)", version, count([digest, "--version"])))
     for key, name, command in interactive:
-        command_rows.append((key, f"digest {name}", command_median([digest] + command, env, work, interactive_runs)))
+        command_rows.append((key, f"digest {name}", command_median([digest] + command, env, work, interactive_runs),
+                             count([digest] + command)))
     counter = [0]
     def add_item():
         counter[0] += 1
@@ -322,18 +338,23 @@ def measure(digest, here, issues, items, runs, interactive_runs, cache, extended
                 f"https://bench.example/items/{index}", "--source", "Bench", "--date", "2026-11-20",
                 "--excerpt", "A short excerpt for the benchmark."]
     times = [run(add_item(), env, work)[0] for _ in range(interactive_runs)]
-    command_rows.append(("add-item", "digest add-item (one transaction, WAL)", statistics.median(times)))
+    command_rows.append(("add-item", "digest add-item (one transaction, WAL)", statistics.median(times),
+                         count(add_item())))
 
     if extended:
         # A reviewer other than the one who added the items: four-eyes holds.
-        number, ids = in_review_issue(digest, env, work, interactive_runs + 1)
+        number, ids = in_review_issue(digest, env, work, interactive_runs + 2)
         reviewer = dict(env, DIGEST_USER="reviewer")
-        command_rows.append(("review-list", "digest review ISSUE (the pending items of a 32-item issue)",
-                             command_median([digest, "review", str(number)], reviewer, work, interactive_runs)))
+        listing = [digest, "review", str(number)]
+        command_rows.append(("review-list", f"digest review ISSUE (the pending items of a {len(ids)}-item issue)",
+                             command_median(listing, reviewer, work, interactive_runs),
+                             instructions(listing, reviewer, work)))
         times = [run([digest, "review", str(number), "--approve", str(ids[i]), "--quiet"], reviewer, work)[0]
                  for i in range(interactive_runs)]
         command_rows.append(("review-approve", "digest review ISSUE --approve ITEM (one decision)",
-                             statistics.median(times)))
+                             statistics.median(times),
+                             instructions([digest, "review", str(number), "--approve", str(ids[-1]), "--quiet"],
+                                          reviewer, work)))
         started = time.perf_counter()
         long_issue, long_version = long_history_issue(digest, database, env, work, revisions)
         made = time.perf_counter() - started
@@ -347,7 +368,8 @@ def measure(digest, here, issues, items, runs, interactive_runs, cache, extended
                  ["show", str(long_issue), "--version", str(long_version // 2)]),
                 ("long-diff", f"diff of that issue, version 2 against {long_version}",
                  ["diff", str(long_issue), "2", str(long_version)])]:
-            command_rows.append((key, f"digest {name}", command_median([digest] + command, env, work, interactive_runs)))
+            command_rows.append((key, f"digest {name}", command_median([digest] + command, env, work, interactive_runs),
+                                 count([digest] + command)))
 
     storage = [("size", "database after the archive import", f"{size_bytes / 1e6:.1f} MB"),
                ("per-item", "per item (items, history, search index, stored editions)",
@@ -416,7 +438,7 @@ def main():
         for _, name, items, seconds, peak, note in rows:
             print(f"| {name} | {items} | {seconds:.3f} | {peak if peak is None else f'{peak:.1f}'} | {note} |")
         print("\n| command (whole process) | median ms |\n|---|--:|")
-        for _, name, seconds in command_rows:
+        for _, name, seconds, _ in command_rows:
             print(f"| {name} | {seconds * 1000:.2f} |")
         print(f"\n| storage | value |\n|---|--:|")
         for _, name, value in storage:
@@ -451,12 +473,15 @@ def main():
             label += " (peer: one page per issue + lists)"
         cells = f"| {other[3]:.3f} | {mb(other[4])} | {other[5]} |" if other else "| | | |"
         print(f"| {label} | {seconds:.3f} | {mb(peak)} | {note} {cells}")
-    print(f"\n| command (whole process) | {n_small} items: median ms | {n_big} items: median ms |\n|---|--:|--:|")
+    print(f"\n| command (whole process) | {n_small} items: median ms | M instructions | "
+          f"{n_big} items: median ms | M instructions |\n|---|--:|--:|--:|--:|")
     big_commands = {row[0]: row for row in big[1]}
-    for key, name, seconds in small[1]:
+    millions = lambda value: "" if value is None else f"{value:.1f}"
+    for key, name, seconds, count in small[1]:
         other = big_commands.get(key)
         label = re.sub(r" \(\d+ issues\)", "", name)
-        print(f"| {label} | {seconds * 1000:.2f} | {'' if other is None else f'{other[2] * 1000:.2f}'} |")
+        cells = f"{other[2] * 1000:.2f} | {millions(other[3])}" if other else " | "
+        print(f"| {label} | {seconds * 1000:.2f} | {millions(count)} | {cells} |")
     print(f"\n| storage | {n_small} items | {n_big} items |\n|---|--:|--:|")
     big_storage = {row[0]: row for row in big[2]}
     for key, name, value in small[2]:
