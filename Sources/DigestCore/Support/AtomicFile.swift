@@ -62,9 +62,17 @@ package enum AtomicFile {
     /// Returns whether it wrote.
     package static func writeIfChanged(_ text: String, to path: String, durable: Bool = true) throws(DigestError) -> Bool {
         let target = try replaceableTarget(path)
-        if FileSystem.kind(of: target) == .regularFile, let existing = FileManager.default.contents(atPath: target),
-           existing.elementsEqual(text.utf8) {
-            return false
+        if FileSystem.kind(of: target) == .regularFile, let existing = FileManager.default.contents(atPath: target) {
+            // Compared with memcmp: a byte-by-byte walk of Data against the
+            // string's UTF-8 view cost more than writing the file again.
+            var text = text
+            let same = text.withUTF8 { new in
+                existing.withUnsafeBytes { old in
+                    old.count == new.count
+                        && (new.isEmpty || memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0)
+                }
+            }
+            if same { return false }
         }
         try write(text, to: path, durable: durable)
         return true
