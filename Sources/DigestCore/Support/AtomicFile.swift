@@ -20,12 +20,7 @@ package enum AtomicFile {
             throw failure(path, code)
         }
         try temporary.flush(durable: durable)
-        guard rename(temporary.path, target) == 0 else {
-            let code = errno
-            temporary.discard()
-            throw failure(path, code)
-        }
-        if durable { try temporary.flushFolder() }
+        try moveIntoPlace(temporary, at: target, for: path, durable: durable)
     }
 
     /// Writes a file atomically from pieces that `produce` hands to the
@@ -50,12 +45,7 @@ package enum AtomicFile {
             temporary.discard()
             throw error
         }
-        guard rename(temporary.path, target) == 0 else {
-            let code = errno
-            temporary.discard()
-            throw failure(path, code)
-        }
-        if durable { try temporary.flushFolder() }
+        try moveIntoPlace(temporary, at: target, for: path, durable: durable)
     }
 
     /// Writes only when the file does not already hold exactly these bytes.
@@ -116,12 +106,19 @@ package enum AtomicFile {
             temporary.discard()
             throw error
         }
+        try moveIntoPlace(temporary, at: target, for: path, durable: true)
+    }
+
+    /// Renames the finished temporary file over `target`, then (durable)
+    /// flushes the folder so the rename survives a power cut.
+    private static func moveIntoPlace(_ temporary: TemporaryFile, at target: String, for path: String,
+                                      durable: Bool) throws(DigestError) {
         guard rename(temporary.path, target) == 0 else {
             let code = errno
             temporary.discard()
             throw failure(path, code)
         }
-        try temporary.flushFolder()
+        if durable { try temporary.flushFolder() }
     }
 
     package static func makeDirectory(_ path: String) throws(DigestError) {

@@ -21,6 +21,22 @@ struct TerminalTests {
         return try Digest.execute("/usr/bin/env", command, environment: environment, directory: digest.directory.path)
     }
 
+    /// A database holding the sample archive, published.
+    static func digestWithArchive() throws -> Digest {
+        let digest = Digest(directory: try TemporaryDirectory())
+        try digest.initialise()
+        let imported = try digest.run("import", Products.packageRoot + "/seeds/harbour-weekly-archive.jsonl", "--published")
+        #expect(imported.status == 0, "\(imported.standardError)")
+        return digest
+    }
+
+    /// What a terminal showed is progress as one line, rewritten in place and cleared at the end.
+    static func expectOneClearedLine(_ screen: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(screen.hasSuffix("\r\(escape)K"), "the progress line was not cleared: \(screen.debugDescription)",
+                sourceLocation: sourceLocation)
+        #expect(!screen.contains("\n"), "progress is one rewritten line", sourceLocation: sourceLocation)
+    }
+
     static func digestWithIssue(items: Int = 0) throws -> (Digest, Int) {
         let directory = try TemporaryDirectory()
         let digest = Digest(directory: directory)
@@ -130,18 +146,14 @@ struct TerminalTests {
 
     @Test("export shows one rewritten progress line on a terminal's standard error, cleared at the end; none in a pipe")
     func progress() throws {
-        let directory = try TemporaryDirectory()
-        let digest = Digest(directory: directory)
-        try digest.initialise()
-        let imported = try digest.run("import", Products.packageRoot + "/seeds/harbour-weekly-archive.jsonl", "--published")
-        #expect(imported.status == 0, "\(imported.standardError)")
+        let digest = try Self.digestWithArchive()
+        let directory = digest.directory
         let output = directory.file("export-output.txt")
         let terminal = try Self.onTerminal(digest, ["export", "--out", directory.file("site")], stdoutTo: output)
         #expect(terminal.status == 0)
         let screen = terminal.standardOutput
         #expect(screen.contains("\r\(Self.escape)KExporting  1/3 issues"), "\(screen.debugDescription)")
-        #expect(screen.hasSuffix("\r\(Self.escape)K"), "the progress line was not cleared: \(screen.debugDescription)")
-        #expect(!screen.contains("\n"), "progress is one rewritten line")
+        Self.expectOneClearedLine(screen)
         #expect(try String(contentsOfFile: output, encoding: .utf8).hasPrefix("Exported 3 issues"))
 
         let piped = try digest.run("export", "--out", directory.file("site-again"))
@@ -162,8 +174,7 @@ struct TerminalTests {
         let screen = terminal.standardOutput
         #expect(screen.contains("\r\(Self.escape)KImporting  "), "\(screen.debugDescription)")
         #expect(screen.contains(" items  "), "\(screen.debugDescription)")
-        #expect(screen.hasSuffix("\r\(Self.escape)K"), "the progress line was not cleared: \(screen.debugDescription)")
-        #expect(!screen.contains("\n"), "progress is one rewritten line")
+        Self.expectOneClearedLine(screen)
         #expect(try String(contentsOfFile: output, encoding: .utf8).hasPrefix("Imported 12 items into 3 issues"))
 
         let dump = try digest.run("dump", "--out", directory.file("dump.jsonl"))
@@ -174,8 +185,7 @@ struct TerminalTests {
         #expect(loaded.status == 0)
         #expect(loaded.standardOutput.contains("\r\(Self.escape)KLoading  "), "\(loaded.standardOutput.debugDescription)")
         #expect(loaded.standardOutput.contains(" lines  "))
-        #expect(loaded.standardOutput.hasSuffix("\r\(Self.escape)K"))
-        #expect(!loaded.standardOutput.contains("\n"))
+        Self.expectOneClearedLine(loaded.standardOutput)
         #expect(try String(contentsOfFile: loadOutput, encoding: .utf8).hasPrefix("Loaded 3 issues and 12 items"))
 
         let pipedDirectory = try TemporaryDirectory()

@@ -122,19 +122,15 @@ struct BackupTests {
 
     @Test("backup shows its progress in pages on a terminal's standard error, cleared at the end; none in a pipe")
     func backupProgress() throws {
-        let directory = try TemporaryDirectory()
-        let digest = Digest(directory: directory)
-        try digest.initialise()
-        let imported = try digest.run("import", Products.packageRoot + "/seeds/harbour-weekly-archive.jsonl", "--published")
-        #expect(imported.status == 0, "\(imported.standardError)")
+        let digest = try TerminalTests.digestWithArchive()
+        let directory = digest.directory
         let output = directory.file("backup-output.txt")
         let terminal = try TerminalTests.onTerminal(digest, ["backup", "copy.sqlite"], stdoutTo: output)
         #expect(terminal.status == 0)
         let screen = terminal.standardOutput
         let pages = try #require(screen.firstMatch(of: /\r\x1B\[KBacking up  ([0-9,]+)\/([0-9,]+) pages/), "\(screen.debugDescription)")
         #expect(pages.1 == pages.2, "the last line shows every page copied")
-        #expect(screen.hasSuffix("\r\u{1B}[K"), "the progress line was not cleared: \(screen.debugDescription)")
-        #expect(!screen.contains("\n"), "progress is one rewritten line")
+        TerminalTests.expectOneClearedLine(screen)
         #expect(try String(contentsOfFile: output, encoding: .utf8).hasPrefix("Backed up the database to copy.sqlite"))
         var restored = digest
         restored.environment["DIGEST_DB"] = directory.file("copy.sqlite")
