@@ -362,20 +362,12 @@ private struct MarkupScanner {
             }
             lower.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
         }
-        return contains(Self.cssURL, in: lower) || contains(Self.cssExpression, in: lower)
+        return lower.firstOffset(of: Self.cssURL) != nil || lower.firstOffset(of: Self.cssExpression) != nil
     }
 
     private static let cssURL = Array("url(".utf8)
     private static let cssExpression = Array("expression(".utf8)
 
-    private static func contains(_ pattern: [UInt8], in bytes: [UInt8]) -> Bool {
-        guard let first = pattern.first, bytes.count >= pattern.count else { return false }
-        for index in 0...(bytes.count - pattern.count)
-        where bytes[index] == first && bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
-            return true
-        }
-        return false
-    }
 
     static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }

@@ -24,7 +24,7 @@ package enum StoredEmail {
         var cursor = 0
         for (name, render) in [("text", text), ("html", html)] {
             let encoded = quotedPrintable(render)
-            guard !encoded.isEmpty, let found = firstOccurrence(of: encoded, in: message, from: cursor) else { continue }
+            guard !encoded.isEmpty, let found = message.firstOffset(of: encoded, from: cursor) else { continue }
             skeleton += message[cursor..<found]
             cuts.append("\(name)@\(skeleton.count)")
             cursor = found + encoded.count
@@ -79,31 +79,11 @@ package enum StoredEmail {
         }
     }
 
-    /// Where `needle` first occurs in `haystack` at or after `start`: the
-    /// first byte found with `memchr`, the rest compared with `memcmp`.
-    private static func firstOccurrence(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first else { return nil }
-        return haystack.withUnsafeBytes { hay in
-            needle.withUnsafeBytes { pin -> Int? in
-                guard let base = hay.baseAddress, let pinBase = pin.baseAddress else { return nil }
-                var at = start
-                while at + pin.count <= hay.count {
-                    guard let found = memchr(base + at, Int32(first), hay.count - pin.count + 1 - at) else { return nil }
-                    at = base.distance(to: UnsafeRawPointer(found))
-                    if memcmp(base + at, pinBase, pin.count) == 0 { return at }
-                    at += 1
-                }
-                return nil
-            }
-        }
-    }
-
     /// Byte for byte, not by Unicode equivalence as `==` compares.
     static func sameBytes(_ first: String, _ second: String) -> Bool {
         var first = first, second = second
-        guard first.utf8.count == second.utf8.count else { return false }
         return first.withUTF8 { left in second.withUTF8 { right in
-            left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
+            DigestCore.sameBytes(UnsafeRawBufferPointer(left), UnsafeRawBufferPointer(right))
         } }
     }
 }

@@ -140,14 +140,14 @@ package enum HTMLSafety {
             // Searched as bytes: the email's HTML carries a style attribute on
             // most elements, so this runs hundreds of times per render.
             let compact = Array(Self.compact(css).utf8)
-            if Self.firstIndex(of: Self.cssImport, in: compact, from: 0) != nil {
+            if compact.firstOffset(of: Self.cssImport) != nil {
                 return finding(at: offset, "@import", "CSS imports load style sheets from outside")
             }
-            if Self.firstIndex(of: Self.cssExpression, in: compact, from: 0) != nil {
+            if compact.firstOffset(of: Self.cssExpression) != nil {
                 return finding(at: offset, "expression(", "CSS expressions run code")
             }
             var from = 0
-            while let found = Self.firstIndex(of: Self.cssURL, in: compact, from: from) {
+            while let found = compact.firstOffset(of: Self.cssURL, from: from) {
                 var target = found + Self.cssURL.count
                 while target < compact.count, compact[target] == UInt8(ascii: "\"") || compact[target] == UInt8(ascii: "'") {
                     target += 1
@@ -166,16 +166,6 @@ package enum HTMLSafety {
         private static let cssURL = Array("url(".utf8)
         private static let outsidePrefixes = ["http:", "https:", "//", "javascript:", "data:"].map { Array($0.utf8) }
 
-        /// Where `pattern` first occurs in `bytes` at or after `start`.
-        static func firstIndex(of pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-            guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
-            var index = start
-            while index <= bytes.count - pattern.count {
-                if bytes[index] == first, bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
-                index += 1
-            }
-            return nil
-        }
 
         /// Lower case, entities decoded, without the white space and control
         /// characters browsers skip inside a scheme (`java&#09;script:`).

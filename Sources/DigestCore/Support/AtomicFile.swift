@@ -56,12 +56,7 @@ package enum AtomicFile {
             // Compared with memcmp: a byte-by-byte walk of Data against the
             // string's UTF-8 view cost more than writing the file again.
             var text = text
-            let same = text.withUTF8 { new in
-                existing.withUnsafeBytes { old in
-                    old.count == new.count
-                        && (new.isEmpty || memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0)
-                }
-            }
+            let same = text.withUTF8 { new in existing.withUnsafeBytes { old in sameBytes(old, UnsafeRawBufferPointer(new)) } }
             if same { return false }
         }
         try write(text, to: path, durable: durable)
