@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads items from JSON input: one object, an array of objects, or JSON
 /// Lines (one object a line). Keys are those of `show --json`; keys that
 /// `show --json` prints but an editor cannot set (id, position, …) are
@@ -63,9 +65,14 @@ package enum ItemRecordReader {
     package static func readLines(_ bytes: [UInt8], firstLine: Int = 1) -> ItemRecordBatch {
         var lines: [Range<Int>] = []
         var lineStart = 0
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A {
-            lines.append(lineStart..<offset)
-            lineStart = offset + 1
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while lineStart < buffer.count,
+                  let feed = memchr(base + lineStart, 0x0A, buffer.count - lineStart) {
+                let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(feed))
+                lines.append(lineStart..<offset)
+                lineStart = offset + 1
+            }
         }
         if lineStart < bytes.count { lines.append(lineStart..<bytes.count) }
         let numbered = lines.enumerated().map { (number: $0.offset + firstLine - 1, range: $0.element) }

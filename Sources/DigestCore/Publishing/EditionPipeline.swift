@@ -9,9 +9,18 @@ import Foundation
 /// caller takes each edition back a few issues later, so memory stays flat
 /// however many issues there are.
 package final class EditionPipeline: @unchecked Sendable {
+    /// One edition as the workers hand it over: its renders, its Message-ID
+    /// and the email as it is stored (`StoredEmail.compact`), which is made
+    /// here too, off the inserting thread.
+    package struct Rendered {
+        package let renders: EditionRenders
+        package let messageID: String
+        package let storedEmail: (stored: String, layout: String?)
+    }
+
     private let condition = NSCondition()
     private var waiting: [(index: Int, issue: Issue)] = []
-    private var finished: [Int: Result<(renders: EditionRenders, messageID: String), any Error>] = [:]
+    private var finished: [Int: Result<Rendered, any Error>] = [:]
     private var submitted = 0
     private var cancelled = false
     private var collectedWarnings: [String] = []
@@ -50,7 +59,11 @@ package final class EditionPipeline: @unchecked Sendable {
             // Each worker has its own renderer: renderers cache parsed templates and are not shared.
             let maker = EditionMaker(templates: templates, publication: publication)
             while let (index, issue) = claim() {
-                let result = Result { try maker.make(issue, edition: issue.edition ?? 1, at: at) }
+                let result = Result {
+                    let (renders, messageID) = try maker.make(issue, edition: issue.edition ?? 1, at: at)
+                    return Rendered(renders: renders, messageID: messageID,
+                                    storedEmail: StoredEmail.compact(renders.email, text: renders.text, html: renders.html))
+                }
                 condition.lock()
                 finished[index] = result
                 collectedWarnings += maker.warnings.filter { !collectedWarnings.contains($0) }
@@ -72,7 +85,7 @@ package final class EditionPipeline: @unchecked Sendable {
     }
 
     /// The renders of the issue submitted as `index`, waiting for them if needed.
-    package func edition(_ index: Int) throws -> (renders: EditionRenders, messageID: String) {
+    package func edition(_ index: Int) throws -> Rendered {
         condition.lock()
         defer { condition.unlock() }
         while finished[index] == nil {

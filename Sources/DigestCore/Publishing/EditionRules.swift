@@ -38,10 +38,23 @@ package enum EditionRules {
     }
 
     private static func textProblems(_ text: String) -> [String] {
-        guard let scalar = text.unicodeScalars.first(where: { scalar in
-            (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F..<0xA0).contains(scalar.value)
-        }) else { return [] }
-        return ["it has a control character (U+\(String(scalar.value, radix: 16, uppercase: true)))"]
+        // On the UTF-8 bytes: a C0 control or DEL is one byte, a C1 control
+        // (U+0080–U+009F) is 0xC2 followed by 0x80–0x9F.
+        var text = text
+        let control: UInt32? = text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F { return UInt32(byte) }
+                if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+                    return UInt32(bytes[index + 1])
+                }
+                index += 1
+            }
+            return nil
+        }
+        guard let control else { return [] }
+        return ["it has a control character (U+\(String(control, radix: 16, uppercase: true)))"]
     }
 
     static let emailHeaders = [
@@ -131,15 +144,15 @@ private struct MarkupScanner {
         self.markdown = markdown
     }
 
-    static let forbiddenElements: Set = [
+    static let forbiddenElements: [[UInt8]] = [
         "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "link", "form", "input",
         "button", "textarea", "select", "style", "img", "picture", "source", "video", "audio", "track", "svg",
         "math", "portal", "noscript", "template",
-    ]
-    static let linkAttributes: Set = [
+    ].map { Array($0.utf8) }
+    static let linkAttributes: [[UInt8]] = [
         "href", "src", "action", "formaction", "srcset", "poster", "background", "xlink:href", "data", "ping",
         "cite", "longdesc", "manifest",
-    ]
+    ].map { Array($0.utf8) }
     static let allowedSchemes: Set = ["http", "https", "mailto"]
 
     func problems() -> [String] {
@@ -203,24 +216,28 @@ private struct MarkupScanner {
             || bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: ".") {
             index += 1
         }
-        let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
+        let name = nameStart..<index
         if markdown {
             if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
                 // An autolink, <scheme:…>.
                 var end = index
                 while end < bytes.count, bytes[end] != UInt8(ascii: ">"), !Self.isSpace(bytes[end]) { end += 1 }
-                checkLink(String(decoding: bytes[nameStart..<end], as: UTF8.self), in: "an autolink")
+                if !plainLinkIsAllowed(nameStart..<end) {
+                    checkLink(String(decoding: bytes[nameStart..<end], as: UTF8.self), in: "an autolink")
+                }
                 return end
             }
             guard index >= bytes.count || Self.isSpace(bytes[index]) || bytes[index] == UInt8(ascii: ">")
                 || bytes[index] == UInt8(ascii: "/") else { return start + 1 }
         }
-        if Self.forbiddenElements.contains(name) { report("it has a <\(name)> element") }
+        if Self.forbiddenElements.contains(where: { spells(name, $0) }) { report("it has a <\(lowercased(name))> element") }
         return attributes(from: index, element: name)
     }
 
-    /// Reads attributes up to the end of the tag.
-    private mutating func attributes(from start: Int, element: String) -> Int {
+    /// Reads attributes up to the end of the tag. Names and values stay
+    /// ranges of the bytes: a render has hundreds of attributes, and a
+    /// string is made only for one that needs decoding or a report.
+    private mutating func attributes(from start: Int, element: Range<Int>) -> Int {
         var index = start
         while index < bytes.count {
             while index < bytes.count, Self.isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
@@ -228,37 +245,61 @@ private struct MarkupScanner {
             let nameStart = index
             while index < bytes.count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="),
                   bytes[index] != UInt8(ascii: ">") { index += 1 }
-            let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
+            let name = nameStart..<index
             while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
-            var value = ""
+            var value = index..<index
             if index < bytes.count, bytes[index] == UInt8(ascii: "=") {
                 index += 1
                 while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
-                let valueStart: Int
                 if index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
                     let quote = bytes[index]
-                    valueStart = index + 1
+                    let valueStart = index + 1
                     index = valueStart
                     while index < bytes.count, bytes[index] != quote { index += 1 }
-                    value = String(decoding: bytes[valueStart..<index], as: UTF8.self)
+                    value = valueStart..<index
                     index += 1
                 } else {
-                    valueStart = index
+                    let valueStart = index
                     while index < bytes.count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
-                    value = String(decoding: bytes[valueStart..<index], as: UTF8.self)
+                    value = valueStart..<index
                 }
             }
-            if name.hasPrefix("on") {
-                report("<\(element)> has an event handler (\(name))")
-            } else if Self.linkAttributes.contains(name) {
-                checkLink(Self.decodeEntities(value), in: "<\(element) \(name)>")
-            } else if name == "style", Self.loadsResource(style: value) {
-                report("<\(element)> has a style that loads an outside resource")
-            } else if element == "meta", name == "http-equiv" {
-                report("<meta> has http-equiv, which can redirect or load")
-            }
+            check(attribute: name, value: value, of: element)
         }
         return index
+    }
+
+    private mutating func check(attribute name: Range<Int>, value: Range<Int>, of element: Range<Int>) {
+        guard bytes[name].allSatisfy({ $0 < 0x80 }) else {
+            // A name beyond ASCII: compared as Unicode lower case, as text.
+            check(attribute: lowercased(name), value: string(value), of: lowercased(element))
+            return
+        }
+        if name.count >= 2, bytes[name.lowerBound] | 0x20 == UInt8(ascii: "o"),
+           bytes[name.lowerBound + 1] | 0x20 == UInt8(ascii: "n") {
+            report("<\(lowercased(element))> has an event handler (\(lowercased(name)))")
+        } else if Self.linkAttributes.contains(where: { spells(name, $0) }) {
+            if !plainLinkIsAllowed(value) {
+                checkLink(Self.decodeEntities(string(value)), in: "<\(lowercased(element)) \(lowercased(name))>")
+            }
+        } else if spells(name, Self.style) {
+            if loadsResource(style: value) { report("<\(lowercased(element))> has a style that loads an outside resource") }
+        } else if spells(element, Self.meta), spells(name, Self.httpEquiv) {
+            report("<meta> has http-equiv, which can redirect or load")
+        }
+    }
+
+    /// The rules for one attribute, on its text: for names beyond ASCII.
+    private mutating func check(attribute name: String, value: String, of element: String) {
+        if name.hasPrefix("on") {
+            report("<\(element)> has an event handler (\(name))")
+        } else if Self.linkAttributes.contains(Array(name.utf8)) {
+            checkLink(Self.decodeEntities(value), in: "<\(element) \(name)>")
+        } else if name == "style", Self.loadsResource(style: value) {
+            report("<\(element)> has a style that loads an outside resource")
+        } else if element == "meta", name == "http-equiv" {
+            report("<meta> has http-equiv, which can redirect or load")
+        }
     }
 
     /// A CommonMark link destination after `](`.
@@ -273,9 +314,61 @@ private struct MarkupScanner {
         } else {
             while end < bytes.count, !Self.isSpace(bytes[end]), bytes[end] != UInt8(ascii: ")") { end += 1 }
         }
-        checkLink(Self.unescapeMarkdown(String(decoding: bytes[index..<end], as: UTF8.self)), in: "a link")
+        if !plainLinkIsAllowed(index..<end) {
+            checkLink(Self.unescapeMarkdown(String(decoding: bytes[index..<end], as: UTF8.self)), in: "a link")
+        }
         return max(end, start)
     }
+
+    /// Whether the link in `range` is plain ASCII, without an entity or a
+    /// backslash, and starts with an allowed scheme or none: nearly every
+    /// link, decided on its bytes. Any other link goes through `checkLink`
+    /// as text, which decodes it first and reports what it finds; for a
+    /// plain link both read the same characters, so they agree.
+    private func plainLinkIsAllowed(_ range: Range<Int>) -> Bool {
+        var scheme: UInt64 = 0
+        var length = 0
+        for index in range {
+            let byte = bytes[index]
+            if byte >= 0x80 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\\") { return false }
+            if byte <= 0x20 || byte == 0x7F { continue }
+            if byte == UInt8(ascii: ":") {
+                return Self.allowedPackedSchemes.contains { $0.length == length && $0.packed == scheme }
+            }
+            // A colon after a path, query or fragment starts no scheme.
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { return true }
+            if length < 8 { scheme |= UInt64(Self.lower(byte)) << (8 * length) }
+            length += 1
+        }
+        return true
+    }
+
+    /// The allowed schemes as `plainLinkIsAllowed` packs them: up to eight lower-case bytes in a word.
+    private static let allowedPackedSchemes: [(length: Int, packed: UInt64)] = allowedSchemes.map { scheme in
+        (scheme.utf8.count, scheme.utf8.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * $1.offset) })
+    }
+
+    /// Whether the bytes in `range` spell `word` (lower-case ASCII) in any case.
+    private func spells(_ range: Range<Int>, _ word: [UInt8]) -> Bool {
+        guard range.count == word.count else { return false }
+        var offset = 0
+        for index in range {
+            guard Self.lower(bytes[index]) == word[offset] else { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
+
+    private func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+    private func lowercased(_ range: Range<Int>) -> String { string(range).lowercased() }
+
+    private static let style = Array("style".utf8)
+    private static let meta = Array("meta".utf8)
+    private static let httpEquiv = Array("http-equiv".utf8)
 
     /// `[label]: destination` lines.
     private mutating func referenceDefinitions() {
@@ -348,29 +441,37 @@ private struct MarkupScanner {
         return decodeEntities(result)
     }
 
-    /// Character references, as a browser decodes them in an attribute.
+    /// `loadsResource(style:)` for the value in `range`, on its bytes when
+    /// it is ASCII without entities, as templates' styles are.
+    private func loadsResource(style range: Range<Int>) -> Bool {
+        guard !bytes[range].contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "&") }) else {
+            return Self.loadsResource(style: string(range))
+        }
+        // Only a `u` or an `e` can start either call: the rest is compared there.
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let first = bytes[index] | 0x20
+            if first == UInt8(ascii: "u") || first == UInt8(ascii: "e") {
+                let call = first == UInt8(ascii: "u") ? Self.cssURL : Self.cssExpression
+                if index + call.count <= range.upperBound, spells(index..<index + call.count, call) { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// Whether a style attribute calls `url(` or `expression(`, entities decoded.
     private static func loadsResource(style value: String) -> Bool {
-        // Plain ASCII without entities, as templates' styles are: searched as
-        // lower-case bytes, which is what decoding and lowercasing give.
-        var lower: [UInt8] = []
-        lower.reserveCapacity(value.utf8.count)
-        for byte in value.utf8 {
-            guard byte < 0x80, byte != UInt8(ascii: "&") else {
-                let decoded = decodeEntities(value).lowercased()
-                return decoded.contains("url(") || decoded.contains("expression(")
-            }
-            lower.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
-        }
-        return lower.firstOffset(of: Self.cssURL) != nil || lower.firstOffset(of: Self.cssExpression) != nil
+        let decoded = decodeEntities(value).lowercased()
+        return decoded.contains("url(") || decoded.contains("expression(")
     }
 
     private static let cssURL = Array("url(".utf8)
     private static let cssExpression = Array("expression(".utf8)
 
-
+    /// Character references, as a browser decodes them in an attribute.
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.containsByte(UInt8(ascii: "&")) else { return text }
         let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "colon": ":", "tab": "\t",
                      "newline": "\n", "sol": "/", "period": ".", "lpar": "(", "rpar": ")"]
         var result = ""

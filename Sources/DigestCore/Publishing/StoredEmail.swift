@@ -21,48 +21,57 @@ package enum StoredEmail {
         var skeleton: [UInt8] = []
         skeleton.reserveCapacity(message.count / 4)
         var cuts: [String] = []
+        var encodings: [String: [UInt8]] = [:]
         var cursor = 0
         for (name, render) in [("text", text), ("html", html)] {
             let encoded = quotedPrintable(render)
             guard !encoded.isEmpty, let found = message.firstOffset(of: encoded, from: cursor) else { continue }
             skeleton += message[cursor..<found]
             cuts.append("\(name)@\(skeleton.count)")
+            encodings[name] = encoded
             cursor = found + encoded.count
         }
         guard !cuts.isEmpty else { return (email, nil) }
         skeleton += message[cursor...]
-        let stored = String(decoding: skeleton, as: UTF8.self)
         let layout = cuts.joined(separator: " ")
-        guard let rebuilt = expand(stored, layout: layout, text: text, html: html), Self.sameBytes(rebuilt, email) else {
+        // Rebuilt as `expand` rebuilds it, with the encodings just made.
+        guard let rebuilt = rebuild(skeleton, layout: layout, encoded: { encodings[String($0)] }),
+              rebuilt.withUnsafeBytes({ rebuilt in message.withUnsafeBytes { sameBytes(rebuilt, $0) } }) else {
             return (email, nil)
         }
-        return (stored, layout)
+        return (String(decoding: skeleton, as: UTF8.self), layout)
     }
 
     /// The email as it was published, from what `compact` stored; nil when
     /// the layout is not one `compact` writes.
     package static func expand(_ stored: String, layout: String?, text: String, html: String) -> String? {
         guard let layout else { return stored }
-        let skeleton = Array(stored.utf8)
+        let rebuilt = rebuild(Array(stored.utf8), layout: layout) { name in
+            switch name {
+            case "text": return quotedPrintable(text)
+            case "html": return quotedPrintable(html)
+            default: return nil
+            }
+        }
+        return rebuilt.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The message: the skeleton with each render's encoding put back where
+    /// the layout says; nil for a layout `compact` never writes.
+    private static func rebuild(_ skeleton: [UInt8], layout: String, encoded: (Substring) -> [UInt8]?) -> [UInt8]? {
         var message: [UInt8] = []
-        message.reserveCapacity(skeleton.count + 3 * (text.utf8.count + html.utf8.count) / 2)
         var cursor = 0
         for cut in layout.split(separator: " ", omittingEmptySubsequences: false) {
             let parts = cut.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2, let offset = Int(parts[1]), offset >= cursor, offset <= skeleton.count,
-                  parts[1].allSatisfy(\.isASCII) else { return nil }
-            let render: String
-            switch parts[0] {
-            case "text": render = text
-            case "html": render = html
-            default: return nil
-            }
+                  parts[1].allSatisfy(\.isASCII), let encoding = encoded(parts[0]) else { return nil }
+            if message.isEmpty { message.reserveCapacity(skeleton.count + 2 * encoding.count) }
             message += skeleton[cursor..<offset]
-            message += quotedPrintable(render)
+            message += encoding
             cursor = offset
         }
         message += skeleton[cursor...]
-        return String(decoding: message, as: UTF8.self)
+        return message
     }
 
     /// `body` encoded as the email encodes a part.
@@ -77,13 +86,5 @@ package enum StoredEmail {
                 count = QuotedPrintable.encode(input, into: base)
             }
         }
-    }
-
-    /// Byte for byte, not by Unicode equivalence as `==` compares.
-    static func sameBytes(_ first: String, _ second: String) -> Bool {
-        var first = first, second = second
-        return first.withUTF8 { left in second.withUTF8 { right in
-            DigestCore.sameBytes(UnsafeRawBufferPointer(left), UnsafeRawBufferPointer(right))
-        } }
     }
 }

@@ -39,23 +39,31 @@ package enum HTMLSafety {
         Scanner.compact(text)
     }
 
-    private static let forbiddenElements: Set<String> = [
+    private static let forbiddenElements = [
         "script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "base", "portal",
-    ]
+    ].map { Array($0.utf8) }
     /// Attributes holding a link or a resource address.
-    private static let addressAttributes: Set<String> = [
+    private static let addressAttributes = [
         "href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "background", "data", "cite",
         "lowsrc", "dynsrc", "ping", "manifest", "codebase", "longdesc", "usemap", "icon",
-    ]
+    ].map { Array($0.utf8) }
     /// Attributes whose address a mail reader or browser fetches by itself.
-    private static let resourceAttributes: Set<String> = [
+    private static let resourceAttributes = [
         "src", "srcset", "poster", "background", "data", "lowsrc", "dynsrc", "manifest", "codebase", "icon",
-    ]
+    ].map { Array($0.utf8) }
 
     /// The first thing in `html` that breaks the rules, if any.
     package static func firstFinding(in html: [UInt8]) -> Finding? {
         var scanner = Scanner(bytes: html)
         return scanner.run()
+    }
+
+    /// An attribute as the scanner reads it: where its name and value are
+    /// in the bytes. Strings are made only for a finding or a value that
+    /// needs decoding: a render has hundreds of attributes.
+    private struct Attribute {
+        let name: Range<Int>
+        let value: Range<Int>
     }
 
     private struct Scanner {
@@ -68,30 +76,30 @@ package enum HTMLSafety {
             while index < bytes.count {
                 guard bytes[index] == UInt8(ascii: "<") else { index += 1; continue }
                 let start = index
-                if starts(with: "<!--", at: index) {
-                    index = find("-->", from: index + 4).map { $0 + 3 } ?? bytes.count
+                if starts(with: Self.commentOpen, at: index) {
+                    index = bytes.firstOffset(of: Self.commentClose, from: index + 4).map { $0 + 3 } ?? bytes.count
                     continue
                 }
                 if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "!") || bytes[index + 1] == UInt8(ascii: "?")
                     || bytes[index + 1] == UInt8(ascii: "/") {
-                    index = find(">", from: index + 1).map { $0 + 1 } ?? bytes.count
+                    index = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 } ?? bytes.count
                     continue
                 }
                 index += 1
                 let name = readName()
                 guard !name.isEmpty else { continue }
-                if Self.isForbidden(name) {
-                    return finding(at: start, "<\(name)>", "the \(name) element can run code, submit or load "
+                if HTMLSafety.forbiddenElements.contains(where: { spells(name, $0) }) {
+                    let element = lowercased(name)
+                    return finding(at: start, "<\(element)>", "the \(element) element can run code, submit or load "
                         + "something in the reader's mail program or browser")
                 }
                 let attributes = readAttributes()
                 if let problem = check(element: name, attributes: attributes, at: start) { return problem }
-                if name == "style", let end = findCaseInsensitive("</style", from: index) {
+                if spells(name, Self.style), let end = findCaseInsensitive(Self.styleClose, from: index) {
                     var lineStart = index
                     while lineStart < end {
                         let lineEnd = bytes[lineStart..<end].firstIndex(of: 0x0A) ?? end
-                        let css = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
-                        if let problem = checkCSS(css, at: lineStart, in: "<style>") { return problem }
+                        if let problem = checkCSS(lineStart..<lineEnd, in: "<style>") { return problem }
                         lineStart = lineEnd + 1
                     }
                     index = end
@@ -100,46 +108,102 @@ package enum HTMLSafety {
             return nil
         }
 
-        static func isForbidden(_ name: String) -> Bool {
-            HTMLSafety.forbiddenElements.contains(name)
-        }
+        private static let commentOpen = Array("<!--".utf8)
+        private static let commentClose = Array("-->".utf8)
+        private static let styleClose = Array("</style".utf8)
+        private static let style = Array("style".utf8)
+        private static let srcdoc = Array("srcdoc".utf8)
+        private static let meta = Array("meta".utf8)
+        private static let httpEquiv = Array("http-equiv".utf8)
+        private static let link = Array("link".utf8)
+        private static let href = Array("href".utf8)
 
-        func check(element: String, attributes: [(name: String, value: String, offset: Int)], at start: Int) -> Finding? {
+        func check(element: Range<Int>, attributes: [Attribute], at start: Int) -> Finding? {
             for attribute in attributes {
+                // Compared as ASCII, as HTML lowers names: only A–Z.
                 let name = attribute.name
-                if name.count > 2, name.hasPrefix("on") {
-                    return finding(at: attribute.offset, "\(name)=", "event attributes run code when the reader's "
-                        + "mail program or browser shows the page")
+                if name.count > 2, Self.lower(bytes[name.lowerBound]) == UInt8(ascii: "o"),
+                   Self.lower(bytes[name.lowerBound + 1]) == UInt8(ascii: "n") {
+                    return finding(at: name.lowerBound, "\(lowercased(name))=", "event attributes run code when the "
+                        + "reader's mail program or browser shows the page")
                 }
-                if name == "srcdoc" {
-                    return finding(at: attribute.offset, "srcdoc=", "it embeds a whole page")
+                if spells(name, Self.srcdoc) {
+                    return finding(at: name.lowerBound, "srcdoc=", "it embeds a whole page")
                 }
-                if element == "meta", name == "http-equiv" {
+                if spells(element, Self.meta), spells(name, Self.httpEquiv) {
                     return finding(at: start, "<meta http-equiv>", "it can redirect or reload the page")
                 }
-                if name == "style", let problem = checkCSS(attribute.value, at: attribute.offset, in: "style=") {
+                if spells(name, Self.style), let problem = checkCSS(attribute.value, in: "style=") {
                     return problem
                 }
-                guard HTMLSafety.addressAttributes.contains(name) else { continue }
-                let address = Self.compact(attribute.value)
-                for scheme in ["javascript:", "vbscript:", "data:"] where address.hasPrefix(scheme) {
-                    return finding(at: attribute.offset, "\(name)=\"\(scheme)", "\(scheme) addresses run code or "
+                guard HTMLSafety.addressAttributes.contains(where: { spells(name, $0) }) else { continue }
+                let address = compactStart(of: attribute.value)
+                for scheme in Self.refusedSchemes where address.starts(with: scheme) {
+                    let text = String(decoding: scheme, as: UTF8.self)
+                    return finding(at: name.lowerBound, "\(lowercased(name))=\"\(text)", "\(text) addresses run code or "
                         + "smuggle content; link to an http(s) page instead")
                 }
-                let outside = address.hasPrefix("http:") || address.hasPrefix("https:") || address.hasPrefix("//")
-                if outside, HTMLSafety.resourceAttributes.contains(name) || (element == "link" && name == "href") {
-                    return finding(at: attribute.offset, element == "link" ? "<link href>" : "\(name)=",
-                                   "it loads a resource from outside (\(attribute.value.prefix(80))), which tracks "
+                let outside = Self.outsideAddresses.contains { address.starts(with: $0) }
+                let isLink = spells(element, Self.link) && spells(name, Self.href)
+                if outside, HTMLSafety.resourceAttributes.contains(where: { spells(name, $0) }) || isLink {
+                    let value = String(decoding: bytes[attribute.value], as: UTF8.self)
+                    return finding(at: name.lowerBound, isLink ? "<link href>" : "\(lowercased(name))=",
+                                   "it loads a resource from outside (\(value.prefix(80))), which tracks "
                                        + "readers; digest's renders carry everything they show")
                 }
             }
             return nil
         }
 
-        func checkCSS(_ css: String, at offset: Int, in place: String) -> Finding? {
+        private static let refusedSchemes = ["javascript:", "vbscript:", "data:"].map { Array($0.utf8) }
+        private static let outsideAddresses = ["http:", "https:", "//"].map { Array($0.utf8) }
+
+        /// The start of the value in `range` as `compact` gives it, long
+        /// enough for the prefixes the rules look for; on the bytes when
+        /// they are ASCII without entities, as nearly every address is.
+        func compactStart(of range: Range<Int>) -> [UInt8] {
+            var start: [UInt8] = []
+            for index in range {
+                let byte = bytes[index]
+                guard byte < 0x80, byte != UInt8(ascii: "&") else {
+                    return Array(Self.compact(String(decoding: bytes[range], as: UTF8.self)).utf8.prefix(16))
+                }
+                if byte <= 0x20 || byte == 0x7F { continue }
+                start.append(Self.lower(byte))
+                if start.count == 16 { break }
+            }
+            return start
+        }
+
+        /// Whether the bytes in `range` spell `word` (lower-case ASCII) in any case.
+        func spells(_ range: Range<Int>, _ word: [UInt8]) -> Bool {
+            guard range.count == word.count else { return false }
+            var offset = 0
+            for index in range {
+                guard Self.lower(bytes[index]) == word[offset] else { return false }
+                offset += 1
+            }
+            return true
+        }
+
+        func lowercased(_ range: Range<Int>) -> String {
+            String(decoding: bytes[range], as: UTF8.self).lowercased()
+        }
+
+        func checkCSS(_ range: Range<Int>, in place: String) -> Finding? {
             // Searched as bytes: the email's HTML carries a style attribute on
             // most elements, so this runs hundreds of times per render.
-            let compact = Array(Self.compact(css).utf8)
+            var compact: [UInt8] = []
+            compact.reserveCapacity(range.count)
+            for index in range {
+                let byte = bytes[index]
+                guard byte < 0x80, byte != UInt8(ascii: "&") else {
+                    compact = Array(Self.compact(String(decoding: bytes[range], as: UTF8.self)).utf8)
+                    break
+                }
+                if byte > 0x20, byte != 0x7F { compact.append(Self.lower(byte)) }
+            }
+            let offset = range.lowerBound
             if compact.firstOffset(of: Self.cssImport) != nil {
                 return finding(at: offset, "@import", "CSS imports load style sheets from outside")
             }
@@ -218,29 +282,28 @@ package enum HTMLSafety {
             return named[lower]
         }
 
-        mutating func readName() -> String {
+        mutating func readName() -> Range<Int> {
             let start = index
             while index < bytes.count, Self.isNameByte(bytes[index]) { index += 1 }
-            return String(decoding: bytes[start..<index], as: UTF8.self).lowercased()
+            return start..<index
         }
 
         /// Reads attributes up to the tag's `>`; the index ends after it.
-        mutating func readAttributes() -> [(name: String, value: String, offset: Int)] {
-            var attributes: [(String, String, Int)] = []
+        mutating func readAttributes() -> [Attribute] {
+            var attributes: [Attribute] = []
             while index < bytes.count {
                 while index < bytes.count, Self.isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
                 guard index < bytes.count else { break }
                 if bytes[index] == UInt8(ascii: ">") { index += 1; break }
-                let offset = index
                 let nameStart = index
                 while index < bytes.count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="),
                       bytes[index] != UInt8(ascii: ">"), !(bytes[index] == UInt8(ascii: "/") && index > nameStart) {
                     index += 1
                 }
                 if index == nameStart { index += 1; continue }
-                let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
+                let name = nameStart..<index
                 while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
-                var value = ""
+                var value = index..<index
                 if index < bytes.count, bytes[index] == UInt8(ascii: "=") {
                     index += 1
                     while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
@@ -249,15 +312,15 @@ package enum HTMLSafety {
                         let valueStart = index + 1
                         index = valueStart
                         while index < bytes.count, bytes[index] != quote { index += 1 }
-                        value = String(decoding: bytes[valueStart..<min(index, bytes.count)], as: UTF8.self)
+                        value = valueStart..<min(index, bytes.count)
                         index = min(index + 1, bytes.count)
                     } else {
                         let valueStart = index
                         while index < bytes.count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
-                        value = String(decoding: bytes[valueStart..<index], as: UTF8.self)
+                        value = valueStart..<index
                     }
                 }
-                attributes.append((name, value, offset))
+                attributes.append(Attribute(name: name, value: value))
             }
             return attributes
         }
@@ -268,26 +331,14 @@ package enum HTMLSafety {
             return Finding(line: line, construct: construct, reason: reason)
         }
 
-        func starts(with text: String, at position: Int) -> Bool {
-            let pattern = Array(text.utf8)
-            guard position + pattern.count <= bytes.count else { return false }
-            return Array(bytes[position..<position + pattern.count]) == pattern
+        func starts(with pattern: [UInt8], at position: Int) -> Bool {
+            position + pattern.count <= bytes.count && bytes[position..<position + pattern.count].elementsEqual(pattern)
         }
 
-        func find(_ text: String, from position: Int) -> Int? {
-            var cursor = position
-            while cursor < bytes.count {
-                if starts(with: text, at: cursor) { return cursor }
-                cursor += 1
-            }
-            return nil
-        }
-
-        func findCaseInsensitive(_ text: String, from position: Int) -> Int? {
-            let pattern = Array(text.utf8)
+        func findCaseInsensitive(_ pattern: [UInt8], from position: Int) -> Int? {
             var cursor = position
             while cursor + pattern.count <= bytes.count {
-                if zip(bytes[cursor..<cursor + pattern.count], pattern).allSatisfy({ Self.lower($0) == $1 }) { return cursor }
+                if spells(cursor..<cursor + pattern.count, pattern) { return cursor }
                 cursor += 1
             }
             return nil

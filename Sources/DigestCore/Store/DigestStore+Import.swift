@@ -51,22 +51,17 @@ extension DigestStore {
                                                 bulk: true, edition: maker, progress: progress)
                 var problems = ProblemList()
                 var current: ImportTarget?
-                var chunk: LineChunks.Chunk? = first
-                while let piece = chunk {
-                    try UTF8Input.check(piece.bytes, from: origin, offset: piece.offset)
-                    let batch = ItemRecordReader.readLines(piece.bytes, firstLine: piece.firstLine)
-                    let (lines, lineProblems) = try ImportLine.validate(batch.records, issue: override,
-                                                                        published: published, validator: validator)
-                    var collected = lineProblems
-                    collected.add(batch.problems)
-                    problems.add(collected)
+                let pieces = PreparedChunks(first: first, rest: input, origin: origin, issue: override,
+                                            published: published, validator: validator)
+                defer { pieces.stop() }
+                while let piece = try pieces.next() {
+                    problems.add(piece.problems)
                     if !problems.isEmpty {
                         // Nothing will be stored: only the remaining lines' problems matter.
                         session.halt()
-                        chunk = try input.next()
                         continue
                     }
-                    for line in lines {
+                    for line in piece.lines {
                         if current != nil, current?.number == line.target {
                             current?.add(line)
                             continue
@@ -81,7 +76,6 @@ extension DigestStore {
                         current = ImportTarget(number: line.target, date: nil, title: nil, items: [])
                         current?.add(line)
                     }
-                    chunk = try input.next()
                 }
                 if let current { session.add(current) }
                 try problems.finish()

@@ -74,11 +74,13 @@ extension DigestStore {
         return try storeEdition(renders, messageID: messageID, of: issue, number: edition, at: at, actor: actor)
     }
 
-    /// Stores renders made beforehand as an edition of `issue` at the issue's version.
+    /// Stores renders made beforehand as an edition of `issue` at the issue's
+    /// version; `storedEmail` is the email's stored form when it is made already.
     @discardableResult
     func storeEdition(_ renders: EditionRenders, messageID: String, of issue: Issue, number edition: Int, at: String,
-                      actor: String, reviewed: Bool = true) throws -> Edition {
-        let email = StoredEmail.compact(renders.email, text: renders.text, html: renders.html)
+                      actor: String, reviewed: Bool = true,
+                      storedEmail: (stored: String, layout: String?)? = nil) throws -> Edition {
+        let email = storedEmail ?? StoredEmail.compact(renders.email, text: renders.text, html: renders.html)
         try database.statement("""
             INSERT INTO editions(issue, edition, version, published_at, published_by, message_id, markdown, html, text,
               email, email_layout, reviewed)

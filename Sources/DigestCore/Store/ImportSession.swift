@@ -225,9 +225,9 @@ final class ImportSession {
         guard let pipeline else { return }
         while awaitingEditions.count > ahead {
             let (index, issue) = awaitingEditions.removeFirst()
-            let (renders, messageID) = try pipeline.edition(index)
-            try store.storeEdition(renders, messageID: messageID, of: issue, number: 1, at: at.rfc3339,
-                                   actor: request.actor, reviewed: false)
+            let edition = try pipeline.edition(index)
+            try store.storeEdition(edition.renders, messageID: edition.messageID, of: issue, number: 1, at: at.rfc3339,
+                                   actor: request.actor, reviewed: false, storedEmail: edition.storedEmail)
         }
     }
 

@@ -52,3 +52,15 @@ extension Array where Element == UInt8 {
 func sameBytes(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) -> Bool {
     first.count == second.count && (first.isEmpty || memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0)
 }
+
+extension String {
+    /// Whether the string's UTF-8 holds `byte`: `memchr` on its storage,
+    /// where `utf8.contains` walks the view a byte at a time.
+    func containsByte(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
+    }
+}

@@ -68,7 +68,7 @@ package enum DateParser {
 
     /// `YYYY-MM-DD` and `YYYY/MM/DD`.
     private static func numeric(_ text: String) -> Result<CivilDate, Problem> {
-        let hasDash = text.utf8.contains(UInt8(ascii: "-")), hasSlash = text.utf8.contains(UInt8(ascii: "/"))
+        let hasDash = text.containsByte(UInt8(ascii: "-")), hasSlash = text.containsByte(UInt8(ascii: "/"))
         let separator: Character = hasDash ? "-" : "/"
         let parts = text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
         let fix = "write it as YYYY-MM-DD, for example 2020-09-28"

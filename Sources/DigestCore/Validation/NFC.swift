@@ -14,9 +14,33 @@ package enum NFC {
     }
 
     /// True when every scalar is in a range that is stable under NFC: no
-    /// combining marks, no singletons, no composition exclusions.
+    /// combining marks, no singletons, no composition exclusions. Read on
+    /// the UTF-8 bytes: ASCII, and the two-byte scalars below U+0300 (lead
+    /// bytes C2–CB), are stable without decoding.
     package static func isCertainlyNFC(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 } || text.unicodeScalars.allSatisfy { isStable($0.value) }
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                if lead < 0xCC {
+                    index += 2
+                    continue
+                }
+                // A String holds valid UTF-8: the lead byte says how many follow.
+                let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                guard index + length <= bytes.count else { return false }
+                var value = UInt32(lead & (0x7F >> length))
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                guard isStable(value) else { return false }
+                index += length
+            }
+            return true
+        }
     }
 
     private static func isStable(_ value: UInt32) -> Bool {

@@ -33,7 +33,7 @@ package struct TextRules: Sendable {
     /// breaks as LF. Empty means absent.
     package func normalise(_ raw: String) -> String {
         var text = raw.trimmingWhitespace()
-        if multiline, text.utf8.contains(0x0D) {
+        if multiline, text.containsByte(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return NFC.normalise(text)
@@ -42,6 +42,21 @@ package struct TextRules: Sendable {
     /// What is wrong with an already normalised value, if anything.
     package func problem(with text: String) -> Problem? {
         if refusesHiddenText, let problem = Self.hiddenTextProblem(in: text) { return problem }
+        if Self.mayHaveBreaksOrControls(text, multiline: multiline), let problem = breakOrControlProblem(in: text) {
+            return problem
+        }
+        // A string has no more characters than UTF-8 bytes: only long ones need counting.
+        guard text.utf8.count > maximumLength else { return nil }
+        let length = text.count
+        if length > maximumLength {
+            return Problem(reason: "it is \(length) characters long, over the limit of \(maximumLength)",
+                           fix: "shorten it to at most \(maximumLength) characters")
+        }
+        return nil
+    }
+
+    /// The first line break, tab or control character the field may not hold.
+    private func breakOrControlProblem(in text: String) -> Problem? {
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x0A where multiline:
@@ -57,14 +72,31 @@ package struct TextRules: Sendable {
                 continue
             }
         }
-        // A string has no more characters than UTF-8 bytes: only long ones need counting.
-        guard text.utf8.count > maximumLength else { return nil }
-        let length = text.count
-        if length > maximumLength {
-            return Problem(reason: "it is \(length) characters long, over the limit of \(maximumLength)",
-                           fix: "shorten it to at most \(maximumLength) characters")
-        }
         return nil
+    }
+
+    /// Whether `text` may hold what `breakOrControlProblem` looks for, on
+    /// its bytes: one below a space (a line feed only where it is not
+    /// allowed), DEL, a C1 control (C2 80–9F) or U+2028/U+2029 (E2 80 A8–A9).
+    /// Most text has none, and is not walked scalar by scalar.
+    private static func mayHaveBreaksOrControls(_ text: String, multiline: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 || byte == 0x7F {
+                    if !(multiline && byte == 0x0A) { return true }
+                } else if byte == 0xC2 || byte == 0xE2 {
+                    if index + 1 < bytes.count, byte == 0xC2 ? (0x80...0x9F).contains(bytes[index + 1])
+                        : bytes[index + 1] == 0x80 && index + 2 < bytes.count && (0xA8...0xA9).contains(bytes[index + 2]) {
+                        return true
+                    }
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// Text that would show something other than what it holds: bidi
@@ -74,8 +106,7 @@ package struct TextRules: Sendable {
     /// between two non-ASCII letters, marks or symbols, where scripts and emoji
     /// need joiners). The offset counts characters from 1.
     package static func hiddenTextProblem(in text: String) -> Problem? {
-        // Most text has nothing above U+2000 at all: one quick pass.
-        guard text.unicodeScalars.contains(where: { $0.value >= 0x200B }) else { return nil }
+        guard mayHaveHiddenText(text) else { return nil }
         let scalars = Array(text.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
             let value = scalar.value
@@ -94,6 +125,31 @@ package struct TextRules: Sendable {
             }
         }
         return nil
+    }
+
+    /// Whether `text` holds one of the characters `hiddenTextProblem` looks
+    /// at, on its bytes: U+200B–U+200D and U+202A–U+202E (E2 80 8B–8D, AA–AE),
+    /// U+2060 and U+2066–U+2069 (E2 81 A0, A6–A9), U+FEFF (EF BB BF). Text
+    /// full of dashes and ellipses (E2 80 93, A6) has none of them.
+    private static func mayHaveHiddenText(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index + 2 < bytes.count {
+                guard bytes[index] >= 0xE2 else {
+                    index += 1
+                    continue
+                }
+                switch (bytes[index], bytes[index + 1], bytes[index + 2]) {
+                case (0xE2, 0x80, 0x8B...0x8D), (0xE2, 0x80, 0xAA...0xAE), (0xE2, 0x81, 0xA0), (0xE2, 0x81, 0xA6...0xA9),
+                     (0xEF, 0xBB, 0xBF):
+                    return true
+                default:
+                    index += 1
+                }
+            }
+            return false
+        }
     }
 
     /// A zero-width joiner or non-joiner between two non-ASCII letters,

@@ -63,3 +63,39 @@ struct EditionRulesTests {
         #expect(EditionRules.problems(renders, messageID: messageID).map(\.reason) == [expected])
     }
 }
+
+@Suite("Edition rules: links read on their bytes agree with links read as text")
+struct EditionRulesSpellingTests {
+    func reasons(html: String = "", markdown: String = "", text: String = "") -> [String] {
+        let renders = EditionRenders(markdown: markdown, html: html, text: text, email: "", warnings: [])
+        return EditionRules.renderProblems(renders).map { "\($0.field): \($0.reason)" }
+    }
+
+    @Test("schemes in any case, with spaces, entities or escapes inside, are read as a browser reads them", arguments: [
+        ("<a HREF=\"JavaScript:go()\">", "", "html: <a href> uses the scheme 'JavaScript' (only http, https and mailto)"),
+        ("<a href=\"HTTPS://tides.example/a?x=1&amp;y=javascript:2\">", "", nil),
+        ("<a href=\"mailto:editors@tides.example\">", "", nil),
+        ("<a href=\"/relative:path\">", "", nil),
+        ("<a href=\"ja&#x76;ascript:x\">", "", "html: <a href> uses the scheme 'javascript' (only http, https and mailto)"),
+        ("<a href=\"https&colon;//x\">", "", nil),
+        ("<DIV STYLE=\"Background: URL(https://t.example/p.gif)\">", "", "html: <div> has a style that loads an outside resource"),
+        ("<div style=\"width: Expression(alert(1))\">", "", "html: <div> has a style that loads an outside resource"),
+        ("<div style=\"background: u&#114;l(https://t.example/p.gif)\">", "", "html: <div> has a style that loads an outside resource"),
+        ("<div style=\"font-family: Über, serif; color: #222\">", "", nil),
+        ("", "[x](<HTTPS://tides.example>)", nil),
+        ("", "[x](<java\\script:y>)", "markdown: a link uses the scheme 'javascript' (only http, https and mailto)"),
+        ("", "<Mailto:editors@tides.example>", nil),
+        ("", "<FTP://files.example>", "markdown: an autolink uses the scheme 'FTP' (only http, https and mailto)"),
+    ] as [(String, String, String?)])
+    func links(_ html: String, _ markdown: String, _ expected: String?) {
+        #expect(reasons(html: html, markdown: markdown) == (expected.map { [$0] } ?? []))
+    }
+
+    @Test("control characters in the text edition, one byte or two", arguments: [
+        ("tab\tand\nline", nil), ("bell\u{07}", "U+7"), ("delete\u{7F}", "U+7F"), ("next line\u{85}", "U+85"),
+        ("café — ok…", nil),
+    ] as [(String, String?)])
+    func textControls(_ text: String, _ code: String?) {
+        #expect(reasons(text: text) == (code.map { ["text: it has a control character (\($0))"] } ?? []))
+    }
+}
