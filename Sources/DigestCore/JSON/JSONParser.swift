@@ -143,6 +143,15 @@ package struct JSONParser {
         var scratch: [UInt8] = []
         var escaped = false
         while index < end {
+            // Eight bytes at a time while none of them ends the run: a quote,
+            // a backslash or a control character.
+            while index + 8 <= end {
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: index, as: UInt64.self) }
+                guard ByteLanes.equals(word, 0x22) | ByteLanes.equals(word, 0x5C) | ByteLanes.below(word, 0x20) == 0
+                else { break }
+                index += 8
+            }
+            guard index < end else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let text: String

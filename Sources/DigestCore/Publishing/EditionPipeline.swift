@@ -62,7 +62,8 @@ package final class EditionPipeline: @unchecked Sendable {
                 let result = Result {
                     let (renders, messageID) = try maker.make(issue, edition: issue.edition ?? 1, at: at)
                     return Rendered(renders: renders, messageID: messageID,
-                                    storedEmail: StoredEmail.compact(renders.email, text: renders.text, html: renders.html))
+                                    storedEmail: StoredEmail.compact(renders.email, text: renders.text, html: renders.html,
+                                                                     encodedParts: renders.emailParts))
                 }
                 condition.lock()
                 finished[index] = result

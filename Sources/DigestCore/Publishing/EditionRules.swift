@@ -121,7 +121,7 @@ package enum EditionRules {
         let headers = String(email[..<contentType.start])
         let expected = text.withUTF8 { text in
             html.withUTF8 { html in
-                EmailComposer.assemble(headers: headers, boundary: String(boundary), text: text, html: html)
+                EmailComposer.assemble(headers: headers, boundary: String(boundary), text: text, html: html)?.message
             }
         }
         if expected != email {

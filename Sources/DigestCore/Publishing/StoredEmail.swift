@@ -16,8 +16,27 @@ import Foundation
 /// with no layout — as every email stored before this existed is.
 package enum StoredEmail {
     /// What to store for `email`, whose parts may repeat `text` and `html`.
-    package static func compact(_ email: String, text: String, html: String) -> (stored: String, layout: String?) {
+    ///
+    /// `encodedParts` are the byte ranges where the composer wrote the
+    /// encodings of `text` and `html` (`EditionRenders.emailParts`): the
+    /// bytes there are what `expand` makes again from the same renders, so
+    /// they are cut out as they are, without encoding either render a
+    /// second time. Without them (an email read from a dump, say) each
+    /// encoding is made, searched for, and the result checked.
+    package static func compact(_ email: String, text: String, html: String,
+                                encodedParts: [Range<Int>] = []) -> (stored: String, layout: String?) {
         let message = Array(email.utf8)
+        if encodedParts.count == 2, encodedParts[0].lowerBound >= 0,
+           encodedParts[0].upperBound <= encodedParts[1].lowerBound, encodedParts[1].upperBound <= message.count {
+            let (textPart, htmlPart) = (encodedParts[0], encodedParts[1])
+            var skeleton = Array(message[..<textPart.lowerBound])
+            skeleton.reserveCapacity(message.count - textPart.count - htmlPart.count)
+            let textAt = skeleton.count
+            skeleton += message[textPart.upperBound..<htmlPart.lowerBound]
+            let htmlAt = skeleton.count
+            skeleton += message[htmlPart.upperBound...]
+            return (String(decoding: skeleton, as: UTF8.self), "text@\(textAt) html@\(htmlAt)")
+        }
         var skeleton: [UInt8] = []
         skeleton.reserveCapacity(message.count / 4)
         var cuts: [String] = []

@@ -5,6 +5,9 @@ package struct EditionRenders: Sendable, Equatable {
     package var text: String
     package var email: String
     package var warnings: [String]
+    /// Where the email's text and HTML bodies lie in it (byte ranges, text
+    /// first), as the composer wrote them; empty when not known.
+    package var emailParts: [Range<Int>] = []
 
     package func output(for format: RenderFormat) -> String {
         switch format {

@@ -4,9 +4,16 @@
 package enum EmailComposer {
     static let fallbackFrom = "noreply@invalid"
 
+    /// A message and the byte ranges in it of its parts' quoted-printable
+    /// bodies, the text part's first: what `StoredEmail.compact` cuts out.
+    struct Composed {
+        let message: String
+        let encodedParts: [Range<Int>]
+    }
+
     static func compose(
         text: String, html: String, input: RenderInput, envelope: EmailEnvelope, warnings: inout [String]
-    ) -> String {
+    ) -> Composed {
         let publication = input.publication
         let from: String
         if let email = publication.email, EmailAddress.isValid(email) {
@@ -61,7 +68,7 @@ package enum EmailComposer {
     /// every header line before Content-Type, each ending in CRLF.
     static func assemble(
         headers: String, boundary: String, text: UnsafeBufferPointer<UInt8>, html: UnsafeBufferPointer<UInt8>
-    ) -> String? {
+    ) -> Composed? {
         let head = headers
             + "Content-Type: multipart/alternative; boundary=\"\(boundary)\"\r\n"
             + "\r\n"
@@ -75,6 +82,7 @@ package enum EmailComposer {
             + parts.reduce(0) { $0 + $1.header.utf8.count + QuotedPrintable.maximumLength(of: $1.body) }
 
         var boundaryFound = false
+        var encodedParts: [Range<Int>] = []
         let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
             guard let base = buffer.baseAddress else { return }
             var out = 0
@@ -89,6 +97,7 @@ package enum EmailComposer {
                 write(part.header)
                 let start = out
                 out += QuotedPrintable.encode(part.body, into: base + out)
+                encodedParts.append(start..<out)
                 let encoded = UnsafeBufferPointer(start: base + start, count: out - start)
                 if encoded.containsBytes(of: boundary) { boundaryFound = true }
             }
@@ -96,7 +105,7 @@ package enum EmailComposer {
             precondition(out <= capacity, "the email overran its buffer")
             initialized = out
         }
-        return boundaryFound ? nil : String(decoding: bytes, as: UTF8.self)
+        return boundaryFound ? nil : Composed(message: String(decoding: bytes, as: UTF8.self), encodedParts: encodedParts)
     }
 
     /// `=_` cannot occur in quoted-printable text, so the boundary is safe

@@ -32,6 +32,7 @@ package final class IssueRenderer {
             let envelope = envelope ?? .fresh(
                 issue: input.issue.number, edition: input.issue.edition, publication: input.publication)
             output = EmailComposer.compose(text: text, html: html, input: input, envelope: envelope, warnings: &warnings)
+                .message
         }
         return Rendering(output: output, warnings: warnings)
     }
@@ -45,7 +46,8 @@ package final class IssueRenderer {
         let html = try render(.html, context: context, itemCount: input.items.count)
         let text = try render(.text, context: context, itemCount: input.items.count)
         let email = EmailComposer.compose(text: text, html: html, input: input, envelope: envelope, warnings: &warnings)
-        return EditionRenders(markdown: markdown, html: html, text: text, email: email, warnings: warnings)
+        return EditionRenders(markdown: markdown, html: html, text: text, email: email.message, warnings: warnings,
+                              emailParts: email.encodedParts)
     }
 
     /// Parses and checks every template a format uses without rendering, so

@@ -18,7 +18,7 @@ enum QuotedPrintable {
         while index + 8 <= input.count {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
             escaped &+= (needsEncoding(word)).nonzeroBitCount
-            lineFeeds &+= (equals(word, 0x0A)).nonzeroBitCount
+            lineFeeds &+= (ByteLanes.equals(word, 0x0A)).nonzeroBitCount
             index &+= 8
         }
         while index < input.count {
@@ -101,26 +101,13 @@ enum QuotedPrintable {
         return out
     }
 
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
-    private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-
     /// The high bit of each byte of `word` that cannot stand for itself in
     /// the middle of a line: below a space, DEL and above, and `=`. Each lane
     /// is computed on seven bits so that no carry crosses into the next.
     @inline(__always)
     private static func needsEncoding(_ word: UInt64) -> UInt64 {
-        let low = word & lowBits
-        let atLeastSpace = (low &+ 0x6060_6060_6060_6060) & highBits
-        let delete = (low &+ 0x0101_0101_0101_0101) & highBits
-        return (word & highBits) | (~atLeastSpace & highBits) | delete | equals(word, 0x3D)
-    }
-
-    /// The high bit of each byte of `word` equal to `byte` (an ASCII byte).
-    @inline(__always)
-    private static func equals(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-        let difference = (word ^ (UInt64(byte) &* 0x0101_0101_0101_0101))
-        let nonzeroLow = ((difference & lowBits) &+ lowBits) & highBits
-        return ~(nonzeroLow | difference) & highBits
+        let delete = ((word & ByteLanes.lowBits) &+ 0x0101_0101_0101_0101) & ByteLanes.highBits
+        return (word & ByteLanes.highBits) | ByteLanes.below(word, 0x20) | delete | ByteLanes.equals(word, 0x3D)
     }
 
     @inline(__always)

@@ -29,6 +29,11 @@ extension String {
             func flush(upTo end: Int) {
                 output.appendBytes(buffer, from: runStart, to: end)
             }
+            func replaceSpace(at position: Int) {
+                flush(upTo: position)
+                output.appendBytes(of: "&#32;")
+                runStart = position + 1
+            }
 
             while offset < count {
                 let byte = buffer[offset]
@@ -70,8 +75,14 @@ extension String {
                         runStart = end
                     }
                     continue
+                case UInt8(ascii: "\n"):
+                    // A space just before a line break would be stripped.
+                    if offset > runStart, buffer[offset - 1] == UInt8(ascii: " ") { replaceSpace(at: offset - 1) }
+                    atLineStart = true
+                    offset += 1
+                    continue
                 default:
-                    atLineStart = byte == UInt8(ascii: "\n")
+                    atLineStart = false
                     offset += 1
                     continue
                 }
@@ -81,6 +92,7 @@ extension String {
                 offset += 1
                 runStart = offset
             }
+            if count > runStart, buffer[count - 1] == UInt8(ascii: " ") { replaceSpace(at: count - 1) }
             flush(upTo: count)
             return true
         }
@@ -91,6 +103,8 @@ extension String {
     }
 
     /// What may need escaping away from a line start: the characters escaped
-    /// everywhere, and the space and newline whose neighbours decide.
-    private static let markdownSpecials = byteMask("\\`*_[]<>&#\t \n")
+    /// everywhere, and the newline, which starts a line and decides whether
+    /// the space before it is kept. (A space is looked at only at a line
+    /// start, before a newline and at the very end.)
+    private static let markdownSpecials = byteMask("\\`*_[]<>&#\t\n")
 }

@@ -27,7 +27,8 @@ package final class Statement {
     @discardableResult
     package func bind(_ values: [DatabaseValueConvertible]) throws(DatabaseError) -> Statement {
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
+        // Binding a parameter replaces its value; only those left out need clearing.
+        if values.count < Int(sqlite3_bind_parameter_count(handle)) { sqlite3_clear_bindings(handle) }
         for (offset, value) in values.enumerated() {
             try bind(value.databaseValue, at: Int32(offset + 1))
         }

@@ -80,7 +80,8 @@ extension DigestStore {
     func storeEdition(_ renders: EditionRenders, messageID: String, of issue: Issue, number edition: Int, at: String,
                       actor: String, reviewed: Bool = true,
                       storedEmail: (stored: String, layout: String?)? = nil) throws -> Edition {
-        let email = storedEmail ?? StoredEmail.compact(renders.email, text: renders.text, html: renders.html)
+        let email = storedEmail
+            ?? StoredEmail.compact(renders.email, text: renders.text, html: renders.html, encodedParts: renders.emailParts)
         try database.statement("""
             INSERT INTO editions(issue, edition, version, published_at, published_by, message_id, markdown, html, text,
               email, email_layout, reviewed)

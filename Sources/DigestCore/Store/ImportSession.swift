@@ -163,6 +163,7 @@ final class ImportSession {
     /// it will be published, so its edition can be rendered while rows are stored.
     private func prepare(_ target: inout ImportTarget, number: Int, date: CivilDate) throws -> Issue {
         let actor = request.actor
+        let reviewedAt = at.rfc3339
         var items: [Item] = []
         items.reserveCapacity(target.items.count)
         for offset in target.items.indices {
@@ -176,7 +177,7 @@ final class ImportSession {
             target.items[offset].id = nextItemID
             items.append(Item(id: nextItemID, issue: number, position: offset + 1, fields: newItem.fields,
                               status: rejected ? .rejected : .approved, note: nil, addedBy: actor, editedBy: nil,
-                              reviewedBy: actor, reviewedAt: at.rfc3339, origin: nil, stateID: 0,
+                              reviewedBy: actor, reviewedAt: reviewedAt, origin: nil, stateID: 0,
                               sortKey: SortKey(Double(offset + 1))))
             nextItemID += 1
         }

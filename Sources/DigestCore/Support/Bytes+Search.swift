@@ -64,3 +64,42 @@ extension String {
         }
     }
 }
+
+/// Eight bytes at a time in a `UInt64` ("SIMD within a register"): each
+/// function sets the high bit of every byte lane that matches. Lanes are
+/// computed on seven bits so that no carry crosses into the next.
+enum ByteLanes {
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+    static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// The lanes equal to `byte` (an ASCII byte).
+    @inline(__always)
+    static func equals(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let difference = (word ^ (UInt64(byte) &* 0x0101_0101_0101_0101))
+        let nonzeroLow = ((difference & lowBits) &+ lowBits) & highBits
+        return ~(nonzeroLow | difference) & highBits
+    }
+
+    /// From `start`, past every whole word of ASCII bytes (or, with
+    /// `printable`, of bytes from space to `~`): where a scan a byte at a
+    /// time must go on.
+    @inline(__always)
+    static func skipASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, printable: Bool = false) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        var index = start
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let stop = printable ? (word & highBits) | below(word, 0x20) | equals(word, 0x7F) : word & highBits
+            guard stop == 0 else { break }
+            index += 8
+        }
+        return index
+    }
+
+    /// The lanes below `limit` (at most 0x80): ASCII bytes under it.
+    @inline(__always)
+    static func below(_ word: UInt64, _ limit: UInt8) -> UInt64 {
+        let atLeast = ((word & lowBits) &+ (UInt64(0x80 - limit) &* 0x0101_0101_0101_0101)) | word
+        return ~atLeast & highBits
+    }
+}

@@ -3,6 +3,12 @@ extension String {
     /// either end. Works on scalars: cheaper than Foundation's
     /// `trimmingCharacters(in:)`, which bridges through NSString.
     package func trimmingWhitespace() -> String {
+        // Every white space character starts and ends outside the printable
+        // ASCII bytes, so a string that begins and ends in one is settled.
+        let printable = UInt8(ascii: "!")...UInt8(ascii: "~")
+        if let first = utf8.first, let last = utf8.last, printable.contains(first), printable.contains(last) {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         var last = scalars.index(before: scalars.endIndex)

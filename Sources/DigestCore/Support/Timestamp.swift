@@ -45,6 +45,31 @@ package struct Timestamp: Equatable, Comparable, Sendable {
     /// `2026-11-22T18:21:19Z`.
     package var rfc3339: String {
         let parts = utcParts
+        // Written as twenty bytes: an import stamps every item it stores.
+        if (0...9999).contains(parts.year) {
+            return String(unsafeUninitializedCapacity: 20) { buffer in
+                func put(_ value: Int, _ width: Int, at end: Int) {
+                    var value = value
+                    for index in stride(from: end - 1, through: end - width, by: -1) {
+                        buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                        value /= 10
+                    }
+                }
+                put(parts.year, 4, at: 4)
+                put(parts.month, 2, at: 7)
+                put(parts.day, 2, at: 10)
+                put(parts.hour, 2, at: 13)
+                put(parts.minute, 2, at: 16)
+                put(parts.second, 2, at: 19)
+                buffer[4] = UInt8(ascii: "-")
+                buffer[7] = UInt8(ascii: "-")
+                buffer[10] = UInt8(ascii: "T")
+                buffer[13] = UInt8(ascii: ":")
+                buffer[16] = UInt8(ascii: ":")
+                buffer[19] = UInt8(ascii: "Z")
+                return 20
+            }
+        }
         return "\(parts.year.zeroPadded(4))-\(parts.month.zeroPadded(2))-\(parts.day.zeroPadded(2))T"
             + "\(parts.hour.zeroPadded(2)):\(parts.minute.zeroPadded(2)):\(parts.second.zeroPadded(2))Z"
     }

@@ -24,7 +24,7 @@ package enum NFC {
             while index < bytes.count {
                 let lead = bytes[index]
                 if lead < 0x80 {
-                    index += 1
+                    index = ByteLanes.skipASCII(bytes, from: index + 1)
                     continue
                 }
                 if lead < 0xCC {

@@ -83,7 +83,9 @@ package struct TextRules: Sendable {
         var text = text
         return text.withUTF8 { bytes in
             var index = 0
-            while index < bytes.count {
+            while true {
+                index = ByteLanes.skipASCII(bytes, from: index, printable: true)
+                guard index < bytes.count else { break }
                 let byte = bytes[index]
                 if byte < 0x20 || byte == 0x7F {
                     if !(multiline && byte == 0x0A) { return true }
@@ -137,7 +139,7 @@ package struct TextRules: Sendable {
             var index = 0
             while index + 2 < bytes.count {
                 guard bytes[index] >= 0xE2 else {
-                    index += 1
+                    index = ByteLanes.skipASCII(bytes, from: index + 1)
                     continue
                 }
                 switch (bytes[index], bytes[index + 1], bytes[index + 2]) {

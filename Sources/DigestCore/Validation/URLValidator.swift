@@ -58,13 +58,18 @@ package enum URLValidator {
         guard parts.hostIsClosed else {
             return Problem(reason: "its IPv6 host is not closed with ']'", fix: "write the host as [address]")
         }
-        let host = text(parts.host)
+        let host = bytes[parts.host]
         if let port = parts.port, let problem = portProblem(text(port)) { return problem }
-        guard !host.isEmpty, host.contains(where: { $0.isLetter || $0.isNumber }) else {
+        // An ASCII letter or digit settles it without looking up Unicode properties.
+        let hasLetterOrDigit = host.contains { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        } || text(parts.host).contains { $0.isLetter || $0.isNumber }
+        guard hasLetterOrDigit else {
             return Problem(reason: "it has no host", fix: "write it as \(scheme)://host/path")
         }
-        if host.hasPrefix(".") || host.contains("..") {
-            return Problem(reason: "its host '\(host)' is not a valid name", fix: "check the address")
+        let dot = UInt8(ascii: ".")
+        if host.first == dot || zip(host, host.dropFirst()).contains(where: { $0 == dot && $1 == dot }) {
+            return Problem(reason: "its host '\(text(parts.host))' is not a valid name", fix: "check the address")
         }
         return nil
     }

@@ -35,6 +35,62 @@ struct MarkdownEscapingTests {
         #expect("end ".markdownEscaped == "end&#32;")
     }
 
+    /// The rules of `appendMarkdownEscaped`, one byte at a time and nothing
+    /// skipped: what the fast scan must agree with.
+    static func reference(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        var atLineStart = true
+        var index = 0
+        func put(_ string: String) { output += Array(string.utf8) }
+        while index < bytes.count {
+            let byte = bytes[index]
+            let scalar = Unicode.Scalar(byte)
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "#": put("\\" + String(scalar))
+            case "&": put("&amp;")
+            case "\t": put("&#9;")
+            case " " where atLineStart || index + 1 == bytes.count || bytes[index + 1] == UInt8(ascii: "\n"): put("&#32;")
+            case "-" where atLineStart, "+" where atLineStart, "=" where atLineStart, "~" where atLineStart:
+                put("\\" + String(scalar))
+            case "0"..."9" where atLineStart:
+                var end = index
+                while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
+                output += bytes[index..<end]
+                if end < bytes.count, bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: ")") { put("\\") }
+                atLineStart = false
+                index = end
+                continue
+            default:
+                output.append(byte)
+                atLineStart = byte == UInt8(ascii: "\n")
+                index += 1
+                continue
+            }
+            atLineStart = false
+            index += 1
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    @Test("random text of spaces, line breaks, digits and punctuation escapes as the byte-at-a-time rules say")
+    func againstReference() {
+        let alphabet: [String] = [" ", " ", " ", "\n", "a", "b", "1", "2", ".", ")", "-", "+", "=", "~", "*", "_", "&",
+                                  "\t", "#", "\\", "é", "🚢"]
+        var generator = SystemRandomNumberGenerator()
+        var wrong: [String] = []
+        for _ in 0..<4000 {
+            let length = Int.random(in: 0...24, using: &generator)
+            let text = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            if text.markdownEscaped != Self.reference(text) { wrong.append(text.debugDescription) }
+        }
+        for text in Self.tricky + ["", " ", "  ", " \n", "a \n \n", "\n ", "a  ", "1 \n2. "]
+        where text.markdownEscaped != Self.reference(text) {
+            wrong.append(text.debugDescription)
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    }
+
     @Test("cmark reads each tricky string back as exactly that text, as a paragraph and as link text")
     func roundTrip() throws {
         for text in Self.tricky {

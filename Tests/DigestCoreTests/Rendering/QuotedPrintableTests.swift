@@ -104,3 +104,29 @@ struct BoundarySearchTests {
         }
     }
 }
+
+@Suite("Eight byte lanes at a time")
+struct ByteLanesTests {
+    @Test("every byte value in every lane: equal to an ASCII byte, and below a limit, against a byte at a time",
+          arguments: [UInt8(0x0A), 0x20, 0x22, 0x3D, 0x5C, 0x7F])
+    func everyByteInEveryLane(probe: UInt8) {
+        var wrong: [String] = []
+        for lane in 0..<8 {
+            for value in 0...255 {
+                // The other lanes hold neighbours of the probe, so that a carry or borrow would show.
+                var bytes = (0..<8).map { UInt8(truncatingIfNeeded: Int(probe) + $0 - 4) }
+                bytes[lane] = UInt8(value)
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                let equal = ByteLanes.equals(word, probe)
+                let below = ByteLanes.below(word, min(probe, 0x80))
+                for (index, byte) in bytes.enumerated() {
+                    let bit = UInt64(0x80) << (8 * index)
+                    if (equal & bit != 0) != (byte == probe) { wrong.append("equals lane \(index) value \(byte)") }
+                    if (below & bit != 0) != (byte < min(probe, 0x80)) { wrong.append("below lane \(index) value \(byte)") }
+                }
+                if equal & ~ByteLanes.highBits != 0 || below & ~ByteLanes.highBits != 0 { wrong.append("low bits \(bytes)") }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(8))")
+    }
+}

@@ -73,12 +73,67 @@ struct StoredEditionTests {
         let input = Issue(number: 1, date: CivilDate(iso: "2026-11-23")!, title: body, intro: nil, status: .published,
                           version: 1, edition: 1, items: []).renderInput(publication: publication)
         var warnings: [String] = []
-        let email = EmailComposer.compose(text: text, html: html, input: input, envelope: envelope, warnings: &warnings)
+        let composed = EmailComposer.compose(text: text, html: html, input: input, envelope: envelope, warnings: &warnings)
+        let email = composed.message
         let stored = StoredEmail.compact(email, text: text, html: html)
         #expect(stored.layout != nil)
         #expect(stored.stored.utf8.count < email.utf8.count)
         #expect(StoredEmail.expand(stored.stored, layout: stored.layout, text: text, html: html).map { Array($0.utf8) }
             == Array(email.utf8))
+        // The composer's own ranges give the same stored form without encoding again.
+        try expectPartsAgree(email, text: text, html: html, parts: composed.encodedParts)
+    }
+
+    /// The ranges the composer reports hold exactly the encodings `expand`
+    /// makes, and cutting them out stores what the search-and-check path stores.
+    func expectPartsAgree(_ email: String, text: String, html: String, parts: [Range<Int>]) throws {
+        try #require(parts.count == 2)
+        let message = Array(email.utf8)
+        #expect(Array(message[parts[0]]) == StoredEmail.quotedPrintable(text))
+        #expect(Array(message[parts[1]]) == StoredEmail.quotedPrintable(html))
+        let searched = StoredEmail.compact(email, text: text, html: html)
+        let cut = StoredEmail.compact(email, text: text, html: html, encodedParts: parts)
+        #expect(cut.stored == searched.stored && cut.layout == searched.layout)
+        #expect(StoredEmail.expand(cut.stored, layout: cut.layout, text: text, html: html) == email)
+    }
+
+    @Test("every edition of the archive: the composer's part ranges store what searching for the encodings stores")
+    func archivePartRanges() throws {
+        let archive = try [UInt8](Data(contentsOf: URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("seeds/harbour-weekly-archive.jsonl")))
+        let renderer = IssueRenderer(templates: TemplateSet.builtIn)
+        let targets = try archiveTargets(archive)
+        #expect(targets.count == 3)
+        for target in targets {
+            let issue = Issue(number: target.number ?? 1, date: target.date ?? CivilDate(iso: "2026-11-23")!,
+                              title: target.title, intro: nil, status: .published, version: 1, edition: 1,
+                              items: target.items.enumerated().map { offset, item in
+                                  Item(id: offset + 1, issue: target.number ?? 1, position: offset + 1, fields: item.fields,
+                                       status: .approved, note: nil, addedBy: "ana", editedBy: nil, reviewedBy: "ana",
+                                       reviewedAt: nil, origin: nil, stateID: 0, sortKey: SortKey(Double(offset + 1)))
+                              })
+            let envelope = EmailEnvelope(date: Date(timeIntervalSince1970: Double(Self.publishedAt)),
+                                         messageID: "<\(issue.number).1@harbour.example>")
+            let renders = try renderer.renderEdition(issue.renderInput(publication: publication), envelope: envelope)
+            try expectPartsAgree(renders.email, text: renders.text, html: renders.html, parts: renders.emailParts)
+        }
+    }
+
+    @Test("ranges that do not fit the message are not used: the encodings are searched for instead")
+    func unusableParts() throws {
+        let text = "Intro\n= sign\n"
+        let html = "<p>= sign</p>\n"
+        let envelope = EmailEnvelope(date: Date(timeIntervalSince1970: 0), messageID: "<m.2@harbour.example>")
+        let input = Issue(number: 1, date: CivilDate(iso: "2026-11-23")!, title: "T", intro: nil, status: .published,
+                          version: 1, edition: 1, items: []).renderInput(publication: publication)
+        var warnings: [String] = []
+        let email = EmailComposer.compose(text: text, html: html, input: input, envelope: envelope, warnings: &warnings).message
+        let searched = StoredEmail.compact(email, text: text, html: html)
+        for parts in [[0..<1], [5..<9, 2..<3], [0..<2, 3..<(email.utf8.count + 1)]] {
+            let result = StoredEmail.compact(email, text: text, html: html, encodedParts: parts)
+            #expect(result.stored == searched.stored && result.layout == searched.layout)
+        }
     }
 
     @Test("an email that does not repeat the renders is stored whole, with no layout, and read back as it was")

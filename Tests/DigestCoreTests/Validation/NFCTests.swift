@@ -38,4 +38,19 @@ struct NFCTests {
         #expect("   ".trimmingWhitespace() == "")
         #expect("x".trimmingWhitespace() == "x")
     }
+
+    @Test("trimming: every scalar up to U+3000 at either end goes exactly when it is white space")
+    func trimmingEveryScalar() {
+        var wrong: [UInt32] = []
+        for value in UInt32(0)...0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(Character(scalar))
+            let space = scalar.properties.isWhitespace
+            for (input, kept) in [("a" + text, "a" + text), (text + "a", text + "a"), ("a" + text + "b", "a" + text + "b")] {
+                let expected = space && input != "a" + text + "b" ? "a" : kept
+                if !input.trimmingWhitespace().unicodeScalars.elementsEqual(expected.unicodeScalars) { wrong.append(value) }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(8).map { String($0, radix: 16) })")
+    }
 }
