@@ -1,7 +1,8 @@
 /// Bringing items in from JSON Lines and digest pages.
 extension DigestStore {
     /// Above this many items an import loads without touching the search
-    /// index row by row and rebuilds it once at the end: several times faster.
+    /// index row by row and indexes the new items a few thousand at a time
+    /// (`ImportSession.searchBatch`): several times faster.
     static let bulkThreshold = 1000
 
     /// Imports each target as one revision of its issue: into an existing

@@ -39,6 +39,18 @@ final class ImportSession {
     private var repeatCount = 0
     private var lastNumber: Int?
 
+    /// In a bulk import, the item states after this id are not in the search
+    /// index yet; `unindexed` counts them.
+    private var indexedThrough = 0
+    private var unindexed = 0
+    /// States are indexed this many at a time, in one statement: about what
+    /// FTS5 holds in memory before it writes a segment (1 MB of terms), so
+    /// the index is built as a 'rebuild' builds it, while the editions are
+    /// still rendering, and an import into a large database indexes only
+    /// what it brings. A batch per issue would write many small segments,
+    /// and merging them costs nearly twice the work.
+    static let searchBatch = 2000
+
     /// How many issues may wait for their editions while later ones are stored;
     /// none without the bulk finder, which is what sees an issue's links before its edition is stored.
     private var editionsAhead: Int { bulk ? 4 : 0 }
@@ -57,6 +69,7 @@ final class ImportSession {
         nextNumber = (try store.database.integer("SELECT max(number) FROM issues") ?? 0) + 1
         nextItemID = (try store.database.integer("SELECT max(id) FROM items") ?? 0) + 1
         finder = try RepeatFinder(store: store, bulk: bulk)
+        if bulk { indexedThrough = try store.database.integer("SELECT max(id) FROM item_states") ?? 0 }
         if published {
             guard let maker else { throw DigestError.internalError("an archive import needs a renderer for its editions.") }
             pipeline = EditionPipeline(templates: maker.templates, publication: maker.publication, at: at)
@@ -128,6 +141,10 @@ final class ImportSession {
         guard failure == nil else { return }
         do {
             try storeTarget(target, number: number, date: date, change: change, issue: issue)
+            if bulk {
+                unindexed += target.items.count
+                if unindexed >= Self.searchBatch { try indexNewStates() }
+            }
         } catch {
             fail(.store, error)
         }
@@ -147,11 +164,21 @@ final class ImportSession {
             }
         }
         if let failure { throw failure.error }
-        if bulk {
-            try store.database.execute("INSERT INTO item_search(item_search) VALUES ('rebuild')")
-        }
+        if bulk { try indexNewStates() }
         maker?.note(pipeline?.warnings ?? [])
         return ImportSummary(issues: imported, repeats: repeats, repeatCount: repeatCount)
+    }
+
+    /// Adds the states stored since the last batch to the search index.
+    private func indexNewStates() throws {
+        guard unindexed > 0 else { return }
+        let through = try store.database.integer("SELECT max(id) FROM item_states") ?? indexedThrough
+        try store.database.statement("""
+            INSERT INTO item_search(rowid, title, excerpt, source, author)
+            SELECT state_id, title, excerpt, source, author FROM search_source WHERE state_id > ? AND state_id <= ?
+            """).execute([indexedThrough, through])
+        indexedThrough = through
+        unindexed = 0
     }
 
     private func fail(_ stage: Stage, _ error: any Error) {

@@ -123,6 +123,25 @@ struct LoadValidationTests {
             + "it has characters outside ASCII"))
     }
 
+    @Test("doctor finds an item missing from the search index (exit 78), and --repair-search puts it back")
+    func doctorFindsSearchIndexOutOfStep() throws {
+        let before = try digest.run("search", "harbour", "--json")
+        #expect(before.status == 0)
+        // What a hand with the sqlite3 shell could do: take one current state out of the index.
+        _ = try DatabaseInspector.query(digest.databasePath, """
+            INSERT INTO item_search(item_search, rowid, title, excerpt, source, author)
+              SELECT 'delete', state_id, title, excerpt, source, author FROM search_source ORDER BY state_id LIMIT 1;
+            """)
+        let doctor = try digest.run("doctor")
+        #expect(doctor.status == 78)
+        #expect(doctor.standardOutput.contains("PROBLEM search index\n"), "\(doctor.standardOutput)")
+        #expect(doctor.standardOutput.contains("rebuild it with 'digest doctor --repair-search'"), "\(doctor.standardOutput)")
+        let repaired = try digest.run("doctor", "--repair-search")
+        #expect(repaired.status == 0, "\(repaired.standardOutput)\(repaired.standardError)")
+        #expect(repaired.standardOutput.contains("ok      search index\n"), "\(repaired.standardOutput)")
+        #expect(try digest.run("search", "harbour", "--json").standardOutput == before.standardOutput)
+    }
+
     @Test("doctor finds the same problems in an existing database, and exits 78")
     func doctorFindsStoredProblems() throws {
         let healthy = try digest.run("doctor")

@@ -75,6 +75,36 @@ struct StreamingImportTests {
         #expect(try JSONReader.int(found.standardOutput, "results", 0, "issue") == 33)
     }
 
+    @Test("a large import into a database with items indexes its own items in batches: the index is what a rebuild makes")
+    func searchIndexInBatches() throws {
+        let digest = try digest("batches.sqlite")
+        // A small import first, indexed item by item; then 2,400 items, indexed 2,000 and then 400 at a time.
+        try directory.write("small.jsonl", Self.archive(issues: 2, items: 5).joined(separator: "\n") + "\n")
+        try directory.write("large.jsonl", Self.archive(order: Array(3...42)).joined(separator: "\n") + "\n")
+        for file in ["small.jsonl", "large.jsonl"] {
+            let result = try digest.run(["import", file, "--published"], environment: Self.clock)
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        let path = digest.databasePath
+        // FTS5 checks its index against the content it reads (the current
+        // states): with rank 1, a row missing from the index is an error.
+        _ = try DatabaseInspector.query(path, "INSERT INTO item_search(item_search, rank) VALUES ('integrity-check', 1)")
+        let queries = ["tides", "\"item 7 of issue 33\"", "42", "\"issue 1\"", "coastal AND 5"]
+        func hits() throws -> [[String]] {
+            try queries.map { query in
+                try DatabaseInspector.query(path, "SELECT rowid FROM item_search WHERE item_search MATCH '"
+                    + query.replacingOccurrences(of: "'", with: "''") + "' ORDER BY rowid")
+            }
+        }
+        let batched = try hits()
+        #expect(batched[0].count == 2410)
+        #expect(batched[1].count == 1 && batched[3].count == 5)
+        _ = try DatabaseInspector.query(path, "INSERT INTO item_search(item_search) VALUES ('rebuild')")
+        #expect(try hits() == batched)
+        let found = try digest.run("search", "\"Item 7 of issue 33\"", "--json")
+        #expect(try JSONReader.int(found.standardOutput, "results", 0, "issue") == 33)
+    }
+
     @Test("every bad line of a large import is reported with its number, in order, and nothing is stored")
     func badLinesFarIn() throws {
         var lines = Self.archive()

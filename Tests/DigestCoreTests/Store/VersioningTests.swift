@@ -138,7 +138,7 @@ struct VersioningTests {
         let items = try add(["Lighthouse keepers"], to: 1)
         _ = try store.editItem(items[0].id, of: 1, changes: ["title": "Harbour pilots", "excerpt": "About pilots."],
                                request: ana)
-        try store.database.execute("INSERT INTO item_search(item_search) VALUES ('integrity-check')")
+        try store.database.execute("INSERT INTO item_search(item_search, rank) VALUES ('integrity-check', 1)")
         let hits = { (word: String) in
             try store.database.integer("SELECT count(*) FROM item_search WHERE item_search MATCH ?", [word])
         }
