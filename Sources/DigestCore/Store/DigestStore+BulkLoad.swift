@@ -21,9 +21,17 @@ extension DigestStore {
         defer {
             restoreWAL()
             try? database.execute("PRAGMA synchronous = NORMAL")
+            try? database.execute("PRAGMA cache_size = -2000")
         }
         // Outside WAL mode only FULL keeps a power cut from damaging the file.
         try database.execute("PRAGMA synchronous = FULL")
+        // When a transaction's changed pages outgrow the page cache, SQLite
+        // writes some of them to the file early, and with a rollback journal
+        // each such spill syncs the journal first. Against SQLite's 2 MB, a
+        // 16 MB cache cut a 208,000-item import by a fifth, with a peak of
+        // 76 MB; 32 MB gained little more and came within 6 MB of the 100 MB
+        // bound.
+        try database.execute("PRAGMA cache_size = -16384")
         return try body()
     }
 
