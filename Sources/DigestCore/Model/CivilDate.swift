@@ -40,10 +40,22 @@ package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertibl
     }
 
     /// `2020-09-28`: the stored and JSON form.
-    package var iso: String { "\(year.zeroPadded(4))-\(month.zeroPadded(2))-\(day.zeroPadded(2))" }
+    package var iso: String { joined(by: "-") }
 
     /// `2020/09/28`: the form of a digest page's "Posted on" line.
-    package var slashed: String { "\(year.zeroPadded(4))/\(month.zeroPadded(2))/\(day.zeroPadded(2))" }
+    package var slashed: String { joined(by: "/") }
+
+    /// Ten bytes, a small string that needs no allocation (the year is 1…9999).
+    private func joined(by separator: Unicode.Scalar) -> String {
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            year.writeDigits(4, into: buffer, endingAt: 4)
+            month.writeDigits(2, into: buffer, endingAt: 7)
+            day.writeDigits(2, into: buffer, endingAt: 10)
+            buffer[4] = UInt8(ascii: separator)
+            buffer[7] = UInt8(ascii: separator)
+            return 10
+        }
+    }
 
     /// `September 28 2020`, `December 7 2026`: the form of a digest page's
     /// attribution line. The day is not padded; the year has four digits, as

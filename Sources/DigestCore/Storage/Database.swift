@@ -20,7 +20,27 @@ package final class Database {
     private let handle: OpaquePointer
     package let path: String
     package let access: Access
-    private var statementCache: [String: Statement] = [:]
+    private var statementCache: [StatementKey: Statement] = [:]
+
+    /// Prepared statements are looked up by their SQL, several times per
+    /// item in an import. Hashing all of a long statement on every lookup
+    /// cost more than running some of them; the length and the last bytes
+    /// tell the statements apart well enough, and equality still compares
+    /// the whole text (at once, for the same literal).
+    private struct StatementKey: Hashable {
+        let sql: String
+
+        func hash(into hasher: inout Hasher) {
+            var sql = sql
+            sql.withUTF8 { bytes in
+                hasher.combine(bytes.count)
+                hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.suffix(24))))
+            }
+        }
+    }
+
+    /// SQLite's memory counters off, once, before the first connection.
+    private static let configured: Void = { _ = digest_sqlite_count_memory(0) }()
 
     /// How long a writer waits for another one before giving up with `SQLITE_BUSY`.
     package static let busyTimeoutMilliseconds: Int32 = 10_000
@@ -28,6 +48,7 @@ package final class Database {
     package init(path: String, access: Access) throws(DatabaseError) {
         self.path = path
         self.access = access
+        Database.configured
         var flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         let name: String
         switch access {
@@ -101,9 +122,10 @@ package final class Database {
 
     /// A prepared statement, kept for reuse on this connection.
     package func statement(_ sql: String) throws(DatabaseError) -> Statement {
-        if let cached = statementCache[sql] { return cached }
+        let key = StatementKey(sql: sql)
+        if let cached = statementCache[key] { return cached }
         let statement = try Statement(connection: handle, sql: sql)
-        statementCache[sql] = statement
+        statementCache[key] = statement
         return statement
     }
 

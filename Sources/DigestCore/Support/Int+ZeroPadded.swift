@@ -4,4 +4,16 @@ extension Int {
         let digits = String(self)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
+
+    /// Writes the last `width` decimal digits of a number that is not
+    /// negative into `buffer[end - width..<end]`: dates and timestamps are
+    /// made this way, without the strings `zeroPadded` allocates, because an
+    /// import writes several for every item.
+    func writeDigits(_ width: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, endingAt end: Int) {
+        var value = self
+        for index in stride(from: end - 1, through: end - width, by: -1) {
+            buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+            value /= 10
+        }
+    }
 }

@@ -48,19 +48,12 @@ package struct Timestamp: Equatable, Comparable, Sendable {
         // Written as twenty bytes: an import stamps every item it stores.
         if (0...9999).contains(parts.year) {
             return String(unsafeUninitializedCapacity: 20) { buffer in
-                func put(_ value: Int, _ width: Int, at end: Int) {
-                    var value = value
-                    for index in stride(from: end - 1, through: end - width, by: -1) {
-                        buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
-                        value /= 10
-                    }
-                }
-                put(parts.year, 4, at: 4)
-                put(parts.month, 2, at: 7)
-                put(parts.day, 2, at: 10)
-                put(parts.hour, 2, at: 13)
-                put(parts.minute, 2, at: 16)
-                put(parts.second, 2, at: 19)
+                parts.year.writeDigits(4, into: buffer, endingAt: 4)
+                parts.month.writeDigits(2, into: buffer, endingAt: 7)
+                parts.day.writeDigits(2, into: buffer, endingAt: 10)
+                parts.hour.writeDigits(2, into: buffer, endingAt: 13)
+                parts.minute.writeDigits(2, into: buffer, endingAt: 16)
+                parts.second.writeDigits(2, into: buffer, endingAt: 19)
                 buffer[4] = UInt8(ascii: "-")
                 buffer[7] = UInt8(ascii: "-")
                 buffer[10] = UInt8(ascii: "T")

@@ -72,6 +72,20 @@ struct DateParserTests {
         #expect(CivilDate(iso: "2020-9-08") == nil)
     }
 
+    @Test("the ISO and slashed forms pad every field and read back, from year 1 to 9999")
+    func formsAcrossRange() throws {
+        for year in [1, 9, 10, 99, 100, 999, 1000, 2026, 9999] {
+            for (month, day) in [(1, 1), (2, 28), (9, 30), (12, 31)] {
+                let date = try #require(CivilDate(year: year, month: month, day: day))
+                let expected = "\(year.zeroPadded(4))-\(month.zeroPadded(2))-\(day.zeroPadded(2))"
+                #expect(date.iso == expected)
+                #expect(date.slashed == String(expected.map { $0 == "-" ? "/" : $0 }))
+                #expect(CivilDate(iso: date.iso) == date)
+            }
+        }
+        #expect(CivilDate(year: 1, month: 1, day: 1)?.iso == "0001-01-01")
+    }
+
     @Test("a year before 1000 prints its long form with four digits, which reads back (found by fuzzing: \"0022-9-8\")")
     func earlyYearsReadBack() throws {
         for text in ["0022-9-8", "8 September 0022", "0220-9-8", "0001-01-01"] {
