@@ -230,7 +230,7 @@ private struct MarkupScanner {
             guard index >= bytes.count || Self.isSpace(bytes[index]) || bytes[index] == UInt8(ascii: ">")
                 || bytes[index] == UInt8(ascii: "/") else { return start + 1 }
         }
-        if Self.forbiddenElements.contains(where: { spells(name, $0) }) { report("it has a <\(lowercased(name))> element") }
+        if Self.forbiddenElements.contains(where: { bytes.spells(name, $0) }) { report("it has a <\(lowercased(name))> element") }
         return attributes(from: index, element: name)
     }
 
@@ -278,13 +278,13 @@ private struct MarkupScanner {
         if name.count >= 2, bytes[name.lowerBound] | 0x20 == UInt8(ascii: "o"),
            bytes[name.lowerBound + 1] | 0x20 == UInt8(ascii: "n") {
             report("<\(lowercased(element))> has an event handler (\(lowercased(name)))")
-        } else if Self.linkAttributes.contains(where: { spells(name, $0) }) {
+        } else if Self.linkAttributes.contains(where: { bytes.spells(name, $0) }) {
             if !plainLinkIsAllowed(value) {
                 checkLink(Self.decodeEntities(string(value)), in: "<\(lowercased(element)) \(lowercased(name))>")
             }
-        } else if spells(name, Self.style) {
+        } else if bytes.spells(name, Self.style) {
             if loadsResource(style: value) { report("<\(lowercased(element))> has a style that loads an outside resource") }
-        } else if spells(element, Self.meta), spells(name, Self.httpEquiv) {
+        } else if bytes.spells(element, Self.meta), bytes.spells(name, Self.httpEquiv) {
             report("<meta> has http-equiv, which can redirect or load")
         }
     }
@@ -337,7 +337,7 @@ private struct MarkupScanner {
             }
             // A colon after a path, query or fragment starts no scheme.
             if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { return true }
-            if length < 8 { scheme |= UInt64(Self.lower(byte)) << (8 * length) }
+            if length < 8 { scheme |= UInt64(byte.asciiLowercased) << (8 * length) }
             length += 1
         }
         return true
@@ -348,20 +348,6 @@ private struct MarkupScanner {
         (scheme.utf8.count, scheme.utf8.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * $1.offset) })
     }
 
-    /// Whether the bytes in `range` spell `word` (lower-case ASCII) in any case.
-    private func spells(_ range: Range<Int>, _ word: [UInt8]) -> Bool {
-        guard range.count == word.count else { return false }
-        var offset = 0
-        for index in range {
-            guard Self.lower(bytes[index]) == word[offset] else { return false }
-            offset += 1
-        }
-        return true
-    }
-
-    private static func lower(_ byte: UInt8) -> UInt8 {
-        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-    }
 
     private func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
     private func lowercased(_ range: Range<Int>) -> String { string(range).lowercased() }
@@ -453,7 +439,7 @@ private struct MarkupScanner {
             let first = bytes[index] | 0x20
             if first == UInt8(ascii: "u") || first == UInt8(ascii: "e") {
                 let call = first == UInt8(ascii: "u") ? Self.cssURL : Self.cssExpression
-                if index + call.count <= range.upperBound, spells(index..<index + call.count, call) { return true }
+                if index + call.count <= range.upperBound, bytes.spells(index..<index + call.count, call) { return true }
             }
             index += 1
         }

@@ -88,14 +88,14 @@ package enum HTMLSafety {
                 index += 1
                 let name = readName()
                 guard !name.isEmpty else { continue }
-                if HTMLSafety.forbiddenElements.contains(where: { spells(name, $0) }) {
+                if HTMLSafety.forbiddenElements.contains(where: { bytes.spells(name, $0) }) {
                     let element = lowercased(name)
                     return finding(at: start, "<\(element)>", "the \(element) element can run code, submit or load "
                         + "something in the reader's mail program or browser")
                 }
                 let attributes = readAttributes()
                 if let problem = check(element: name, attributes: attributes, at: start) { return problem }
-                if spells(name, Self.style), let end = findCaseInsensitive(Self.styleClose, from: index) {
+                if bytes.spells(name, Self.style), let end = findCaseInsensitive(Self.styleClose, from: index) {
                     var lineStart = index
                     while lineStart < end {
                         let lineEnd = bytes[lineStart..<end].firstIndex(of: 0x0A) ?? end
@@ -122,21 +122,21 @@ package enum HTMLSafety {
             for attribute in attributes {
                 // Compared as ASCII, as HTML lowers names: only A–Z.
                 let name = attribute.name
-                if name.count > 2, Self.lower(bytes[name.lowerBound]) == UInt8(ascii: "o"),
-                   Self.lower(bytes[name.lowerBound + 1]) == UInt8(ascii: "n") {
+                if name.count > 2, bytes[name.lowerBound].asciiLowercased == UInt8(ascii: "o"),
+                   bytes[name.lowerBound + 1].asciiLowercased == UInt8(ascii: "n") {
                     return finding(at: name.lowerBound, "\(lowercased(name))=", "event attributes run code when the "
                         + "reader's mail program or browser shows the page")
                 }
-                if spells(name, Self.srcdoc) {
+                if bytes.spells(name, Self.srcdoc) {
                     return finding(at: name.lowerBound, "srcdoc=", "it embeds a whole page")
                 }
-                if spells(element, Self.meta), spells(name, Self.httpEquiv) {
+                if bytes.spells(element, Self.meta), bytes.spells(name, Self.httpEquiv) {
                     return finding(at: start, "<meta http-equiv>", "it can redirect or reload the page")
                 }
-                if spells(name, Self.style), let problem = checkCSS(attribute.value, in: "style=") {
+                if bytes.spells(name, Self.style), let problem = checkCSS(attribute.value, in: "style=") {
                     return problem
                 }
-                guard HTMLSafety.addressAttributes.contains(where: { spells(name, $0) }) else { continue }
+                guard HTMLSafety.addressAttributes.contains(where: { bytes.spells(name, $0) }) else { continue }
                 let address = compactStart(of: attribute.value)
                 for scheme in Self.refusedSchemes where address.starts(with: scheme) {
                     let text = String(decoding: scheme, as: UTF8.self)
@@ -144,8 +144,8 @@ package enum HTMLSafety {
                         + "smuggle content; link to an http(s) page instead")
                 }
                 let outside = Self.outsideAddresses.contains { address.starts(with: $0) }
-                let isLink = spells(element, Self.link) && spells(name, Self.href)
-                if outside, HTMLSafety.resourceAttributes.contains(where: { spells(name, $0) }) || isLink {
+                let isLink = bytes.spells(element, Self.link) && bytes.spells(name, Self.href)
+                if outside, HTMLSafety.resourceAttributes.contains(where: { bytes.spells(name, $0) }) || isLink {
                     let value = String(decoding: bytes[attribute.value], as: UTF8.self)
                     return finding(at: name.lowerBound, isLink ? "<link href>" : "\(lowercased(name))=",
                                    "it loads a resource from outside (\(value.prefix(80))), which tracks "
@@ -169,21 +169,10 @@ package enum HTMLSafety {
                     return Array(Self.compact(String(decoding: bytes[range], as: UTF8.self)).utf8.prefix(16))
                 }
                 if byte <= 0x20 || byte == 0x7F { continue }
-                start.append(Self.lower(byte))
+                start.append(byte.asciiLowercased)
                 if start.count == 16 { break }
             }
             return start
-        }
-
-        /// Whether the bytes in `range` spell `word` (lower-case ASCII) in any case.
-        func spells(_ range: Range<Int>, _ word: [UInt8]) -> Bool {
-            guard range.count == word.count else { return false }
-            var offset = 0
-            for index in range {
-                guard Self.lower(bytes[index]) == word[offset] else { return false }
-                offset += 1
-            }
-            return true
         }
 
         func lowercased(_ range: Range<Int>) -> String {
@@ -201,7 +190,7 @@ package enum HTMLSafety {
                     compact = Array(Self.compact(String(decoding: bytes[range], as: UTF8.self)).utf8)
                     break
                 }
-                if byte > 0x20, byte != 0x7F { compact.append(Self.lower(byte)) }
+                if byte > 0x20, byte != 0x7F { compact.append(byte.asciiLowercased) }
             }
             let offset = range.lowerBound
             if compact.firstOffset(of: Self.cssImport) != nil {
@@ -338,14 +327,10 @@ package enum HTMLSafety {
         func findCaseInsensitive(_ pattern: [UInt8], from position: Int) -> Int? {
             var cursor = position
             while cursor + pattern.count <= bytes.count {
-                if spells(cursor..<cursor + pattern.count, pattern) { return cursor }
+                if bytes.spells(cursor..<cursor + pattern.count, pattern) { return cursor }
                 cursor += 1
             }
             return nil
-        }
-
-        static func lower(_ byte: UInt8) -> UInt8 {
-            (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
         }
 
         static func isSpace(_ byte: UInt8) -> Bool {

@@ -26,6 +26,18 @@ extension UnsafeBufferPointer where Element == UInt8 {
 }
 
 extension Array where Element == UInt8 {
+    /// Whether the bytes in `range` spell `word` (lower-case ASCII) in any
+    /// case: how the markup checks compare element and attribute names.
+    func spells(_ range: Range<Int>, _ word: [UInt8]) -> Bool {
+        guard range.count == word.count else { return false }
+        var offset = 0
+        for index in range {
+            guard self[index].asciiLowercased == word[offset] else { return false }
+            offset += 1
+        }
+        return true
+    }
+
     /// Where `needle` first occurs here at or after `start`: the first byte
     /// found with `memchr`, the rest compared with `memcmp`. The one substring
     /// search on bytes, for the stored email's layout and the markup checks.
@@ -101,5 +113,12 @@ enum ByteLanes {
     static func below(_ word: UInt64, _ limit: UInt8) -> UInt64 {
         let atLeast = ((word & lowBits) &+ (UInt64(0x80 - limit) &* 0x0101_0101_0101_0101)) | word
         return ~atLeast & highBits
+    }
+}
+
+extension UInt8 {
+    /// `A`–`Z` in lower case; every other byte as it is.
+    var asciiLowercased: UInt8 {
+        self >= UInt8(ascii: "A") && self <= UInt8(ascii: "Z") ? self | 0x20 : self
     }
 }
