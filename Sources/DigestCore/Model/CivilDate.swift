@@ -48,13 +48,21 @@ package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// Ten bytes, a small string that needs no allocation (the year is 1…9999).
     private func joined(by separator: Unicode.Scalar) -> String {
         String(unsafeUninitializedCapacity: 10) { buffer in
-            year.writeDigits(4, into: buffer, endingAt: 4)
-            month.writeDigits(2, into: buffer, endingAt: 7)
-            day.writeDigits(2, into: buffer, endingAt: 10)
-            buffer[4] = UInt8(ascii: separator)
-            buffer[7] = UInt8(ascii: separator)
+            CivilDate.write(year: year, month: month, day: day, separator: separator, into: buffer)
             return 10
         }
+    }
+
+    /// Writes `YYYY-MM-DD` (with `separator` between the fields) into the
+    /// first ten bytes of `buffer`: the date of `iso`, `slashed` and
+    /// `Timestamp.rfc3339`, for a year in 0…9999.
+    static func write(year: Int, month: Int, day: Int, separator: Unicode.Scalar,
+                      into buffer: UnsafeMutableBufferPointer<UInt8>) {
+        year.writeDigits(4, into: buffer, endingAt: 4)
+        month.writeDigits(2, into: buffer, endingAt: 7)
+        day.writeDigits(2, into: buffer, endingAt: 10)
+        buffer[4] = UInt8(ascii: separator)
+        buffer[7] = UInt8(ascii: separator)
     }
 
     /// `September 28 2020`, `December 7 2026`: the form of a digest page's

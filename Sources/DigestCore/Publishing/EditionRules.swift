@@ -348,7 +348,6 @@ private struct MarkupScanner {
         (scheme.utf8.count, scheme.utf8.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * $1.offset) })
     }
 
-
     private func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
     private func lowercased(_ range: Range<Int>) -> String { string(range).lowercased() }
 

@@ -23,10 +23,11 @@ package final class Database {
     private var statementCache: [StatementKey: Statement] = [:]
 
     /// Prepared statements are looked up by their SQL, several times per
-    /// item in an import. Hashing all of a long statement on every lookup
-    /// cost more than running some of them; the length and the last bytes
-    /// tell the statements apart well enough, and equality still compares
-    /// the whole text (at once, for the same literal).
+    /// item in an import, and hashing the whole of a long statement on every
+    /// lookup cost more than running some of them. The hash takes the
+    /// length and the last 24 bytes, which tell digest's statements apart;
+    /// equality still compares the whole text (for the same literal, the
+    /// same storage, which compares at once).
     private struct StatementKey: Hashable {
         let sql: String
 

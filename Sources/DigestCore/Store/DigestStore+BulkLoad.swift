@@ -16,12 +16,13 @@
 extension DigestStore {
     func bulkLoad<T>(_ body: () throws -> T) throws -> T {
         guard !isReplicated else { return try body() }
+        let cacheSize = try database.integer("PRAGMA cache_size") ?? -2000
         let switched = (try? database.text("PRAGMA journal_mode = DELETE")) == "delete"
         guard switched else { return try body() }
         defer {
             restoreWAL()
             try? database.execute("PRAGMA synchronous = NORMAL")
-            try? database.execute("PRAGMA cache_size = -2000")
+            try? database.execute("PRAGMA cache_size = \(cacheSize)")
         }
         // Outside WAL mode only FULL keeps a power cut from damaging the file.
         try database.execute("PRAGMA synchronous = FULL")

@@ -6,8 +6,8 @@ extension Int {
     }
 
     /// Writes the last `width` decimal digits of a number that is not
-    /// negative into `buffer[end - width..<end]`: dates and timestamps are
-    /// made this way, without the strings `zeroPadded` allocates, because an
+    /// negative into `buffer[end - width..<end]`: how dates and timestamps
+    /// are written, without the strings `zeroPadded` allocates, because an
     /// import writes several for every item.
     func writeDigits(_ width: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, endingAt end: Int) {
         var value = self

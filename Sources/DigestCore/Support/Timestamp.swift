@@ -48,14 +48,10 @@ package struct Timestamp: Equatable, Comparable, Sendable {
         // Written as twenty bytes: an import stamps every item it stores.
         if (0...9999).contains(parts.year) {
             return String(unsafeUninitializedCapacity: 20) { buffer in
-                parts.year.writeDigits(4, into: buffer, endingAt: 4)
-                parts.month.writeDigits(2, into: buffer, endingAt: 7)
-                parts.day.writeDigits(2, into: buffer, endingAt: 10)
+                CivilDate.write(year: parts.year, month: parts.month, day: parts.day, separator: "-", into: buffer)
                 parts.hour.writeDigits(2, into: buffer, endingAt: 13)
                 parts.minute.writeDigits(2, into: buffer, endingAt: 16)
                 parts.second.writeDigits(2, into: buffer, endingAt: 19)
-                buffer[4] = UInt8(ascii: "-")
-                buffer[7] = UInt8(ascii: "-")
                 buffer[10] = UInt8(ascii: "T")
                 buffer[13] = UInt8(ascii: ":")
                 buffer[16] = UInt8(ascii: ":")
