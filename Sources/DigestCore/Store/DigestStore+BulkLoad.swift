@@ -36,6 +36,39 @@ extension DigestStore {
         return try body()
     }
 
+    /// Builds the search index in larger pieces while `body` runs; called
+    /// inside the load's transaction, and puts SQLite's settings back before
+    /// it commits.
+    ///
+    /// FTS5 keeps new terms in memory and writes them out as a segment when
+    /// they pass `hashsize` (1 MB by default), and, with `automerge` at 4,
+    /// merges segments as it goes; a 208,000-item archive makes about a
+    /// hundred segments and merges most of them several times over. With 8 MB
+    /// and no merging during the load (FTS5's `crisismerge` still merges when
+    /// 16 segments pile up on a level), building that index took 4.6 s
+    /// instead of 8.0 s, for 8 MB more memory; searches afterwards read a
+    /// dozen segments instead of four and took under a millisecond longer.
+    /// Edits made later merge as before.
+    func buildingSearchIndexInBulk<T>(_ body: () throws -> T) throws -> T {
+        let saved = try database.statement("SELECT k, v FROM item_search_config WHERE k IN ('hashsize', 'automerge')")
+            .rows { ($0.string(0), $0.int(1)) }
+        func value(_ key: String, otherwise standard: Int) -> Int { saved.first { $0.0 == key }?.1 ?? standard }
+        try setSearchIndex("hashsize", to: Self.bulkSearchMemory)
+        try setSearchIndex("automerge", to: 0)
+        let result = try body()
+        try setSearchIndex("hashsize", to: value("hashsize", otherwise: 1 << 20))
+        try setSearchIndex("automerge", to: value("automerge", otherwise: 4))
+        return result
+    }
+
+    /// The bytes of new terms FTS5 holds before writing a segment during a
+    /// bulk load; `ImportSession.searchBatch` states fill about this much.
+    static let bulkSearchMemory = 8 << 20
+
+    private func setSearchIndex(_ option: String, to value: Int) throws {
+        try database.statement("INSERT INTO item_search(item_search, rank) VALUES (?, ?)").execute([option, value])
+    }
+
     /// Puts the database back in WAL mode if a bulk load was interrupted
     /// (killed) before it could. Best effort: while another process holds the
     /// database the switch waits for the next command, and every command

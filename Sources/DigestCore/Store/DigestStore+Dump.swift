@@ -207,7 +207,9 @@ extension DigestStore {
                 })
             }
             summary.replacedSettings = try keepInitialSettings(initialSettings, log: initialLog, loaded: loadedSettings)
-            try database.execute("INSERT INTO item_search(item_search) VALUES ('rebuild')")
+            try buildingSearchIndexInBulk {
+                try database.execute("INSERT INTO item_search(item_search) VALUES ('rebuild')")
+            }
         } }
         return summary
     }

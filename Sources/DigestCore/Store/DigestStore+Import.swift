@@ -18,10 +18,12 @@ extension DigestStore {
         // Numbered targets in order, then the new draft.
         let ordered = targets.sorted { ($0.number ?? Int.max) < ($1.number ?? Int.max) }
         return try (bulk ? bulkLoad : { try $0() }) { try write {
-            let session = try ImportSession(store: self, published: published, origin: origin, request: request,
-                                            bulk: bulk, edition: maker, progress: progress)
-            for target in ordered { session.add(target) }
-            return try session.finish()
+            try (bulk ? buildingSearchIndexInBulk : { try $0() }) {
+                let session = try ImportSession(store: self, published: published, origin: origin, request: request,
+                                                bulk: bulk, edition: maker, progress: progress)
+                for target in ordered { session.add(target) }
+                return try session.finish()
+            }
         } }
     }
 
@@ -47,7 +49,7 @@ extension DigestStore {
         }
         let validator = ItemValidator(excerptLimit: try settings.excerptLimit)
         do {
-            return try bulkLoad { try write {
+            return try bulkLoad { try write { try buildingSearchIndexInBulk {
                 let session = try ImportSession(store: self, published: published, origin: origin, request: request,
                                                 bulk: true, edition: maker, progress: progress)
                 var problems = ProblemList()
@@ -81,7 +83,7 @@ extension DigestStore {
                 if let current { session.add(current) }
                 try problems.finish()
                 return try session.finish()
-            } }
+            } } }
         } catch is OutOfOrder {
             try input.rewind()
             var bytes: [UInt8] = []

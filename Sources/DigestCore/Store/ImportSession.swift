@@ -43,13 +43,14 @@ final class ImportSession {
     /// index yet; `unindexed` counts them.
     private var indexedThrough = 0
     private var unindexed = 0
-    /// States are indexed this many at a time, in one statement: about what
-    /// FTS5 holds in memory before it writes a segment (1 MB of terms), so
-    /// the index is built as a 'rebuild' builds it, while the editions are
-    /// still rendering, and an import into a large database indexes only
-    /// what it brings. A batch per issue would write many small segments,
-    /// and merging them costs nearly twice the work.
-    static let searchBatch = 2000
+    /// States are indexed this many at a time, in one statement. FTS5 writes
+    /// what it holds as a segment when the next statement opens its savepoint, so a batch
+    /// is about what it holds in memory during a bulk load (8 MB of terms,
+    /// `DigestStore.bulkSearchMemory`): the index is built as a 'rebuild'
+    /// builds it, while the editions are still rendering, and an import into
+    /// a large database indexes only what it brings. A batch per issue would
+    /// write many small segments, and merging them costs nearly twice the work.
+    static let searchBatch = 16_000
 
     /// How many issues may wait for their editions while later ones are stored;
     /// none without the bulk finder, which is what sees an issue's links before its edition is stored.
