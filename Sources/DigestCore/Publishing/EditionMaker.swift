@@ -16,15 +16,18 @@ package final class EditionMaker {
         for warning in templates.warnings where !warnings.contains(warning) { warnings.append(warning) }
     }
 
-    /// The renders of `issue` as edition `edition`, sent at `at`, with a new Message-ID.
-    package func make(_ issue: Issue, edition: Int, at: Timestamp) throws -> (renders: EditionRenders, messageID: String) {
+    /// The renders of `issue` as edition `edition`, sent at `at`, with a new
+    /// Message-ID; the email whole or in its stored `form`.
+    package func make(_ issue: Issue, edition: Int, at: Timestamp,
+                      email form: EditionRenders.EmailForm = .whole) throws -> (renders: EditionRenders, messageID: String) {
         var published = issue
         published.edition = edition
         published.status = .published
         let envelope = EmailEnvelope.fresh(issue: issue.number, edition: edition, publication: publication,
                                            date: Date(timeIntervalSince1970: Double(at.secondsSinceEpoch)))
         do {
-            let renders = try renderer.renderEdition(published.renderInput(publication: publication), envelope: envelope)
+            let renders = try renderer.renderEdition(published.renderInput(publication: publication), envelope: envelope,
+                                                     email: form)
             let problems = EditionRules.renderProblems(renders)
             if !problems.isEmpty { throw DigestError.invalid(problems) }
             note(renders.warnings)

@@ -9,13 +9,11 @@ import Foundation
 /// caller takes each edition back a few issues later, so memory stays flat
 /// however many issues there are.
 package final class EditionPipeline: @unchecked Sendable {
-    /// One edition as the workers hand it over: its renders, its Message-ID
-    /// and the email as it is stored (`StoredEmail.compact`), which is made
-    /// here too, off the inserting thread.
+    /// One edition as the workers hand it over: its renders, the email in
+    /// the form it is stored (`StoredEmail`), and its Message-ID.
     package struct Rendered {
         package let renders: EditionRenders
         package let messageID: String
-        package let storedEmail: (stored: String, layout: String?)
     }
 
     private let condition = NSCondition()
@@ -60,10 +58,8 @@ package final class EditionPipeline: @unchecked Sendable {
             let maker = EditionMaker(templates: templates, publication: publication)
             while let (index, issue) = claim() {
                 let result = Result {
-                    let (renders, messageID) = try maker.make(issue, edition: issue.edition ?? 1, at: at)
-                    return Rendered(renders: renders, messageID: messageID,
-                                    storedEmail: StoredEmail.compact(renders.email, text: renders.text, html: renders.html,
-                                                                     encodedParts: renders.emailParts))
+                    let (renders, messageID) = try maker.make(issue, edition: issue.edition ?? 1, at: at, email: .stored)
+                    return Rendered(renders: renders, messageID: messageID)
                 }
                 condition.lock()
                 finished[index] = result

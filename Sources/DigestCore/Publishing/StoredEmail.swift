@@ -35,7 +35,7 @@ package enum StoredEmail {
             skeleton += message[textPart.upperBound..<htmlPart.lowerBound]
             let htmlAt = skeleton.count
             skeleton += message[htmlPart.upperBound...]
-            return (String(decoding: skeleton, as: UTF8.self), "text@\(textAt) html@\(htmlAt)")
+            return (String(decoding: skeleton, as: UTF8.self), layout(textAt: textAt, htmlAt: htmlAt))
         }
         var skeleton: [UInt8] = []
         skeleton.reserveCapacity(message.count / 4)
@@ -60,6 +60,10 @@ package enum StoredEmail {
         }
         return (String(decoding: skeleton, as: UTF8.self), layout)
     }
+
+    /// The layout of a stored message whose text body belongs at byte
+    /// `textAt` and whose HTML body belongs at `htmlAt`.
+    package static func layout(textAt: Int, htmlAt: Int) -> String { "text@\(textAt) html@\(htmlAt)" }
 
     /// The email as it was published, from what `compact` stored; nil when
     /// the layout is not one `compact` writes.

@@ -14,6 +14,46 @@ package enum EmailComposer {
     static func compose(
         text: String, html: String, input: RenderInput, envelope: EmailEnvelope, warnings: inout [String]
     ) -> Composed {
+        let headers = headers(input: input, envelope: envelope, warnings: &warnings)
+        var text = text
+        var html = html
+        return text.withUTF8 { text in
+            html.withUTF8 { html in
+                var attempt = 0
+                while true {
+                    let boundary = boundary(for: envelope, attempt: attempt)
+                    if let message = assemble(headers: headers, boundary: boundary, text: text, html: html) {
+                        return message
+                    }
+                    attempt += 1
+                }
+            }
+        }
+    }
+
+    /// The message with its two parts' bodies left out, and the byte offsets
+    /// where they belong (the text's first): what `StoredEmail.compact`
+    /// makes of `compose`'s message, without encoding the bodies only to cut
+    /// them out again. `compose` never needs a second boundary (see
+    /// `boundary(for:attempt:)`), so the first one is the one it would use.
+    static func skeleton(input: RenderInput, envelope: EmailEnvelope, warnings: inout [String]) -> Skeleton {
+        let frame = Frame(headers: headers(input: input, envelope: envelope, warnings: &warnings),
+                          boundary: boundary(for: envelope, attempt: 0))
+        let textAt = frame.head.utf8.count + frame.partHeaders[0].utf8.count
+        let htmlAt = textAt + frame.partHeaders[1].utf8.count
+        return Skeleton(message: frame.head + frame.partHeaders[0] + frame.partHeaders[1] + frame.closing,
+                        partOffsets: [textAt, htmlAt])
+    }
+
+    /// A message with its parts' bodies left out (`skeleton`).
+    struct Skeleton {
+        let message: String
+        let partOffsets: [Int]
+    }
+
+    /// Every header line before Content-Type, each ending in CRLF; warns
+    /// about settings that cannot be used as they are.
+    private static func headers(input: RenderInput, envelope: EmailEnvelope, warnings: inout [String]) -> String {
         let publication = input.publication
         let from: String
         if let email = publication.email, EmailAddress.isValid(email) {
@@ -46,20 +86,27 @@ package enum EmailComposer {
         headers += "Message-ID: \(envelope.messageID)\r\n"
         headers += "MIME-Version: 1.0\r\n"
         headers += listUnsubscribeHeaders(publication, warnings: &warnings)
+        return headers
+    }
 
-        var text = text
-        var html = html
-        return text.withUTF8 { text in
-            html.withUTF8 { html in
-                var attempt = 0
-                while true {
-                    let boundary = boundary(for: envelope, attempt: attempt)
-                    if let message = assemble(headers: headers, boundary: boundary, text: text, html: html) {
-                        return message
-                    }
-                    attempt += 1
-                }
+    /// Everything of a message but its two bodies: the header section and
+    /// preamble, the header of each part (text, then HTML), and the closing
+    /// boundary.
+    private struct Frame {
+        let head: String
+        let partHeaders: [String]
+        let closing: String
+
+        init(headers: String, boundary: String) {
+            head = headers
+                + "Content-Type: multipart/alternative; boundary=\"\(boundary)\"\r\n"
+                + "\r\n"
+                + "This is a multi-part message in MIME format.\r\n"
+            partHeaders = ["text/plain", "text/html"].map { type in
+                "\r\n--\(boundary)\r\nContent-Type: \(type); charset=utf-8\r\n"
+                    + "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
             }
+            closing = "\r\n--\(boundary)--\r\n"
         }
     }
 
@@ -69,15 +116,9 @@ package enum EmailComposer {
     static func assemble(
         headers: String, boundary: String, text: UnsafeBufferPointer<UInt8>, html: UnsafeBufferPointer<UInt8>
     ) -> Composed? {
-        let head = headers
-            + "Content-Type: multipart/alternative; boundary=\"\(boundary)\"\r\n"
-            + "\r\n"
-            + "This is a multi-part message in MIME format.\r\n"
-        let parts = [("text/plain", text), ("text/html", html)].map { type, body in
-            (header: "\r\n--\(boundary)\r\nContent-Type: \(type); charset=utf-8\r\n"
-                + "Content-Transfer-Encoding: quoted-printable\r\n\r\n", body: body)
-        }
-        let closing = "\r\n--\(boundary)--\r\n"
+        let frame = Frame(headers: headers, boundary: boundary)
+        let (head, closing) = (frame.head, frame.closing)
+        let parts = zip(frame.partHeaders, [text, html]).map { (header: $0, body: $1) }
         let capacity = head.utf8.count + closing.utf8.count
             + parts.reduce(0) { $0 + $1.header.utf8.count + QuotedPrintable.maximumLength(of: $1.body) }
 
@@ -108,8 +149,9 @@ package enum EmailComposer {
         return boundaryFound ? nil : Composed(message: String(decoding: bytes, as: UTF8.self), encodedParts: encodedParts)
     }
 
-    /// `=_` cannot occur in quoted-printable text, so the boundary is safe
-    /// from the start; it is still checked, and changed if it ever occurs.
+    /// `=_` cannot occur in quoted-printable text (an `=` there is always
+    /// followed by a hex digit or a line break), so the boundary is safe
+    /// from the start; `compose` still checks, and changes it if it ever occurs.
     /// It derives from the Message-ID so that the same envelope gives the
     /// same bytes.
     private static func boundary(for envelope: EmailEnvelope, attempt: Int) -> String {

@@ -38,16 +38,24 @@ package final class IssueRenderer {
     }
 
     /// All four formats at once, as publishing stores them; the email is made
-    /// from the very text and HTML stored beside it.
-    package func renderEdition(_ input: RenderInput, envelope: EmailEnvelope) throws(TemplateError) -> EditionRenders {
+    /// from the very text and HTML stored beside it, whole or in its stored form.
+    package func renderEdition(_ input: RenderInput, envelope: EmailEnvelope,
+                               email form: EditionRenders.EmailForm = .whole) throws(TemplateError) -> EditionRenders {
         var warnings: [String] = []
         let context = input.templateValue(warnings: &warnings)
         let markdown = try render(.markdown, context: context, itemCount: input.items.count)
         let html = try render(.html, context: context, itemCount: input.items.count)
         let text = try render(.text, context: context, itemCount: input.items.count)
-        let email = EmailComposer.compose(text: text, html: html, input: input, envelope: envelope, warnings: &warnings)
-        return EditionRenders(markdown: markdown, html: html, text: text, email: email.message, warnings: warnings,
-                              emailParts: email.encodedParts)
+        switch form {
+        case .whole:
+            let email = EmailComposer.compose(text: text, html: html, input: input, envelope: envelope, warnings: &warnings)
+            return EditionRenders(markdown: markdown, html: html, text: text, email: email.message, warnings: warnings,
+                                  emailParts: email.encodedParts)
+        case .stored:
+            let email = EmailComposer.skeleton(input: input, envelope: envelope, warnings: &warnings)
+            return EditionRenders(markdown: markdown, html: html, text: text, email: email.message, warnings: warnings,
+                                  emailLayout: StoredEmail.layout(textAt: email.partOffsets[0], htmlAt: email.partOffsets[1]))
+        }
     }
 
     /// Parses and checks every template a format uses without rendering, so

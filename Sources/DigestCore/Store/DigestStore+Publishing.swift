@@ -74,13 +74,24 @@ extension DigestStore {
         return try storeEdition(renders, messageID: messageID, of: issue, number: edition, at: at, actor: actor)
     }
 
-    /// Stores renders made beforehand as an edition of `issue` at the issue's
-    /// version; `storedEmail` is the email's stored form when it is made already.
+    /// Stores renders made beforehand, the email whole, as an edition of
+    /// `issue` at the issue's version.
     @discardableResult
     func storeEdition(_ renders: EditionRenders, messageID: String, of issue: Issue, number edition: Int, at: String,
-                      actor: String, reviewed: Bool = true,
-                      storedEmail: (stored: String, layout: String?)? = nil) throws -> Edition {
-        let email = storedEmail
+                      actor: String, reviewed: Bool = true) throws -> Edition {
+        precondition(renders.emailLayout == nil, "an edition stored for publishing has its email whole")
+        try insertEdition(renders, messageID: messageID, of: issue, number: edition, at: at, actor: actor,
+                          reviewed: reviewed)
+        return Edition(issue: issue.number, edition: edition, version: issue.version, publishedAt: at, publishedBy: actor,
+                       messageID: messageID, markdown: renders.markdown, html: renders.html, text: renders.text,
+                       email: renders.email)
+    }
+
+    /// Writes the row of an edition; its email whole (cut down to the
+    /// stored form here) or already in the stored form.
+    func insertEdition(_ renders: EditionRenders, messageID: String, of issue: Issue, number edition: Int, at: String,
+                       actor: String, reviewed: Bool) throws {
+        let email = renders.emailLayout.map { (stored: renders.email, layout: Optional($0)) }
             ?? StoredEmail.compact(renders.email, text: renders.text, html: renders.html, encodedParts: renders.emailParts)
         try database.statement("""
             INSERT INTO editions(issue, edition, version, published_at, published_by, message_id, markdown, html, text,
@@ -88,9 +99,6 @@ extension DigestStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute([issue.number, edition, issue.version, at, actor, messageID,
                           renders.markdown, renders.html, renders.text, email.stored, email.layout, reviewed ? 1 : 0])
-        return Edition(issue: issue.number, edition: edition, version: issue.version, publishedAt: at, publishedBy: actor,
-                       messageID: messageID, markdown: renders.markdown, html: renders.html, text: renders.text,
-                       email: renders.email)
     }
 
     /// The stored edition published at `version` of the issue, or the latest

@@ -50,7 +50,6 @@ extension DigestStore {
         }
     }
 
-    /// A new current state for the issue itself from `version` on.
     /// A new current state for the issue itself from `version` on. Changing
     /// the date, title or intro needs `fieldsBy` (who changed them) and
     /// withdraws the fields' approval.

@@ -255,8 +255,8 @@ final class ImportSession {
         while awaitingEditions.count > ahead {
             let (index, issue) = awaitingEditions.removeFirst()
             let edition = try pipeline.edition(index)
-            try store.storeEdition(edition.renders, messageID: edition.messageID, of: issue, number: 1, at: at.rfc3339,
-                                   actor: request.actor, reviewed: false, storedEmail: edition.storedEmail)
+            try store.insertEdition(edition.renders, messageID: edition.messageID, of: issue, number: 1, at: at.rfc3339,
+                                    actor: request.actor, reviewed: false)
         }
     }
 

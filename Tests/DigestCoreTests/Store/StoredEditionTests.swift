@@ -82,6 +82,10 @@ struct StoredEditionTests {
             == Array(email.utf8))
         // The composer's own ranges give the same stored form without encoding again.
         try expectPartsAgree(email, text: text, html: html, parts: composed.encodedParts)
+        // And so does the skeleton, made without encoding at all.
+        let skeleton = EmailComposer.skeleton(input: input, envelope: envelope, warnings: &warnings)
+        #expect(skeleton.message == stored.stored)
+        #expect(StoredEmail.layout(textAt: skeleton.partOffsets[0], htmlAt: skeleton.partOffsets[1]) == stored.layout)
     }
 
     /// The ranges the composer reports hold exactly the encodings `expand`
@@ -97,7 +101,7 @@ struct StoredEditionTests {
         #expect(StoredEmail.expand(cut.stored, layout: cut.layout, text: text, html: html) == email)
     }
 
-    @Test("every edition of the archive: the composer's part ranges store what searching for the encodings stores")
+    @Test("every edition of the archive: the composer's part ranges, and the stored form made without encoding, store what searching for the encodings stores")
     func archivePartRanges() throws {
         let archive = try [UInt8](Data(contentsOf: URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -117,6 +121,14 @@ struct StoredEditionTests {
                                          messageID: "<\(issue.number).1@harbour.example>")
             let renders = try renderer.renderEdition(issue.renderInput(publication: publication), envelope: envelope)
             try expectPartsAgree(renders.email, text: renders.text, html: renders.html, parts: renders.emailParts)
+            // Rendered in the stored form, as an import renders it: the same renders, the same stored email.
+            let stored = try renderer.renderEdition(issue.renderInput(publication: publication), envelope: envelope,
+                                                    email: .stored)
+            let cut = StoredEmail.compact(renders.email, text: renders.text, html: renders.html,
+                                          encodedParts: renders.emailParts)
+            #expect(stored.email == cut.stored && stored.emailLayout == cut.layout && cut.layout != nil)
+            #expect(stored.markdown == renders.markdown && stored.html == renders.html && stored.text == renders.text)
+            #expect(stored.warnings == renders.warnings)
         }
     }
 
