@@ -19,6 +19,8 @@ package enum Schema {
         Migration(version: 6, name: "preheaders and sends", sql: version6),
         Migration(version: 7, name: "sort keys that never run out", sql: version7),
         Migration(version: 8, name: "link checks tied to the state they checked", sql: version8),
+        Migration(version: 9, name: "checks of a value against a short list without a table per statement",
+                  sql: "", rewrites: version9),
     ]
 
     /// An issue as of version N is each of its items' latest state from N
@@ -297,6 +299,27 @@ package enum Schema {
           OR NEW.reviewed_by IS NOT OLD.reviewed_by OR NEW.reviewed_at IS NOT OLD.reviewed_at
         BEGIN SELECT RAISE(ABORT, 'item states are history: only closing the current state is allowed'); END;
         """
+
+    /// SQLite checks `x IN ('a', 'b', 'c')` (three values or more) by
+    /// building a small table of the values each time a statement runs, and
+    /// a statement that stores one row runs once per row: in an archive
+    /// import that was a quarter of the cost of storing an item state. The
+    /// same rule written with `=` and `OR` costs next to nothing. The rows
+    /// stay as they are; only the text of the definitions changes
+    /// (`Migrator.rewrite`).
+    private static let version9: [TableRewrite] = [
+        oneOf(table: "item_states", column: "status", ["pending", "approved", "rejected"]),
+        oneOf(table: "issue_states", column: "status", ["draft", "in-review", "published"]),
+        oneOf(table: "revisions", column: "identity", ["declared", "account", "server"]),
+        oneOf(table: "settings_log", column: "identity", ["declared", "account", "server"]),
+        oneOf(table: "candidates", column: "origin", ["feed", "nominated", "fetched"]),
+    ]
+
+    private static func oneOf(table: String, column: String, _ values: [String]) -> TableRewrite {
+        let quoted = values.map { "'\($0)'" }
+        return TableRewrite(table: table, from: "\(column) IN (\(quoted.joined(separator: ", ")))",
+                            to: quoted.map { "\(column) = \($0)" }.joined(separator: " OR "))
+    }
 
     /// A link check holds for the item's link as it was when the check began
     /// (`state`), not for the same link typed in again later. A result kept
