@@ -17,8 +17,9 @@ final class PreparedChunks: @unchecked Sendable {
     }
 
     /// How many pieces may wait: each is about a megabyte of input and its
-    /// parsed lines, so memory stays a few megabytes.
-    private static let ahead = 2
+    /// parsed lines, so memory stays a few megabytes. Three keep the reading
+    /// going while the storing thread adds a batch to the search index.
+    private static let ahead = 3
 
     private let condition = NSCondition()
     private var ready: [Result<Piece?, any Error>] = []
@@ -31,6 +32,8 @@ final class PreparedChunks: @unchecked Sendable {
          validator: ItemValidator) {
         self.input = input
         let thread = Thread { [self] in
+            // Reading stays a few pieces ahead of the storing thread at a lower priority.
+            Thread.yieldPriority(by: 5)
             var chunk: LineChunks.Chunk? = first
             while waitForRoom() {
                 guard let piece = chunk else {

@@ -54,6 +54,8 @@ package final class EditionPipeline: @unchecked Sendable {
 
     private func startWorker() {
         let thread = Thread { [self] in
+            // Rendering may fall behind the storing thread (`ImportSession.editionsAhead`); storing may not.
+            Thread.yieldPriority(by: 10)
             // Each worker has its own renderer: renderers cache parsed templates and are not shared.
             let maker = EditionMaker(templates: templates, publication: publication)
             while let (index, issue) = claim() {
@@ -95,6 +97,13 @@ package final class EditionPipeline: @unchecked Sendable {
             throw DigestError.internalError("edition \(index) vanished while rendering.")
         }
         return try result.get()
+    }
+
+    /// Whether the renders of the issue submitted as `index` are ready; never waits.
+    package func isReady(_ index: Int) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return finished[index] != nil
     }
 
     /// Warnings from rendering, once everything is rendered.
