@@ -1,9 +1,8 @@
 // swift-tools-version: 6.0
-import Foundation
 import PackageDescription
 
 /// Where `-lstdc++` finds the linker script that names the static archive (see `digest`'s target).
-let staticCxx = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Sources/digest/link").path
+let staticCxx = Context.packageDirectory + "/Sources/digest/link"
 
 let package = Package(
     name: "digest",

@@ -25,31 +25,27 @@ enum ExportCommand: Command {
             let latestEditions = try store.latestEditionNumbers()
             let progress = context.progress("Exporting", unit: "issues", total: latestEditions.count)
             defer { progress?.finish() }
-            for (number, latestEdition, firstPublishedAt) in latestEditions {
-                defer { progress?.advance() }
-                // Every edition keeps its page: an email that went out links to its own edition's.
-                var latest: (edition: Edition, issue: Issue, base: String)?
-                for editionNumber in 1...max(1, latestEdition) {
-                    guard let edition = try store.edition(of: number, edition: editionNumber) else { continue }
-                    let issue = try store.issue(number, asOf: edition.version)
-                    let base = EditionFiles.baseName(issue: number, date: issue.date, edition: edition.edition)
-                    for (format, suffix) in EditionFiles.formats {
-                        if try context.files.write(edition.output(for: format), to: "\(folder)/\(base).\(suffix)",
-                                                   durable: false, onlyIfChanged: true) {
-                            written += 1
-                        } else {
-                            unchanged += 1
-                        }
-                    }
-                    latest = (edition, issue, base)
+            // Editions are read (and their emails rebuilt) on another thread
+            // while this one writes the files: the two take about as long. The
+            // reading thread alone uses the database until it is stopped.
+            let issues = PiecesAhead<ExportedIssue>(ahead: 8) { hand in
+                for (number, latestEdition, firstPublishedAt) in latestEditions {
+                    let exported = try exportedIssue(number, latestEdition: latestEdition,
+                                                     firstPublishedAt: firstPublishedAt, store: store, settings: settings)
+                    guard hand(exported) else { return }
                 }
-                guard let (edition, issue, base) = latest else { continue }
-                let shown = issue.items.filter { $0.status == .approved }
-                entries.append(ArchiveEntry(
-                    number: number, date: issue.date,
-                    title: issue.displayTitle(publication: settings.publication),
-                    edition: edition.edition, publishedAt: edition.publishedAt, summary: issue.intro,
-                    itemTitles: shown.map(\.fields.title), baseName: base, firstPublishedAt: firstPublishedAt))
+            }
+            defer { issues.stop() }
+            while let exported = try issues.next() {
+                defer { progress?.advance() }
+                for (name, content) in exported.files {
+                    if try context.files.write(content, to: "\(folder)/\(name)", durable: false, onlyIfChanged: true) {
+                        written += 1
+                    } else {
+                        unchanged += 1
+                    }
+                }
+                if let entry = exported.entry { entries.append(entry) }
             }
         }
         let publication = settings.publication
@@ -67,5 +63,35 @@ enum ExportCommand: Command {
                 ("folder", .string(folder)), ("issues", .integer(entries.count)),
                 ("written", .integer(written)), ("unchanged", .integer(unchanged)),
             ]))]))
+    }
+
+    /// An issue's files, named, and its line in the index and the feed.
+    private struct ExportedIssue {
+        var files: [(name: String, content: String)] = []
+        var entry: ArchiveEntry?
+    }
+
+    /// Every edition of an issue keeps its files: an email that went out links to its own edition's page.
+    private static func exportedIssue(_ number: Int, latestEdition: Int, firstPublishedAt: String, store: DigestStore,
+                                      settings: Settings) throws -> ExportedIssue {
+        var exported = ExportedIssue()
+        var latest: (edition: Edition, issue: Issue, base: String)?
+        for editionNumber in 1...max(1, latestEdition) {
+            guard let edition = try store.edition(of: number, edition: editionNumber) else { continue }
+            let issue = try store.issue(number, asOf: edition.version)
+            let base = EditionFiles.baseName(issue: number, date: issue.date, edition: edition.edition)
+            for (format, suffix) in EditionFiles.formats {
+                exported.files.append((name: "\(base).\(suffix)", content: edition.output(for: format)))
+            }
+            latest = (edition, issue, base)
+        }
+        guard let (edition, issue, base) = latest else { return exported }
+        let shown = issue.items.filter { $0.status == .approved }
+        exported.entry = ArchiveEntry(
+            number: number, date: issue.date,
+            title: issue.displayTitle(publication: settings.publication),
+            edition: edition.edition, publishedAt: edition.publishedAt, summary: issue.intro,
+            itemTitles: shown.map(\.fields.title), baseName: base, firstPublishedAt: firstPublishedAt)
+        return exported
     }
 }

@@ -54,8 +54,8 @@ extension DigestStore {
                                                 bulk: true, edition: maker, progress: progress)
                 var problems = ProblemList()
                 var current: ImportTarget?
-                let pieces = PreparedChunks(first: first, rest: input, origin: origin, issue: override,
-                                            published: published, validator: validator)
+                let pieces = PreparedChunks.start(first: first, rest: input, origin: origin, issue: override,
+                                                  published: published, validator: validator)
                 defer { pieces.stop() }
                 while let piece = try pieces.next() {
                     problems.add(piece.problems)

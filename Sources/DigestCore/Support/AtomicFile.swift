@@ -13,7 +13,10 @@ package enum AtomicFile {
     /// power cut: for a published edition's files and dumps, not for a static
     /// site that `export` can write again.
     package static func write(_ text: String, to path: String, durable: Bool = true) throws(DigestError) {
-        let target = try replaceableTarget(path)
+        try write(text, to: try replaceableTarget(path).path, for: path, durable: durable)
+    }
+
+    private static func write(_ text: String, to target: String, for path: String, durable: Bool) throws(DigestError) {
         let temporary = try TemporaryFile(beside: target, for: path)
         if let code = FileSystem.writeAll(text, to: temporary.descriptor) {
             temporary.discard()
@@ -27,7 +30,7 @@ package enum AtomicFile {
     /// closure it is given, so a large file is never whole in memory.
     package static func write(to path: String, durable: Bool = true,
                               _ produce: (_ write: (String) throws -> Void) throws -> Void) throws {
-        let target = try replaceableTarget(path)
+        let target = try replaceableTarget(path).path
         let temporary = try TemporaryFile(beside: target, for: path)
         var buffer = ""
         func drain() throws(DigestError) {
@@ -51,15 +54,15 @@ package enum AtomicFile {
     /// Writes only when the file does not already hold exactly these bytes.
     /// Returns whether it wrote.
     package static func writeIfChanged(_ text: String, to path: String, durable: Bool = true) throws(DigestError) -> Bool {
-        let target = try replaceableTarget(path)
-        if FileSystem.kind(of: target) == .regularFile, let existing = FileManager.default.contents(atPath: target) {
+        let (target, kind) = try replaceableTarget(path)
+        if kind == .regularFile, let existing = FileManager.default.contents(atPath: target) {
             // Compared with memcmp: a byte-by-byte walk of Data against the
             // string's UTF-8 view cost more than writing the file again.
             var text = text
             let same = text.withUTF8 { new in existing.withUnsafeBytes { old in sameBytes(old, UnsafeRawBufferPointer(new)) } }
             if same { return false }
         }
-        try write(text, to: path, durable: durable)
+        try write(text, to: target, for: path, durable: durable)
         return true
     }
 
@@ -92,7 +95,7 @@ package enum AtomicFile {
     /// file beside `path`), flushes it and renames it over `path`: for a file
     /// another library writes, such as a database copy.
     package static func replace(_ path: String, build: (String) throws -> Void) throws {
-        let target = try replaceableTarget(path)
+        let target = try replaceableTarget(path).path
         let temporary = try TemporaryFile(beside: target, for: path)
         do {
             try build(temporary.path)
@@ -132,21 +135,23 @@ package enum AtomicFile {
     }
 
     /// The path to write for `path`: itself, or the file a symbolic link
-    /// points at. Anything there but a regular file (a device, a FIFO, a
-    /// folder, a socket) is refused, so writing never turns it into a file.
-    private static func replaceableTarget(_ path: String) throws(DigestError) -> String {
+    /// points at, with what is there now (missing, or a regular file).
+    /// Anything else (a device, a FIFO, a folder, a socket) is refused, so
+    /// writing never turns it into a file. One `lstat` for a plain path: an
+    /// export asks this of twenty thousand files.
+    private static func replaceableTarget(_ path: String) throws(DigestError) -> (path: String, kind: FileSystem.Kind) {
         var target = path
-        if FileSystem.kind(of: path, followingLinks: false) == .symbolicLink,
-           let resolved = realpath(path, nil) {
+        var kind = FileSystem.kind(of: path, followingLinks: false)
+        if kind == .symbolicLink, let resolved = realpath(path, nil) {
             target = String(cString: resolved)
             free(resolved)
+            kind = FileSystem.kind(of: target, followingLinks: false)
         }
-        let kind = FileSystem.kind(of: target, followingLinks: false)
         guard kind == .missing || kind == .regularFile else {
             throw .cannotWrite("cannot write \(path): it is \(kind.description), not a regular file, and digest "
                 + "replaces only regular files; give the path of a file (or - for standard output).")
         }
-        return target
+        return (target, kind)
     }
 
     fileprivate static func failure(_ path: String, _ code: Int32) -> DigestError {

@@ -75,6 +75,35 @@ struct StreamingImportTests {
         #expect(try JSONReader.int(found.standardOutput, "results", 0, "issue") == 33)
     }
 
+    @Test("export of a 40-issue archive: every file as render makes it; a FIFO halfway stops it there, with nothing written after")
+    func exportWhileReadingAhead() throws {
+        try directory.write("archive.jsonl", Self.archive(items: 20).joined(separator: "\n") + "\n")
+        let digest = try digest("export.sqlite")
+        #expect(try digest.run(["import", "archive.jsonl", "--published"], environment: Self.clock).status == 0)
+        let first = try digest.run("export", "--out", "site", "--json")
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(try JSONReader.int(first.standardOutput, "export", "written") == 40 * 4 + 2)
+        for issue in [1, 17, 40] {
+            let date = String(format: "2026-01-%02d", issue % 28 + 1)
+            for (format, suffix) in [("markdown", "md"), ("html", "html"), ("text", "txt"), ("email", "eml")] {
+                #expect(try directory.read("site/\(issue)-\(date).\(suffix)")
+                    == (try digest.run("render", "\(issue)", "--format", format).standardOutput), "\(issue).\(suffix)")
+            }
+        }
+        // The reading thread is ahead of the writing when a write fails: the
+        // export stops at that file, says which, and writes nothing after it.
+        try FileManager.default.createDirectory(atPath: directory.file("other"), withIntermediateDirectories: true)
+        try directory.makeFIFO("other/20-2026-01-21.html")
+        let stopped = try digest.run("export", "--out", "other")
+        #expect(stopped.status == 73)
+        #expect(stopped.standardError.contains("cannot write other/20-2026-01-21.html: it is a FIFO (named pipe), not a regular file"))
+        #expect(directory.kind("other/20-2026-01-21.html") == "fifo")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.file("other"))
+        #expect(names.contains("19-2026-01-20.eml") && names.contains("20-2026-01-21.md"))
+        #expect(!names.contains("20-2026-01-21.txt") && !names.contains("21-2026-01-22.md") && !names.contains("index.html"))
+        #expect(names.filter { $0.contains(".tmp-") } == [])
+    }
+
     @Test("a large import into a database with items indexes its own items in batches: the index is what a rebuild makes")
     func searchIndexInBatches() throws {
         let digest = try digest("batches.sqlite")
