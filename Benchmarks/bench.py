@@ -294,10 +294,11 @@ def measure(digest, here, issues, items, runs, interactive_runs, cache, extended
             if os.path.exists(loaded + suffix):
                 os.remove(loaded + suffix)
         os.remove(dumped)
-    # The exported sites are no longer needed; hugo's public folders neither.
-    for name in os.listdir(work):
-        if name.startswith(("site-", "public-")):
-            shutil.rmtree(os.path.join(work, name), ignore_errors=True)
+    # The exported sites and hugo's public folders stay until the whole run
+    # is over (main): ext4 without a journal, as on the machine these figures
+    # come from, checks every inode deleted in the last minutes before it
+    # reuses one, so deleting tens of thousands of files here would make the
+    # next size's export and hugo build time that bookkeeping instead.
 
     # Interactive commands, each a whole process, on the full archive.
     middle = issues // 2
@@ -402,8 +403,12 @@ def measure(digest, here, issues, items, runs, interactive_runs, cache, extended
             per_revision = (stored() - before) / edits
             storage.append((f"growth-{size_of_issue}", "stored per edit revision (a ~400-character excerpt), item in a "
                             f"{size_of_issue}-item issue", f"{per_revision / 1024:.2f} KiB"))
-    shutil.rmtree(work, ignore_errors=True)
+    finished_work.append(work)
     return rows, command_rows, storage
+
+
+# Work folders of the sizes measured so far, removed when the run is over.
+finished_work = []
 
 
 def mb(peak):
@@ -431,6 +436,8 @@ def main():
     if args.scale <= 1:
         rows, command_rows, storage = measure(digest, here, args.issues, args.items, args.runs, args.interactive_runs,
                                               args.archives, False, 0)
+        for work in finished_work:
+            shutil.rmtree(work, ignore_errors=True)
         n_items = args.issues * args.items
         print(f"digest benchmark: {args.issues} issues x {args.items} items = {n_items} items; "
               f"median of {args.runs} runs (bulk) and {args.interactive_runs} runs (commands)\n")
@@ -453,6 +460,8 @@ def main():
     big = measure(digest, here, big_issues, args.items, args.scale_runs, args.interactive_runs, args.archives, True,
                   args.revisions)
     load_after = os.getloadavg()
+    for work in finished_work:
+        shutil.rmtree(work, ignore_errors=True)
     n_small, n_big = args.issues * args.items, big_issues * args.items
     print(f"digest benchmark at two scales, {started}: {args.issues} x {args.items} = {n_small} items and "
           f"{big_issues} x {args.items} = {n_big} items; bulk medians of {args.runs} and {args.scale_runs} runs, "

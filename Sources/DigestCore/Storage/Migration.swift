@@ -9,13 +9,6 @@ package struct Migration: Sendable {
     /// SQLite's ALTER TABLE cannot make and a copy of the table would make
     /// at the cost of rewriting it whole.
     package var rewrites: [TableRewrite] = []
-
-    package init(version: Int, name: String, sql: String, rewrites: [TableRewrite] = []) {
-        self.version = version
-        self.name = name
-        self.sql = sql
-        self.rewrites = rewrites
-    }
 }
 
 /// Text of a table's `CREATE TABLE` statement replaced by other text that

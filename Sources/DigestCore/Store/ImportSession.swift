@@ -58,8 +58,7 @@ final class ImportSession {
     /// waits only when this many are behind. With room for 32 (a few
     /// megabytes), rendering catches up while the search index takes a batch
     /// and while the last batch is indexed, instead of the storing thread
-    /// waiting for each edition in turn: a 20,800-item import went from
-    /// 0.72 s to 0.60 s on two cores.
+    /// waiting for each edition in turn (BENCHMARKS.md, "Ten times the archive").
     private var editionsAhead: Int { bulk ? 32 : 0 }
 
     /// Starts an import; runs inside the caller's write transaction.
