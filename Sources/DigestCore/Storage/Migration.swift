@@ -9,6 +9,11 @@ package struct Migration: Sendable {
     /// SQLite's ALTER TABLE cannot make and a copy of the table would make
     /// at the cost of rewriting it whole.
     package var rewrites: [TableRewrite] = []
+
+    /// Whether this step only restates rules in other words: a database
+    /// without it reads and is read exactly the same, so one this user may
+    /// not write is served as it is until someone who may write migrates it.
+    var onlyRestates: Bool { sql.isEmpty && !rewrites.isEmpty }
 }
 
 /// Text of a table's `CREATE TABLE` statement replaced by other text that
