@@ -8,7 +8,8 @@ extension Thread {
     /// Linux keeps the nice value per thread; elsewhere this does nothing.
     static func yieldPriority(by steps: Int32) {
         #if os(Linux)
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) + steps)
+        let thisThread = __priority_which_t(PRIO_PROCESS.rawValue)
+        _ = setpriority(thisThread, 0, getpriority(thisThread, 0) + steps)
         #endif
     }
 }
