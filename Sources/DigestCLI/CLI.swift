@@ -104,12 +104,14 @@ package enum CLI {
                 // Refused before anything is read or written, not trapped on deep inside.
                 _ = try Timestamp.sourceDateEpoch(in: environment)
                 _ = try context.servedActor()
+                try context.files.gather(for: invocation)
                 let result = try command.run(invocation, context)
                 var finished = outcome(of: result, context: context)
                 finished.pageable = invocation.spec.pages && !context.json
                 return finished
             } catch {
-                var failed = failure(error, json: context.json)
+                let described = (error as? DatabaseError).map { DigestError($0, path: context.databasePath) } ?? error
+                var failed = failure(described, json: context.json)
                 failed.standardError = TerminalText.safe(warningLines(context.warnings), keepingStyle: false)
                     + failed.standardError
                 return failed

@@ -113,9 +113,11 @@ final class HTTPFetcherDelegate: NSObject, URLSessionDataDelegate, @unchecked Se
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let identifier = dataTask.taskIdentifier
         let overLimit = lock.withLock { () -> Int? in
-            guard var task = bodies[identifier] else { return nil }
-            task.data.append(data)
-            bodies[identifier] = task
+            // Appended in place: a copy of the body taken out and put back
+            // would copy every byte so far at each piece.
+            guard bodies[identifier] != nil else { return nil }
+            bodies[identifier]!.data.append(data)
+            let task = bodies[identifier]!
             return task.data.count > task.limit ? task.limit : nil
         }
         if let overLimit {

@@ -32,6 +32,9 @@ enum ConfigCommand: Command {
         }
         if invocation.has("log") { return try showLog(context) }
         guard let key else { return try listAll(context) }
+        if context.isServed, SettingKey.hostOnly.contains(key), value != nil || invocation.has("remove") {
+            throw DigestError.notPermitted(Self.hostOnlyRefusal(key))
+        }
         if invocation.has("remove") {
             let store = try context.openStore(writing: true)
             let old = try store.removeSetting(key, request: try context.request(store))
@@ -56,6 +59,13 @@ enum ConfigCommand: Command {
             throw DigestError.notFound("\(key) is not set; set it with 'digest config \(key) VALUE'.")
         }
         return .data(current + "\n", json: .object([("setting", .object([("key", .string(key)), ("value", .string(current))]))]))
+    }
+
+    /// Why a host-only setting cannot change through serve, and how it can.
+    static func hostOnlyRefusal(_ key: String) -> String {
+        "\(key) names a program or a path on the host, so it can be changed only on the host, by someone who can "
+            + "write the database file there (for example: ssh to the host as its owner and run "
+            + "'digest --db /path/to/the.sqlite config \(key) VALUE'); it cannot be changed through ssh://."
     }
 
     private static func listAll(_ context: Context) throws -> CommandResult {

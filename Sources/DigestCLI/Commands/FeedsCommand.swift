@@ -15,7 +15,7 @@ enum FeedsCommand: Command {
         arguments: [
             ArgumentSpec(name: "ACTION", help: "add, list, remove, import or pull."),
             ArgumentSpec(name: "ARGUMENT", help: "The feed's URL (add), FEED (remove), FILE.opml (import), or FEEDs (pull).",
-                         optional: true),
+                         optional: true, file: .input, fileOnlyAfter: "import"),
         ],
         options: [
             .value("name", "NAME", "add: what to call the feed (default: its title once pulled)."),

@@ -21,7 +21,7 @@ enum LoadCommand: Command {
             do {
                 defer { progress?.finish() }
                 summary = try store.load(input, origin: path == "-" ? "standard input" : path,
-                                         request: try context.request(store),
+                                         request: try context.request(store), hostSettings: !context.isServed,
                                          progress: progress.map { line in { line.advance(by: $0) } })
             }
             let counts = summary.counts

@@ -67,7 +67,7 @@ enum RenderCommand: Command {
             ("edition", .optional(stored?.edition)), ("stored", .bool(stored != nil)),
         ]
         if case .file(var path) = OutputTarget(option: invocation.value("out")) {
-            if FileSystem.isDirectory(path) {
+            if try context.files.isFolder(path) {
                 let name = stored.map { EditionFiles.baseName(issue: number, date: issue.date, edition: $0.edition) }
                     ?? issue.pageName
                 path = (path.hasSuffix("/") ? path : path + "/") + name + "." + EditionFiles.fileExtension(for: format)

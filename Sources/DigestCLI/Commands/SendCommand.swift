@@ -8,7 +8,7 @@ enum SendCommand: Command {
             + "(default: sendmail -t -oi), with the recipients as its last arguments; the command is run directly, "
             + "not through a shell. A real send needs a published issue and sends its latest edition; it is recorded "
             + "(edition, when, to whom, by whom: see 'history' and 'show'), and the same edition is not sent twice "
-            + "unless --again. --test works at any stage and changes nothing: the Subject starts with [TEST], To is "
+            + "unless --again. --test (editors, reviewers and publishers, once there is a roster) works at any stage and changes nothing: the Subject starts with [TEST], To is "
             + "the test recipients (never the list) and the copy has its own Message-ID. A mail command that fails "
             + "gives exit 69 with what it said, and nothing is recorded.",
         arguments: [ArgumentSpec(name: "ISSUE", help: "The issue number.")],
@@ -38,6 +38,7 @@ enum SendCommand: Command {
         let settings = try store.settings
         let mail = MailCommand(words: settings.mailCommand)
         if isTest {
+            try store.authorize(try context.request(store), to: .sendTest)
             return try sendTest(number, to: recipients, store: store, settings: settings, mail: mail,
                                 invocation: invocation, context: context)
         }

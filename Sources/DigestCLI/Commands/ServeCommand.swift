@@ -11,10 +11,15 @@ enum ServeCommand: Command {
             + "locally; the files their command lines name are read and written on the client. With --user, that "
             + "name is the actor whatever the client sends (one account, one key per person); without it, the account "
             + "sshd logged in. A client's --as naming anyone else is refused (77). With --db, only that database is "
-            + "served.",
+            + "served. Every file a command reads on the client is read before the command starts, so no client "
+            + "holds the database while it answers; a client that sends nothing for --client-timeout seconds is cut "
+            + "off. A frame of the protocol carries at most 64 MiB and a message at most 1 GiB; anything larger or "
+            + "malformed ends the conversation with 76. Settings that name a program or a path on the host "
+            + "(mail.command, templates) cannot be changed through serve.",
         options: [
             .flag("stdio", "Speak the digest-serve protocol on standard input and output (the only way it serves)."),
             .value("user", "NAME", "The person every request acts as (default: the account running serve)."),
+            .value("client-timeout", "SECONDS", "How long to wait for the client's next byte before cutting it off (default 60)."),
         ],
         examples: ["digest serve --stdio --db /srv/harbour.sqlite --user theo"])
 
@@ -39,7 +44,15 @@ enum ServeCommand: Command {
             }
             actor = account
         }
-        let server = CommandServer(database: context.explicitDatabasePath, actor: actor, environment: context.environment)
+        var server = CommandServer(database: context.explicitDatabasePath, actor: actor, environment: context.environment)
+        if let seconds = try invocation.number(option: "client-timeout") {
+            guard (1...86_400).contains(seconds) else {
+                throw DigestError.invalid([ValidationProblem(field: "--client-timeout", value: String(seconds),
+                                                             reason: "it is not between 1 and 86400 seconds",
+                                                             fix: "give a number of seconds such as 60")])
+            }
+            server.patience = seconds
+        }
         let code = server.serve(input: STDIN_FILENO, output: STDOUT_FILENO)
         var result = CommandResult.data("", json: .null)
         result.exitCode = code

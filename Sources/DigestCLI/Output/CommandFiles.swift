@@ -5,12 +5,17 @@ import DigestCore
 /// Locally they are this machine's files; for a command served through ssh
 /// they are the client's, reached over the connection (`HostedFiles`).
 protocol CommandFiles: AnyObject {
+    /// Reads ahead whatever of this command line's files the command will
+    /// read (the client's, for a served command); nothing to do locally.
+    func gather(for invocation: Invocation) throws
     /// The bytes of an input file, `-` meaning standard input.
     func read(_ path: String) throws -> [UInt8]
     /// A file argument to read a piece at a time.
     func chunks(_ path: String) throws -> LineChunks
     /// The templates of `--templates DIR` over the built-in ones.
     func templates(in folder: String) throws -> TemplateSet
+    /// Whether an output path names an existing folder.
+    func isFolder(_ path: String) throws -> Bool
     /// Creates a folder for output (and its parents), checked to be writable.
     func makeFolder(_ path: String) throws
     /// Writes a file atomically; with `onlyIfChanged`, leaves a file that
@@ -25,6 +30,8 @@ protocol CommandFiles: AnyObject {
 }
 
 extension CommandFiles {
+    func gather(for invocation: Invocation) throws {}
+
     /// Files that come whole (from a client) are read whole.
     func chunks(_ path: String) throws -> LineChunks {
         LineChunks(bytes: try read(path))
@@ -67,6 +74,10 @@ final class LocalFiles: CommandFiles {
         } catch {
             throw DigestError(error)
         }
+    }
+
+    func isFolder(_ path: String) throws -> Bool {
+        FileSystem.isDirectory(path)
     }
 
     func makeFolder(_ path: String) throws {

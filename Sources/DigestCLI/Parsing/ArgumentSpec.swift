@@ -6,4 +6,7 @@ struct ArgumentSpec: Sendable {
     var optional = false
     /// The argument is a path (read or written on the client through `ssh://`).
     var file: FileRole?
+    /// The argument is a path only when the first argument is this action
+    /// (`feeds import FILE.opml`).
+    var fileOnlyAfter: String?
 }

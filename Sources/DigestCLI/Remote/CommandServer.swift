@@ -17,12 +17,17 @@ struct CommandServer {
     /// Who acts: `--user`, else the account sshd logged in.
     let actor: String
     let environment: [String: String]
+    /// Seconds the host waits for the next byte from the client before it
+    /// cuts the connection (`serve --client-timeout`).
+    var patience = CommandServer.defaultPatience
+
+    static let defaultPatience = 60
 
     /// Serves until the client closes the connection; returns the exit code.
     func serve(input: Int32, output: Int32) -> Int32 {
         // A client that vanished shows as a failed write, not a fatal signal.
         signal(SIGPIPE, SIG_IGN)
-        let channel = MessageChannel(reading: input, writing: output)
+        let channel = MessageChannel(reading: input, writing: output, patience: patience)
         do throws(MessageChannel.Failure) {
             try channel.send("hello", ServeProtocol.identity)
             while true {
@@ -48,9 +53,17 @@ struct CommandServer {
                                             ("stderr", .integer(err.count))], payload: out + err)
             }
         } catch {
-            guard case .malformed(let what) = error else { return 69 }
-            try? channel.send("error", [("exit_code", .integer(76)), ("message", .string("digest serve received \(what)."))])
-            return 76
+            switch error {
+            case .closed:
+                return 69
+            case .silent:
+                // Nothing is held while a client is silent: its command, if
+                // any, was refused before it started to change anything.
+                return 69
+            case .malformed(let what):
+                try? channel.send("error", [("exit_code", .integer(76)), ("message", .string("digest serve received \(what)."))])
+                return 76
+            }
         }
     }
 

@@ -5,9 +5,9 @@ import DigestCore
 /// Whatever else the host asks for is refused, so a host can read or write
 /// nothing on a client that the person did not name.
 struct FileGrants {
-    private var inputs: Set<String> = []
-    private var templateFolders: Set<String> = []
-    private var outputs: Set<String> = []
+    private(set) var inputs: Set<String> = []
+    private(set) var templateFolders: Set<String> = []
+    private(set) var outputs: Set<String> = []
     private var outputFolders: Set<String> = []
 
     init(_ invocation: Invocation) {
@@ -18,6 +18,7 @@ struct FileGrants {
         }
         for (index, argument) in invocation.spec.arguments.enumerated() {
             guard let role = argument.file, index < invocation.positionals.count else { continue }
+            if let action = argument.fileOnlyAfter, invocation.positionals.first != action { continue }
             named.append((role, invocation.positionals[index]))
         }
         for (role, path) in named {
@@ -36,12 +37,20 @@ struct FileGrants {
 
     func mayMakeFolder(_ path: String) -> Bool { outputFolders.contains(path) }
 
-    /// A named output file, or a file directly inside a named output folder.
+    /// Whether the host may ask what kind of file a named output is.
+    func mayDescribe(_ path: String) -> Bool { outputs.contains(path) || outputFolders.contains(path) }
+
+    /// A named output file, or a file directly inside a named output folder
+    /// (or inside a named output that is a folder on this machine, as
+    /// `render --out DIR` writes).
     func mayWrite(_ path: String) -> Bool {
         if outputs.contains(path) { return true }
         guard let slash = path.lastIndex(of: "/") else { return false }
         let name = path[path.index(after: slash)...]
-        return !name.isEmpty && name != "." && name != ".." && outputFolders.contains(String(path[..<slash]))
+        var folder = String(path[..<slash])
+        if !outputFolders.contains(folder), outputs.contains(folder + "/") { folder += "/" }
+        guard !name.isEmpty, name != ".", name != ".." else { return false }
+        return outputFolders.contains(folder) || (outputs.contains(folder) && FileSystem.isDirectory(folder))
     }
 
     /// The refusal for a request outside the grants.

@@ -4,18 +4,61 @@ import Foundation
 /// The files of a command served for a client: every read and write is a
 /// request over the connection, answered by the client with its own files
 /// (through `LocalFiles`, so they behave exactly as a local run's would).
+///
+/// Everything the command will read (input files, template folders) is
+/// asked for by `gather` before the command starts, so no command waits on
+/// a client while it holds the database's write lock: a client that stops
+/// answering stops only its own command. Writes go to the client after the
+/// command's transaction, as they do locally.
 final class HostedFiles: CommandFiles {
     private let channel: MessageChannel
+    private var gathered: [String: [UInt8]] = [:]
+    private var gatheredTemplates: [String: TemplateSet] = [:]
+    private var folders: [String: Bool] = [:]
+    /// A read of anything not gathered first is a bug, never a trip to the client.
+    private var isGathered = false
 
     init(channel: MessageChannel) {
         self.channel = channel
     }
 
+    func gather(for invocation: Invocation) throws {
+        let named = FileGrants(invocation)
+        for path in named.inputs.sorted() {
+            gathered[path] = try ask("read", [("path", .string(path))], expecting: "data").payload
+        }
+        for folder in named.templateFolders.sorted() {
+            gatheredTemplates[folder] = try askTemplates(in: folder)
+        }
+        for path in named.outputs.sorted() where path != "-" {
+            folders[path] = try ask("describe", [("path", .string(path))], expecting: "described")["folder"] == .bool(true)
+        }
+        isGathered = true
+    }
+
+    func isFolder(_ path: String) throws -> Bool {
+        if let known = folders[path] { return known }
+        return try ask("describe", [("path", .string(path))], expecting: "described")["folder"] == .bool(true)
+    }
+
     func read(_ path: String) throws -> [UInt8] {
-        try ask("read", [("path", .string(path))], expecting: "data").payload
+        guard isGathered else { return try ask("read", [("path", .string(path))], expecting: "data").payload }
+        guard let bytes = gathered[path] else {
+            throw DigestError.internalError("the command read \(path), which its command line does not name. This is a bug; please report it.")
+        }
+        return bytes
     }
 
     func templates(in folder: String) throws -> TemplateSet {
+        guard isGathered else { return try askTemplates(in: folder) }
+        guard let set = gatheredTemplates[folder] else {
+            throw DigestError.internalError("the command read templates in \(folder), which its command line does not name. "
+                + "This is a bug; please report it.")
+        }
+        return set
+    }
+
+    private func askTemplates(in folder: String) throws -> TemplateSet {
         let answer = try ask("templates", [("path", .string(folder))], expecting: "templates")
         var overrides: [(name: String, source: TemplateSource)] = []
         for file in answer["files"]?.arrayValue ?? [] {
@@ -77,6 +120,8 @@ final class HostedFiles: CommandFiles {
             throw DigestError.unavailable("the client went away before the command was done; nothing more was changed.")
         } catch MessageChannel.Failure.malformed(let what) {
             throw DigestError.protocolMismatch("the client sent \(what).")
+        } catch MessageChannel.Failure.silent(let seconds) {
+            throw DigestError.unavailable("the client sent nothing for \(seconds) seconds and was cut off; nothing was changed.")
         }
     }
 }

@@ -68,6 +68,9 @@ struct RemoteClient {
             }
             throw DigestError.unavailable("digest serve did not answer on \(location.display) (ssh ended with status "
                 + "\(status)\(ssh)); is digest installed there, and does the key's forced command run 'digest serve --stdio'?")
+        } catch MessageChannel.Failure.silent(let seconds) {
+            _ = connection.finish()
+            throw DigestError.unavailable("\(location.display) sent nothing for \(seconds) seconds; the connection was closed.")
         } catch MessageChannel.Failure.malformed(let what) {
             _ = connection.finish()
             throw DigestError.protocolMismatch("\(location.display) sent \(what), which is not the digest-serve protocol; "
@@ -109,6 +112,9 @@ struct RemoteClient {
                     }
                 }
                 try channel.send("templates", [("files", .array(files)), ("warnings", .array(set.warnings.map(JSONValue.string)))])
+            case "describe":
+                guard grants.mayDescribe(path) else { throw FileGrants.refusal("look at", path) }
+                try channel.send("described", [("folder", .bool(try local.isFolder(path)))])
             case "make-folder":
                 guard grants.mayMakeFolder(path) else { throw FileGrants.refusal("create the folder", path) }
                 try local.makeFolder(path)

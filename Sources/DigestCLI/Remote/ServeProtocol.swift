@@ -10,11 +10,16 @@ import DigestCore
 /// 3. While the command runs, the host asks for the files its command line
 ///    names, and the client answers each request:
 ///    `read` (path) → `data` + bytes; `templates` (path) → `templates` (files, warnings);
+///    `describe` (path) → `described` (folder: whether the named output is a folder);
 ///    `make-folder` (path) → `done`; `write` (path, durable, if_changed) + bytes → `written` (changed);
 ///    `write-database` (path) + bytes → `written` (size). Any of them may be answered with
 ///    `failure` (exit_code, message) instead.
 /// 4. The host answers `result` (exit_code, stdout: N, stderr: M) + N + M bytes,
 ///    or `error` (exit_code, message) when it cannot run the request at all.
+///
+/// Any message whose payload is over 64 MiB travels as `part` frames first
+/// (`MessageChannel`). Everything a command reads on the client is asked for
+/// before the command starts.
 ///
 /// A session may hold several requests; it ends when the client closes its side.
 enum ServeProtocol {

@@ -13,8 +13,11 @@ package enum Permission: String, CaseIterable, Sendable {
     case review
     case publish
     case reopen
-    /// A real `send` of a published edition (a `--test` copy needs no permission: it changes nothing).
+    /// A real `send` of a published edition.
     case send
+    /// `send --test`: a copy to any address, so not for contributors (nor
+    /// for anyone off the roster); reviewers may, to see what they approve.
+    case sendTest = "send --test"
     /// `import` into drafts.
     case importDrafts = "import"
     /// `import --published`: editions that nobody reviews, so it takes both roles.
@@ -44,7 +47,7 @@ package enum Permission: String, CaseIterable, Sendable {
         case .review: return [.reviewer]
         case .publish, .reopen, .send, .publicationSettings: return [.editor, .publisher]
         case .importPublished: return [.editor]
-        case .checkLinks: return [.editor, .reviewer, .publisher]
+        case .checkLinks, .sendTest: return [.editor, .reviewer, .publisher]
         case .nominate: return [.editor, .contributor]
         }
     }

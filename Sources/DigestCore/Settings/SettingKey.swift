@@ -42,6 +42,13 @@ package enum SettingKey {
         (fetchAllowPrivate, "on: fetching and feeds may reach loopback, private and link-local addresses (default off)"),
     ]
 
+    /// Settings that name a program or a path on the host: whoever sets
+    /// them chooses what runs, or what is read, with the rights of the
+    /// account that owns the database. They are changed only by someone
+    /// running digest on the host against the file itself, never through
+    /// `digest serve` (nor by `load` through it).
+    package static let hostOnly: Set<String> = [mailCommand, templates]
+
     package static func isKnown(_ key: String) -> Bool {
         all.contains { $0.key == key } || isPerson(key)
     }

@@ -87,7 +87,10 @@ extension DigestStore {
     /// by `init` give way to the dump's; those the dump does not set are
     /// kept, with their log entries after the dump's. `progress` hears how
     /// many more lines are read, as they are.
-    package func load(_ input: LineChunks, origin: String, request: ChangeRequest,
+    ///
+    /// `hostSettings` false (a load through `digest serve`) refuses a dump
+    /// that sets any of `SettingKey.hostOnly`.
+    package func load(_ input: LineChunks, origin: String, request: ChangeRequest, hostSettings: Bool = true,
                       progress: ((Int) -> Void)? = nil) throws -> LoadSummary {
         var summary = LoadSummary()
         try bulkLoad { try write {
@@ -177,6 +180,11 @@ extension DigestStore {
                     let values = (table == "editions" ? Self.storedEdition(given) : given).map { ($0.0, Self.databaseValue($0.1)) }
                     if table == "settings", case .text(let key)? = values.first(where: { $0.0 == "key" })?.1,
                        case .text(let setting)? = values.first(where: { $0.0 == "value" })?.1 {
+                        if !hostSettings, SettingKey.hostOnly.contains(key) {
+                            throw DigestError.notPermitted("\(location) of \(origin) sets \(key), which names a program or a "
+                                + "path on the host and can be set only on the host itself; remove that line, or load the "
+                                + "dump on the host. Nothing was loaded.")
+                        }
                         loadedSettings[key] = setting
                     }
                     let names = values.map(\.0)

@@ -12,6 +12,7 @@ extension DigestStore {
             proposed[key] = normalised
             try checkSafeChange(of: key, to: normalised, request: request)
             try checkRosterKeepsAnEditor(Settings(values: proposed), changing: key)
+            try checkAnEditorCanAct(Settings(values: proposed), changing: key)
             try storeSetting(key, old: old, new: normalised, request: request)
             try recordRosterChange(key, old: old, new: normalised, request: request)
             return (old, normalised)
@@ -32,6 +33,7 @@ extension DigestStore {
             proposed[key] = nil
             try checkSafeChange(of: key, to: nil, request: request)
             try checkRosterKeepsAnEditor(Settings(values: proposed), changing: key)
+            try checkAnEditorCanAct(Settings(values: proposed), changing: key)
             try storeSetting(key, old: old, new: nil, request: request)
             try recordRosterChange(key, old: old, new: nil, request: request)
             return old
@@ -104,6 +106,21 @@ extension DigestStore {
         guard !roster.isEmpty, !roster.values.contains(where: { $0.contains(.editor) }) else { return }
         throw DigestError.refused("changing \(key) would leave the roster without an editor, and then nobody "
             + "could change settings or issues; list an editor first (digest config people.NAME editor).")
+    }
+
+    /// Under `identity account` digest acts as the system account running it,
+    /// so a roster whose editors are all names with no account on this host
+    /// would leave nobody who could ever change a setting again.
+    private func checkAnEditorCanAct(_ proposed: Settings, changing key: String) throws {
+        guard proposed.identityMode == .account else { return }
+        let roster = proposed.roster
+        guard !roster.isEmpty else { return }
+        let editors = roster.filter { $0.value.contains(.editor) }.keys.sorted()
+        guard !editors.contains(where: SystemAccounts.exists) else { return }
+        throw DigestError.refused("changing \(key) would leave no editor who can act: with identity account, digest acts "
+            + "as the system account running it, and no editor on the roster (\(editors.joined(separator: ", "))) is an "
+            + "account on this host, so nobody could change settings or issues again. List an account as editor first "
+            + "(digest config people.ACCOUNT editor), or keep identity declared.")
     }
 
     /// The settings log, newest first.

@@ -178,6 +178,10 @@ extension DigestError {
         } else if error.isCorrupt {
             self = .incompatibleDatabase("\(path) is not a digest database or is damaged (\(error.message)); "
                 + "it was left untouched. 'digest doctor' explains what it can; restore a backup or a 'digest dump'.")
+        } else if error.isReadOnly, let companion = Self.unwritableCompanion(of: path) {
+            self = .cannotWrite("the database \(path) cannot be written because \(companion), which SQLite keeps beside it, "
+                + "cannot be written by this user (\(error.message)); nothing was changed. Give this user write access "
+                + "to \(companion) (or remove it while no digest command runs).")
         } else if error.isReadOnly {
             self = .cannotWrite("the database \(path) cannot be written (\(error.message)); nothing was changed. "
                 + "Reading commands still work; changes need write access to the file and its folder.")
@@ -187,5 +191,12 @@ extension DigestError {
         } else {
             self = .internalError("an unexpected database error: \(error). This is a bug; please report it.")
         }
+    }
+
+    /// The `-shm` or `-wal` file beside a writable database that this user
+    /// cannot write: SQLite then reports the whole database as read-only.
+    private static func unwritableCompanion(of path: String) -> String? {
+        guard access(path, W_OK) == 0 else { return nil }
+        return ["-shm", "-wal"].map { path + $0 }.first { access($0, F_OK) == 0 && access($0, W_OK) != 0 }
     }
 }
