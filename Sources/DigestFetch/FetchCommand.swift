@@ -102,6 +102,9 @@ package struct FetchCommand {
         case "feeds":
             guard positionals.isEmpty else { return usageError("'feeds' reads its feeds from standard input") }
             return await feeds(limits: limits, excerptLimit: excerptLimit, concurrency: concurrency)
+        case "feed":
+            guard positionals.isEmpty else { return usageError("'feed' reads its feed from standard input") }
+            return await feed(limits: limits, excerptLimit: excerptLimit)
         case "opml":
             guard positionals.isEmpty else { return usageError("'opml' reads the list from standard input") }
             return opml()
@@ -136,45 +139,98 @@ package struct FetchCommand {
         }
     }
 
+    /// Every feed is read by a child process of its own (`feed`), at most
+    /// `concurrency` at once: a feed that inflates past the size limit, hangs
+    /// past its time or crashes the reader fails alone.
     private func feeds(limits: FetchLimits, excerptLimit: Int, concurrency: Int) async -> Int32 {
+        guard let requests = readRequests() else { return 65 }
+        var options = ["--timeout", String(limits.timeout), "--max-bytes", String(limits.maxBytes),
+                       "--excerpt-max", String(excerptLimit)]
+        if limits.allowPrivate { options.append("--allow-private") }
+        let childOptions = options
+        // One line per feed as soon as it and those before it are done, so digest can show progress.
+        await inOrderConcurrently(requests, concurrency: concurrency, work: { request in
+            let outcome = await IsolatedChild.run(["feed"] + childOptions, input: request.line, seconds: limits.timeout + 5)
+            switch outcome {
+            case .output(let line) where !line.isEmpty:
+                return line.hasSuffix("\n") ? String(line.dropLast()) : line
+            case .output:
+                return Self.failureLine(id: request.feed.id, detail: "the feed's reader said nothing")
+            case .timedOut:
+                return Self.failureLine(id: request.feed.id, detail: "no complete answer within \(limits.timeout.secondsText) s")
+            case .failed(let why):
+                return Self.failureLine(id: request.feed.id, detail: "reading the feed failed (\(why)); the other feeds are not affected")
+            }
+        }, emit: { line in write(line + "\n") })
+        return 0
+    }
+
+    /// One feed, in this process: the child's side of `feeds`.
+    private func feed(limits: FetchLimits, excerptLimit: Int) async -> Int32 {
+        guard let requests = readRequests(), let request = requests.first, requests.count == 1 else {
+            writeError("'feed' reads exactly one feed")
+            return 65
+        }
+        let fetcher = DocumentFetcher.make(limits: limits)
+        defer { fetcher.invalidate() }
+        let result = await FeedPull(fetcher: fetcher, excerptLimit: excerptLimit, concurrency: 1).pull(request.feed)
+        writeJSON(Self.object(of: result))
+        // Done at once: libcurl may still be decompressing a body that went
+        // past the limit, and an orderly exit would wait for it.
+        _exit(0)
+    }
+
+    private struct Request: Sendable {
+        let feed: FeedRequest
+        let line: String
+    }
+
+    private func readRequests() -> [Request]? {
         guard let input = try? FileHandle.standardInput.readToEnd() ?? Data() else {
             writeError("cannot read standard input")
-            return 74
+            return nil
         }
-        var requests: [FeedRequest] = []
+        var requests: [Request] = []
         for (number, line) in input.split(separator: UInt8(ascii: "\n")).enumerated() where !line.isEmpty {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
                   let id = object["id"] as? Int, let url = object["url"] as? String else {
                 writeError("line \(number + 1) is not {\"id\": N, \"url\": \"…\"}")
-                return 65
+                return nil
             }
-            requests.append(FeedRequest(id: id, url: url, etag: object["etag"] as? String,
-                                        lastModified: object["last_modified"] as? String))
+            requests.append(Request(feed: FeedRequest(id: id, url: url, etag: object["etag"] as? String,
+                                                      lastModified: object["last_modified"] as? String),
+                                    line: String(decoding: line, as: UTF8.self) + "\n"))
         }
-        let fetcher = DocumentFetcher.make(limits: limits, concurrency: concurrency)
-        defer { fetcher.invalidate() }
-        // One line per feed as soon as it and those before it are done, so digest can show progress.
-        await FeedPull(fetcher: fetcher, excerptLimit: excerptLimit, concurrency: concurrency).pull(requests) { result in
-            var object: [String: Any] = ["id": result.id, "outcome": result.outcome.rawValue]
-            if let status = result.status { object["status"] = status }
-            if let etag = result.etag { object["etag"] = etag }
-            if let lastModified = result.lastModified { object["last_modified"] = lastModified }
-            if let detail = result.detail { object["detail"] = detail }
-            if let document = result.document {
-                object["format"] = document.format
-                if let title = document.title { object["title"] = title }
-                object["entries"] = document.entries.map { entry -> [String: Any] in
-                    var values: [String: Any] = ["key": entry.key]
-                    for (name, value) in [("title", entry.title), ("link", entry.link), ("author", entry.author),
-                                          ("date", entry.date), ("excerpt", entry.excerpt)] {
-                        if let value { values[name] = value }
-                    }
-                    return values
+        return requests
+    }
+
+    private static func failureLine(id: Int, detail: String) -> String {
+        let object: [String: Any] = ["id": id, "outcome": FeedPullResult.Outcome.failed.rawValue, "detail": detail]
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
+            return "{\"id\":\(id),\"outcome\":\"failed\"}"
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func object(of result: FeedPullResult) -> [String: Any] {
+        var object: [String: Any] = ["id": result.id, "outcome": result.outcome.rawValue]
+        if let status = result.status { object["status"] = status }
+        if let etag = result.etag { object["etag"] = etag }
+        if let lastModified = result.lastModified { object["last_modified"] = lastModified }
+        if let detail = result.detail { object["detail"] = detail }
+        if let document = result.document {
+            object["format"] = document.format
+            if let title = document.title { object["title"] = title }
+            object["entries"] = document.entries.map { entry -> [String: Any] in
+                var values: [String: Any] = ["key": entry.key]
+                for (name, value) in [("title", entry.title), ("link", entry.link), ("author", entry.author),
+                                      ("date", entry.date), ("excerpt", entry.excerpt)] {
+                    if let value { values[name] = value }
                 }
+                return values
             }
-            writeJSON(object)
         }
-        return 0
+        return object
     }
 
     private func opml() -> Int32 {

@@ -4,7 +4,9 @@ import FoundationNetworking
 #endif
 
 /// Sends single HTTP requests: no redirect followed, no cookie kept or sent,
-/// nothing cached. `response(to:_:)` returns as soon as the headers arrive
+/// nothing cached, every connection made by the process's `EgressProxy`
+/// (which resolves each host once and refuses non-public addresses unless
+/// `allowPrivate`). `response(to:_:)` returns as soon as the headers arrive
 /// (the link checker); `body(of:headers:limit:)` also reads the body, up to a
 /// cap (page and feed fetching). Compressed bodies (gzip, deflate) arrive
 /// decompressed, and the cap counts the decompressed bytes.
@@ -23,7 +25,18 @@ package final class HTTPFetcher: Sendable {
     ///     per-link timeout that `LinkCheckRun` enforces.
     private let userAgent: String
 
-    package init(connectionsPerHost: Int, requestTimeout: Double, userAgent: String = HTTPFetcher.userAgent) {
+    package let proxy: EgressProxy?
+    /// Loopback, private and link-local addresses may be reached.
+    package let allowPrivate: Bool
+
+    package init(connectionsPerHost: Int, requestTimeout: Double, userAgent: String = HTTPFetcher.userAgent,
+                 allowPrivate: Bool = false) {
+        // Without the proxy (no socket could be opened on 127.0.0.1), requests
+        // go out directly and only the check before each request holds.
+        let proxy = try? EgressProxy.shared()
+        if allowPrivate { proxy?.admitPrivate() }
+        self.proxy = proxy
+        self.allowPrivate = allowPrivate
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
@@ -35,7 +48,7 @@ package final class HTTPFetcher: Sendable {
         configuration.timeoutIntervalForRequest = requestTimeout
         configuration.timeoutIntervalForResource = requestTimeout
         configuration.httpAdditionalHeaders = ["User-Agent": userAgent]
-        let delegate = HTTPFetcherDelegate()
+        let delegate = HTTPFetcherDelegate(proxy: proxy)
         self.delegate = delegate
         self.session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
         self.requestTimeout = requestTimeout
@@ -61,14 +74,14 @@ package final class HTTPFetcher: Sendable {
                 // registered; then it found nothing to finish.
                 if Task.isCancelled {
                     delegate.finish(identifier, with: .failure(CancellationError()))
-                    task.cancel()
+                    DispatchQueue.global().async { task.cancel() }
                 } else {
                     task.resume()
                 }
             }
         } onCancel: {
             delegate.finish(identifier, with: .failure(CancellationError()))
-            task.cancel()
+            DispatchQueue.global().async { task.cancel() }
         }
     }
 
@@ -89,19 +102,26 @@ package final class HTTPFetcher: Sendable {
                 delegate.waitForBody(of: identifier, limit: limit, with: continuation)
                 if Task.isCancelled {
                     delegate.finishBody(identifier, with: .failure(CancellationError()))
-                    task.cancel()
+                    delegate.abandonBody(task)
                 } else {
                     task.resume()
                 }
             }
         } onCancel: {
             delegate.finishBody(identifier, with: .failure(CancellationError()))
-            task.cancel()
+            delegate.abandonBody(task)
         }
     }
 
+    deinit {
+        if allowPrivate { proxy?.releasePrivate() }
+    }
+
     /// The session keeps its delegate alive until it is invalidated.
+    /// Not waited for: it waits for libcurl's thread, which may still be
+    /// busy with a transfer the proxy has cut.
     package func invalidate() {
-        session.invalidateAndCancel()
+        let session = session
+        DispatchQueue.global().async { session.invalidateAndCancel() }
     }
 }

@@ -14,6 +14,7 @@ import FoundationNetworking
 /// that each continuation is resumed exactly once.
 final class HTTPFetcherDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private let lock = NSLock()
+    private let proxy: EgressProxy?
     private var waiting: [Int: CheckedContinuation<HTTPURLResponse, any Error>] = [:]
     private var bodies: [Int: BodyTask] = [:]
 
@@ -23,6 +24,26 @@ final class HTTPFetcherDelegate: NSObject, URLSessionDataDelegate, @unchecked Se
         let limit: Int
         var response: HTTPURLResponse?
         var data = Data()
+    }
+
+    init(proxy: EgressProxy?) {
+        self.proxy = proxy
+    }
+
+    /// Stops a transfer without waiting for it: `URLSessionTask.cancel()`
+    /// waits for libcurl's thread, which does not come back while a body is
+    /// still arriving (and being decompressed), so the proxy cuts the body's
+    /// connection first, and the cancel is sent from another thread.
+    private func stop(_ task: URLSessionTask, cutting: Bool) {
+        if cutting, let proxy, let url = task.originalRequest?.url, let host = url.host {
+            proxy.cut(host: host, port: url.port ?? (url.scheme?.lowercased() == "https" ? 443 : 80))
+        }
+        DispatchQueue.global().async { task.cancel() }
+    }
+
+    /// Cancels a body task that its caller gave up on (a timeout), cutting its transfer.
+    func abandonBody(_ task: URLSessionTask) {
+        task.cancel()
     }
 
     func waitForBody(of taskIdentifier: Int, limit: Int, with continuation: CheckedContinuation<HTTPBody, any Error>) {
@@ -72,7 +93,7 @@ final class HTTPFetcherDelegate: NSObject, URLSessionDataDelegate, @unchecked Se
             guard let response = response as? HTTPURLResponse else {
                 finishBody(identifier, with: .failure(URLError(.badServerResponse)))
                 completionHandler(.cancel)
-                dataTask.cancel()
+                stop(dataTask, cutting: true)
                 return
             }
             let limit = lock.withLock { () -> Int? in
@@ -91,7 +112,7 @@ final class HTTPFetcherDelegate: NSObject, URLSessionDataDelegate, @unchecked Se
                 return
             }
             completionHandler(.cancel)
-            dataTask.cancel()
+            stop(dataTask, cutting: true)
             return
         }
         if let response = response as? HTTPURLResponse {
@@ -106,7 +127,7 @@ final class HTTPFetcherDelegate: NSObject, URLSessionDataDelegate, @unchecked Se
             // The headers are all a check needs. On Linux `.cancel` alone does
             // not stop the transfer: a large body would go on downloading.
             completionHandler(.cancel)
-            dataTask.cancel()
+            stop(dataTask, cutting: false)
         }
     }
 
@@ -122,7 +143,7 @@ final class HTTPFetcherDelegate: NSObject, URLSessionDataDelegate, @unchecked Se
         }
         if let overLimit {
             finishBody(identifier, with: .failure(HTTPBodyTooLarge(limit: overLimit)))
-            dataTask.cancel()
+            stop(dataTask, cutting: true)
         }
     }
 

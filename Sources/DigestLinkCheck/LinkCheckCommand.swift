@@ -6,7 +6,7 @@ import Foundation
 package struct LinkCheckCommand {
     package static let version = "1.0"
 
-    package static let usage = "digest-links [--timeout S] [--concurrency N] [--deadline S] [--max-redirects N] < LINKS.jsonl"
+    package static let usage = "digest-links [--timeout S] [--concurrency N] [--deadline S] [--max-redirects N] [--allow-private] < LINKS.jsonl"
 
     package static let help = """
         OVERVIEW: Checks links and reports, for each one, what its server answers.
@@ -24,6 +24,9 @@ package struct LinkCheckCommand {
           --deadline S         Seconds allowed for the whole run; links not done by
                                then are reported timed-out (default: 120).
           --max-redirects N    Redirects followed per link, 0 to 50 (default: 10).
+          --allow-private      Check loopback, private and link-local addresses too
+                               (refused by default: the checks run with the host's
+                               network position).
           --version            Show the version.
           -h, --help           Show help information.
 
@@ -94,6 +97,8 @@ package struct LinkCheckCommand {
             return 0
         case .check(let parsed):
             options = parsed
+        case .checkIsolated(let parsed):
+            return try await checkIsolated(parsed)
         }
 
         let input: Data
@@ -104,17 +109,63 @@ package struct LinkCheckCommand {
         }
         let links = try LinkListReader.links(from: input)
 
+        // Each link is checked by a child process of its own (`--isolated`):
+        // a body that inflates without end, a hang or a crash is that link's
+        // outcome, never the run's.
         var writeFailure: LinkCheckError?
-        await LinkCheckRun(options: options).results(for: links) { result in
+        let deadline = ContinuousClock.now + .seconds(options.deadline)
+        await inOrderConcurrently(links, concurrency: options.concurrency, work: { link in
+            await Self.isolatedLine(for: link, options: options, deadline: deadline)
+        }, emit: { line in
             guard writeFailure == nil else { return }
             do throws(LinkCheckError) {
-                try write(result.jsonLine + "\n")
+                try write(line + "\n")
             } catch {
                 writeFailure = error
             }
-        }
+        })
         if let writeFailure { throw writeFailure }
         return 0
+    }
+
+    /// One link's line, from a child that checks it within what is left of the run's deadline.
+    private static func isolatedLine(for link: Link, options: LinkCheckOptions, deadline: ContinuousClock.Instant) async -> String {
+        let started = Date()
+        let remaining = ContinuousClock.now.duration(to: deadline) / .seconds(1)
+        func synthesized(_ verdict: LinkVerdict) -> String {
+            LinkResult(id: link.id, url: link.url, verdict: verdict, checkedAt: Date(),
+                       elapsedMilliseconds: Int(Date().timeIntervalSince(started) * 1000)).jsonLine
+        }
+        guard remaining > 0 else { return synthesized(.deadlineReached) }
+        var arguments = ["--isolated", "--timeout=\(options.timeout)", "--deadline=\(remaining)",
+                         "--max-redirects=\(options.maxRedirects)"]
+        if options.allowPrivate { arguments.append("--allow-private") }
+        let input = String(decoding: (try? JSONSerialization.data(withJSONObject: ["id": link.id, "url": link.url])) ?? Data(),
+                           as: UTF8.self) + "\n"
+        switch await IsolatedChild.run(arguments, input: input, seconds: min(options.timeout, remaining) + 2) {
+        case .output(let line) where !line.isEmpty:
+            return line.hasSuffix("\n") ? String(line.dropLast()) : line
+        case .output, .timedOut:
+            return synthesized(remaining < options.timeout ? .deadlineReached : .timedOut(after: options.timeout))
+        case .failed(let why):
+            return synthesized(LinkVerdict(outcome: .unreachable, detail: "the check failed (\(why))"))
+        }
+    }
+
+    /// The child's side: the one link on standard input, checked here.
+    private func checkIsolated(_ options: LinkCheckOptions) async throws(LinkCheckError) -> Int32 {
+        let input: Data
+        do {
+            input = try readInput()
+        } catch {
+            throw .unreadableInput(String(describing: error))
+        }
+        let links = try LinkListReader.links(from: input)
+        for result in await LinkCheckRun(options: options).results(for: links) {
+            try write(result.jsonLine + "\n")
+        }
+        // Done at once: libcurl may still be busy with a body nobody reads.
+        _exit(0)
     }
 
     private func write(_ text: String) throws(LinkCheckError) {

@@ -19,7 +19,8 @@ package struct LinkCheckRun: Sendable {
         let fetcher = HTTPFetcher(
             connectionsPerHost: options.concurrency,
             // Only a backstop: the per-link timeout below cancels first.
-            requestTimeout: options.timeout + 5
+            requestTimeout: options.timeout + 5,
+            allowPrivate: options.allowPrivate
         )
         defer { fetcher.invalidate() }
         let checker = LinkChecker(fetcher: fetcher, maxRedirects: options.maxRedirects, timeout: options.timeout)

@@ -27,11 +27,23 @@ package struct LinkChecker: Sendable {
         var hops: [Bool] = []
 
         while true {
+            if !fetcher.allowPrivate, let host = current.host, let refusal = AddressPolicy.literalRefusal(for: host) {
+                return LinkVerdict(outcome: .unreachable, status: nil, finalURL: current.absoluteString,
+                                   redirects: hops.count, detail: "not checked: " + refusal)
+            }
             let response: HTTPURLResponse
             do {
                 response = try await self.response(for: current)
             } catch {
-                var verdict = LinkVerdict.noResponse(error, timeout: timeout)
+                let port = current.port ?? (current.scheme?.lowercased() == "https" ? 443 : 80)
+                let failure = current.host.flatMap { fetcher.proxy?.failure(host: $0, port: port) }
+                var verdict = LinkVerdict.noResponse(failure ?? error, timeout: timeout)
+                // The proxy closes a connection it refuses without an answer; it says why.
+                if let host = current.host, let refusal = fetcher.proxy?.refusal(host: host, port: current.port
+                    ?? (current.scheme?.lowercased() == "https" ? 443 : 80)) {
+                    verdict = LinkVerdict(outcome: .unreachable, status: nil, finalURL: current.absoluteString,
+                                          redirects: hops.count, detail: "not checked: " + refusal)
+                }
                 verdict.redirects = hops.count
                 if !hops.isEmpty, verdict.outcome == .unreachable {
                     verdict.detail += " at \(current.absoluteString) \(Self.afterRedirects(hops.count))"

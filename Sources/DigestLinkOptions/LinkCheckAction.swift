@@ -4,11 +4,15 @@ package enum LinkCheckAction: Equatable, Sendable {
     case help
     case version
     case check(LinkCheckOptions)
+    /// `--isolated`: check the one link on standard input in this process;
+    /// how `digest-links` runs each link in a child of its own.
+    case checkIsolated(LinkCheckOptions)
 
     private static let secondsExpected = "a number of seconds greater than 0, such as 10 or 2.5"
 
     package static func parse(_ arguments: [String]) throws(LinkCheckError) -> LinkCheckAction {
         var options = LinkCheckOptions()
+        var isolated = false
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
             // `--timeout=5` is accepted as well as `--timeout 5`.
@@ -25,6 +29,12 @@ package enum LinkCheckAction: Equatable, Sendable {
                 return .help
             case "--version":
                 return .version
+            case "--allow-private":
+                guard attached == nil else { throw .unexpectedArgument(argument) }
+                options.allowPrivate = true
+            case "--isolated":
+                guard attached == nil else { throw .unexpectedArgument(argument) }
+                isolated = true
             case "--timeout":
                 options.timeout = try seconds(value(secondsExpected), option: name)
             case "--deadline":
@@ -44,7 +54,7 @@ package enum LinkCheckAction: Equatable, Sendable {
                 throw .unexpectedArgument(argument)
             }
         }
-        return .check(options)
+        return isolated ? .checkIsolated(options) : .check(options)
     }
 
     private static func split(_ argument: String) -> (name: String, value: String?) {

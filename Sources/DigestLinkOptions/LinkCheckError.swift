@@ -22,7 +22,7 @@ package enum LinkCheckError: Error, Equatable, CustomStringConvertible {
     package var messages: [String] {
         switch self {
         case .unknownOption(let option):
-            ["unknown option '\(option)'; the options are --timeout, --concurrency, --deadline, --max-redirects, --help and --version"]
+            ["unknown option '\(option)'; the options are --timeout, --concurrency, --deadline, --max-redirects, --allow-private, --help and --version"]
         case .missingValue(let option, let expected):
             ["\(option) needs a value: \(expected)"]
         case .invalidValue(let option, let value, let expected):

@@ -7,13 +7,17 @@ package struct LinkCheckOptions: Sendable, Equatable {
     /// Seconds the whole run may take.
     package var deadline: Double = 120
     package var maxRedirects: Int = 10
+    /// Loopback, private and link-local addresses are checked too (`fetch.allow-private`).
+    package var allowPrivate = false
 
     package static let concurrencyRange = 1...64
     package static let maxRedirectsRange = 0...50
 
     package init() {}
 
-    package init(timeout: Double = 10, concurrency: Int = 8, deadline: Double = 120, maxRedirects: Int = 10) {
+    package init(timeout: Double = 10, concurrency: Int = 8, deadline: Double = 120, maxRedirects: Int = 10,
+                 allowPrivate: Bool = false) {
+        self.allowPrivate = allowPrivate
         self.timeout = timeout
         self.concurrency = concurrency
         self.deadline = deadline

@@ -22,7 +22,7 @@ struct DigestLinksEndToEndTests {
                 {"id": 1, "url": "\(server.url("/ok"))"}
 
                 """
-            let run = try await BinaryRun.digestLinks(["--timeout", "5"], input: input)
+            let run = try await BinaryRun.digestLinks(["--timeout", "5", "--allow-private"], input: input)
             #expect(run.status == 0)
             #expect(run.errors == "")
             let lines = run.outputLines
@@ -75,7 +75,7 @@ struct DigestLinksEndToEndTests {
         #expect(run.output == "")
         #expect(run.errors == """
             digest-links: error: --concurrency must be a whole number from 1 to 64, not '0'
-            Usage: digest-links [--timeout S] [--concurrency N] [--deadline S] [--max-redirects N] < LINKS.jsonl
+            Usage: digest-links [--timeout S] [--concurrency N] [--deadline S] [--max-redirects N] [--allow-private] < LINKS.jsonl
             See 'digest-links --help'.
 
             """)
@@ -116,10 +116,10 @@ struct DigestLinksEndToEndTests {
                 {"id": 2, "url": "\(server.url("/slow?seconds=5"))"}
 
                 """
-            let timedOut = try await BinaryRun.digestLinks(["--timeout", "0.3"], input: input)
+            let timedOut = try await BinaryRun.digestLinks(["--timeout", "0.3", "--allow-private"], input: input)
             #expect(timedOut.status == 0)
             #expect(try timedOut.outputLines.map { try object($0)["detail"] as? String } == ["timed out after 0.3 s", "timed out after 0.3 s"])
-            let deadline = try await BinaryRun.digestLinks(["--deadline", "0.5", "--concurrency", "1"], input: input)
+            let deadline = try await BinaryRun.digestLinks(["--deadline", "0.5", "--concurrency", "1", "--allow-private"], input: input)
             #expect(deadline.status == 0)
             #expect(try deadline.outputLines.map { try object($0)["detail"] as? String } == ["total deadline reached", "total deadline reached"])
         }

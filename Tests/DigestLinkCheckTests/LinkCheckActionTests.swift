@@ -31,7 +31,7 @@ struct LinkCheckActionTests {
         (["--deadline", "nan"], "--deadline must be a number of seconds greater than 0, such as 10 or 2.5, not 'nan'"),
         (["--max-redirects", "-1"], "--max-redirects must be a whole number from 0 to 50, not '-1'"),
         (["--timeout"], "--timeout needs a value: a number of seconds greater than 0, such as 10 or 2.5"),
-        (["--verbose"], "unknown option '--verbose'; the options are --timeout, --concurrency, --deadline, --max-redirects, --help and --version"),
+        (["--verbose"], "unknown option '--verbose'; the options are --timeout, --concurrency, --deadline, --max-redirects, --allow-private, --help and --version"),
         (["links.jsonl"], "unexpected argument 'links.jsonl'; digest-links reads its links from standard input, one JSON object a line"),
     ])
     func badValues(arguments: [String], message: String) {

@@ -16,7 +16,7 @@ struct LinkCheckRunTests {
                 server.url("/slow?seconds=1"), server.url("/ok"), server.url("/not-found"), server.url("/found"),
             ])
             var emitted: [Int] = []
-            let results = await LinkCheckRun(options: LinkCheckOptions(timeout: 5, concurrency: 4))
+            let results = await LinkCheckRun(options: LinkCheckOptions(timeout: 5, concurrency: 4, allowPrivate: true))
                 .results(for: input) { emitted.append($0.id) }
             #expect(results.map(\.id) == [1, 2, 3, 4])
             #expect(emitted == [1, 2, 3, 4])
@@ -28,7 +28,7 @@ struct LinkCheckRunTests {
     func concurrencyBound() async throws {
         try await LinkServer.with { server async throws in
             let input = try links((1...9).map { server.url("/hold?ms=400&n=\($0)") })
-            let results = await LinkCheckRun(options: LinkCheckOptions(timeout: 10, concurrency: 3)).results(for: input)
+            let results = await LinkCheckRun(options: LinkCheckOptions(timeout: 10, concurrency: 3, allowPrivate: true)).results(for: input)
             #expect(results.allSatisfy { $0.outcome == .ok })
             #expect(try await server.stats()["max_in_flight"] as? Int == 3)
         }
@@ -39,7 +39,7 @@ struct LinkCheckRunTests {
         try await LinkServer.with { server async throws in
             let input = try links([server.url("/ok"), server.url("/slow?seconds=5"), server.url("/slow?seconds=5"), server.url("/ok")])
             let started = ContinuousClock.now
-            let results = await LinkCheckRun(options: LinkCheckOptions(timeout: 10, concurrency: 1, deadline: 1))
+            let results = await LinkCheckRun(options: LinkCheckOptions(timeout: 10, concurrency: 1, deadline: 1, allowPrivate: true))
                 .results(for: input)
             #expect(started.duration(to: .now) < .seconds(3))
             #expect(results.map(\.outcome) == [.ok, .timedOut, .timedOut, .timedOut])
@@ -54,7 +54,7 @@ struct LinkCheckRunTests {
     func userAgentAndNoCookies() async throws {
         try await LinkServer.with { server async throws in
             let input = try links([server.url("/ok"), server.url("/chain/3"), server.url("/mixed"), server.url("/ok")])
-            await LinkCheckRun(options: LinkCheckOptions(concurrency: 1)).results(for: input)
+            await LinkCheckRun(options: LinkCheckOptions(concurrency: 1, allowPrivate: true)).results(for: input)
             let stats = try await server.stats()
             #expect(stats["with_cookie"] as? Int == 0)
             #expect(stats["user_agents"] as? [String] == ["digest-links/1.0 (link checker of the digest newsletter tool)"])
@@ -66,7 +66,7 @@ struct LinkCheckRunTests {
     func timing() async throws {
         try await LinkServer.with { server async throws in
             let before = Date()
-            let results = await LinkCheckRun(options: LinkCheckOptions())
+            let results = await LinkCheckRun(options: LinkCheckOptions(allowPrivate: true))
                 .results(for: try links([server.url("/hold?ms=200")]))
             let result = try #require(results.first)
             #expect(result.checkedAt >= before && result.checkedAt <= Date())
@@ -76,7 +76,7 @@ struct LinkCheckRunTests {
 
     @Test("An empty list checks nothing")
     func emptyList() async {
-        let results = await LinkCheckRun(options: LinkCheckOptions()).results(for: [])
+        let results = await LinkCheckRun(options: LinkCheckOptions(allowPrivate: true)).results(for: [])
         #expect(results.isEmpty)
     }
 }

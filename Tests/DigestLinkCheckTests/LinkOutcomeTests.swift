@@ -10,7 +10,7 @@ struct LinkOutcomeTests {
         _ url: String, timeout: Double = 5, maxRedirects: Int = 10
     ) async throws -> LinkVerdict {
         let link = try #require(Link(id: 1, url: url))
-        let options = LinkCheckOptions(timeout: timeout, concurrency: 1, deadline: 60, maxRedirects: maxRedirects)
+        let options = LinkCheckOptions(timeout: timeout, concurrency: 1, deadline: 60, maxRedirects: maxRedirects, allowPrivate: true)
         let results = await LinkCheckRun(options: options).results(for: [link])
         return try #require(results.first).verdict
     }

@@ -1,4 +1,5 @@
 import Foundation
+@testable import DigestLinkCheck
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -19,11 +20,18 @@ final class LinkServer {
     /// Runs `body` with a fresh server and stops the server afterwards.
     static func with<T>(_ body: (LinkServer) async throws -> T) async throws -> T {
         let server = try await LinkServer()
-        defer { server.stop() }
+        defer {
+            server.stop()
+            try? EgressProxy.shared().releasePrivate()
+        }
         return try await body(server)
     }
 
     private init() async throws {
+        // Fetchers in this process connect through the process's egress
+        // proxy; the server's own questions (its request counts) go through
+        // it too, to 127.0.0.1, while the server runs.
+        try EgressProxy.shared().admitPrivate()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Self.script.path]

@@ -40,7 +40,9 @@ enum CheckLinksCommand: Command {
             JSONWriter(pretty: false).string(.object([("id", .integer(item.id)), ("url", .optional(item.fields.url))]))
         }.joined(separator: "\n") + "\n"
         let progress = context.progress("Checking links", unit: "links", total: linked.count)
-        let checked = try Companion.run(program, arguments, input: input, progress: progress)
+        // The same address rule and switch as fetching pages and feeds.
+        let policy = try store.settings.fetchAllowsPrivate ? ["--allow-private"] : []
+        let checked = try Companion.run(program, arguments + policy, input: input, progress: progress)
         guard checked.status == 0 else {
             throw DigestError.internalError("digest-links failed (exit \(checked.status)): "
                 + checked.errors.trimmingCharacters(in: .whitespacesAndNewlines))

@@ -39,13 +39,10 @@ struct CommandServer {
                     throw error
                 }
                 guard request.type == "run" else {
-                    try channel.send("error", [("exit_code", .integer(76)),
-                                               ("message", .string("digest serve expected a 'run' request, not '\(request.type)'."))])
-                    return 76
+                    throw .malformed("a '\(request.type)' message where a 'run' request belongs")
                 }
                 if let mismatch = ServeProtocol.mismatch(request, side: "the client") {
-                    try channel.send("error", [("exit_code", .integer(76)), ("message", .string(mismatch))])
-                    return 76
+                    return refuse(mismatch, on: channel)
                 }
                 let outcome = run(request, channel: channel)
                 let out = Array(outcome.standardOutput.utf8), err = Array(outcome.standardError.utf8)
@@ -61,10 +58,18 @@ struct CommandServer {
                 // any, was refused before it started to change anything.
                 return 69
             case .malformed(let what):
-                try? channel.send("error", [("exit_code", .integer(76)), ("message", .string("digest serve received \(what)."))])
-                return 76
+                return refuse("digest serve received \(what).", on: channel)
             }
         }
+    }
+
+    /// Ends the conversation with 76: said to the client in the protocol, and
+    /// on standard error for whoever reads the host's logs (sshd passes it to
+    /// the client's ssh too).
+    private func refuse(_ message: String, on channel: MessageChannel) -> Int32 {
+        try? channel.send("error", [("exit_code", .integer(76)), ("message", .string(message))])
+        StandardStream.error.write("digest: error: \(message)\n")
+        return 76
     }
 
     private func run(_ request: MessageChannel.Message, channel: MessageChannel) -> CLI.Outcome {

@@ -88,7 +88,12 @@ final class MessageChannel {
     func receive() throws(Failure) -> Message {
         var parts: [UInt8] = []
         while true {
-            let (header, payload) = try receiveFrame(alreadyHeld: parts.count)
+            let header: JSONValue, payload: [UInt8]
+            do throws(Failure) {
+                (header, payload) = try receiveFrame(alreadyHeld: parts.count)
+            } catch .closed where !parts.isEmpty {
+                throw .malformed("a message cut short after \(parts.count) bytes of its parts")
+            }
             if header["type"]?.stringValue == "part" {
                 guard !payload.isEmpty else { throw .malformed("an empty 'part' frame") }
                 parts += payload
@@ -118,7 +123,11 @@ final class MessageChannel {
         guard alreadyHeld + count <= Self.largestMessage else {
             throw .malformed("a message of more than \(Self.largestMessage >> 20) MiB")
         }
-        return (header, try readBytes(count))
+        do throws(Failure) {
+            return (header, try readBytes(count))
+        } catch .closed {
+            throw .malformed("a frame announcing \(count) bytes, cut short")
+        }
     }
 
     /// Up to 80 characters of what arrived, for messages about it.

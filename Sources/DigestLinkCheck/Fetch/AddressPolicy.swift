@@ -9,18 +9,14 @@ import Darwin
 /// with the host's network position, so loopback, private, link-local and
 /// other non-public addresses are refused unless the team allows them.
 package enum AddressPolicy {
-    /// Why `host` may not be fetched, or nil when every address it resolves
-    /// to is public. A host that does not resolve is left to the request,
-    /// which reports it as not found.
-    package static func refusal(for host: String) async -> String? {
-        let addresses = await resolve(host)
-        for address in addresses {
-            if let kind = nonPublicKind(address) {
-                return "\(host) is \(address == host ? "" : "at \(address), ")\(kind); such addresses are refused "
-                    + "unless an editor allows them with 'digest config fetch.allow-private on'"
-            }
-        }
-        return nil
+    /// Why `host`, when it is an address written out (`127.0.0.1`, `[::1]`),
+    /// may not be fetched; nil for a public address or a name, which is
+    /// left to the proxy's check at connect time. No lookup.
+    package static func literalRefusal(for host: String) -> String? {
+        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        guard let kind = nonPublicKind(bare) else { return nil }
+        return "\(host) is \(kind); such addresses are refused unless an editor allows them with "
+            + "'digest config fetch.allow-private on'"
     }
 
     /// What kind of non-public address this is, or nil for a public one.
@@ -59,17 +55,8 @@ package enum AddressPolicy {
         return nil
     }
 
-    /// Every address `host` resolves to, resolved off the cooperative pool.
-    private static func resolve(_ host: String) async -> [String] {
-        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
-        return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(returning: lookUp(bare))
-            }
-        }
-    }
-
-    private static func lookUp(_ host: String) -> [String] {
+    /// Every address `host` resolves to, in the resolver's order.
+    package static func lookUp(_ host: String) -> [String] {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         #if canImport(Glibc)

@@ -10,11 +10,14 @@ import FoundationNetworking
 package struct DocumentFetcher: Sendable {
     package let fetcher: HTTPFetcher
     package let limits: FetchLimits
-    /// Why a host may not be fetched (nil: it may); `AddressPolicy` unless a test needs another.
+    /// Why a host may not be fetched (nil: it may), asked before each
+    /// request: by default only an address written as such is refused here,
+    /// at once and in plain words; a name is resolved and checked by the
+    /// `EgressProxy` when it connects, once, to the address it checked.
     package let refusal: @Sendable (String) async -> String?
 
     package init(fetcher: HTTPFetcher, limits: FetchLimits,
-                 refusal: @escaping @Sendable (String) async -> String? = { await AddressPolicy.refusal(for: $0) }) {
+                 refusal: @escaping @Sendable (String) async -> String? = { AddressPolicy.literalRefusal(for: $0) }) {
         self.fetcher = fetcher
         self.limits = limits
         self.refusal = refusal
@@ -23,7 +26,7 @@ package struct DocumentFetcher: Sendable {
     /// A fetcher with its own session, for a run of `concurrency` requests at most.
     package static func make(limits: FetchLimits, concurrency: Int = 1) -> DocumentFetcher {
         let fetcher = HTTPFetcher(connectionsPerHost: max(concurrency, 1), requestTimeout: limits.timeout + 5,
-                                  userAgent: HTTPFetcher.fetchingUserAgent)
+                                  userAgent: HTTPFetcher.fetchingUserAgent, allowPrivate: limits.allowPrivate)
         return DocumentFetcher(fetcher: fetcher, limits: limits)
     }
 
@@ -64,7 +67,14 @@ package struct DocumentFetcher: Sendable {
             } catch is CancellationError {
                 throw FetchFailure("no complete answer within \(Self.seconds(limits.timeout))")
             } catch {
-                throw FetchFailure(Self.transportReason(error))
+                // The proxy closes a connection it refuses without an answer; it says why.
+                if let host = current.host, let refusal = fetcher.proxy?.refusal(host: host, port: current.port
+                    ?? (current.scheme?.lowercased() == "https" ? 443 : 80)) {
+                    throw FetchFailure((hops > 0 ? "redirected to \(current.absoluteString): " : "") + refusal)
+                }
+                let port = current.port ?? (current.scheme?.lowercased() == "https" ? 443 : 80)
+                let failure = current.host.flatMap { fetcher.proxy?.failure(host: $0, port: port) }
+                throw FetchFailure(Self.transportReason(failure ?? error))
             }
             let status = body.response.statusCode
             if HTTPStatusText.isRedirect(status) {

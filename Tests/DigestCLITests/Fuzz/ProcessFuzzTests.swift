@@ -37,14 +37,14 @@ struct ProcessFuzzTests {
     /// Runs digest with a deadline: past it the run is killed and counted as a hang.
     static let deadline = 60.0
 
-    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
+    func run(_ arguments: [String], environment extra: [String: String] = [:], input: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Products.digest)
         process.arguments = arguments
         process.environment = digest.environment.merging(extra) { $1 }
         process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
         let errors = Pipe()
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = input.flatMap { FileHandle(forReadingAtPath: directory.file($0)) } ?? FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
         let started = Date()
@@ -82,6 +82,47 @@ struct ProcessFuzzTests {
             throw FuzzViolation("\(what): exit \(result.status) with no message")
         }
         return "exit \(result.status)"
+    }
+
+    @Test("frames given to digest serve: truncated, oversized, not JSON or out of order end with 76, never a crash")
+    func serveFrames() throws {
+        var run = FuzzRun("process serve frames")
+        let database = digest.databasePath
+        let request = #"{"type":"run","protocol":"digest-serve","version":1,"digest":"1.0.0","database":"\#(database)","arguments":["list"]}"#
+        let crafted: [String] = [
+            #"{"type":"run","protocol":"digest-serve","version":1,"bytes":1000000000000000000}"# + "\n",
+            #"{"type":"run","bytes":-1}"# + "\n",
+            #"{"type":"run","bytes":"many"}"# + "\n",
+            "not json at all\n",
+            "[1, 2, 3]\n",
+            #"{"no":"type"}"# + "\n",
+            String(request.dropLast(5)),
+            #"{"type":"run","bytes":10}"# + "\n01234",
+            #"{"type":"part","bytes":4}"# + "\nabcd",
+            #"{"type":"part"}"# + "\n" + request + "\n",
+            #"{"type":"data","bytes":0}"# + "\n",
+            #"{"type":"templates","files":[]}"# + "\n",
+            String(repeating: "x", count: (1 << 20) + 10),
+        ]
+        let seeds = [request + "\n", #"{"type":"part","bytes":3}"# + "\nabc" + request + "\n", request + "\n" + request + "\n"]
+        let tokens = [#""bytes":"#, "1000000000000000000", "-1", #"{"type":"part","bytes":3}"# + "\nabc", #"{"type":"data"}"#,
+                      "\n", #""type""#, "{", "}", #""run""#, "67108865"].map { Array($0.utf8) }
+        let mutator = Mutator(tokens: tokens, maximumSize: 2 << 20)
+        var inputs = crafted.map { (Array($0.utf8), Set<Int32>([76])) }
+        for _ in 0..<FuzzSettings.processRuns {
+            let seed = Array(run.random.pick(seeds).utf8)
+            inputs.append((mutator.mutate(seed, splicing: Array(run.random.pick(crafted).utf8), using: &run.random), [0, 69, 76]))
+        }
+        for (input, allowed) in inputs {
+            run.check(input) { candidate in
+                try directory.write("frames", bytes: candidate)
+                try restore()
+                let before = databaseState()
+                return try judge(try self.run(["serve", "--stdio", "--db", database, "--user", "ana"], input: "frames"),
+                                 allowed: allowed, before: before, what: "serve --stdio")
+            }
+        }
+        run.report()
     }
 
     @Test("item files given to add-item --file: 0 or 65, nothing stored on refusal")
