@@ -8,6 +8,8 @@ struct LinkCheckTests {
         let directory = try TemporaryDirectory()
         let digest = Digest(directory: directory)
         try digest.initialise()
+        // The test server is on 127.0.0.1, which check-links refuses unless allowed.
+        #expect(try digest.run("config", "fetch.allow-private", "on").status == 0)
         let server = try LocalServer()
         defer { server.stop() }
         let issue = try digest.draft()
@@ -46,6 +48,8 @@ struct LinkCheckTests {
         let directory = try TemporaryDirectory()
         let digest = Digest(directory: directory)
         try digest.initialise()
+        // The test server is on 127.0.0.1, which check-links refuses unless allowed.
+        #expect(try digest.run("config", "fetch.allow-private", "on").status == 0)
         let server = try LocalServer()
         defer { server.stop() }
         let issue = try digest.draft()

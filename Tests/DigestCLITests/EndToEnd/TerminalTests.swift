@@ -206,6 +206,7 @@ struct TerminalTests {
         let (digest, issue) = try Self.digestWithIssue()
         let server = try LocalServer()
         defer { server.stop() }
+        #expect(try digest.run("config", "fetch.allow-private", "on").status == 0)
         for index in 0..<3 {
             try digest.addItem(issue, title: "Link \(index)", url: server.url("/ok?\(index)"))
         }

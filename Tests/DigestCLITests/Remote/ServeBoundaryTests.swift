@@ -42,8 +42,8 @@ struct ServeBoundaryTests {
         let issue = try team.local.draft()
         let send = try kim.run("send", String(issue), "--test", "--to", "x@example.org")
         #expect(send.status == 77)
-        #expect(send.standardError == "digest: error: kim is on the roster as contributor; only editors or publishers or "
-            + "reviewers (mira, theo) may run 'send --test'.\n")
+        #expect(send.standardError == "digest: error: kim is on the roster as contributor; only editors or reviewers or "
+            + "publishers (mira, theo) may run 'send --test'.\n")
         #expect(!FileManager.default.fileExists(atPath: marker))
         // A reviewer may see a test copy of what they approve.
         let theo = try team.client("theo")

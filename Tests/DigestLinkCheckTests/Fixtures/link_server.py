@@ -30,6 +30,8 @@ Paths:
   /gzip/NAME             the same file, gzip-compressed (Content-Encoding: gzip)
   /big                   50 MB of HTML, generated as it is sent, no Content-Length
   /big?declared=1        the same with its Content-Length
+  /bomb?type=T           gzip that inflates to 3 GB of zeros (about 3 MB sent), typed T
+                         (default text/html); HEAD is refused, so a link check must GET it
   /binary                a PNG image
   /generated/N?entries=M an RSS feed "Feed N" with M entries (conditional, as above)
   /stats                 {"requests", "max_in_flight", "methods", "with_cookie", "user_agents"}
@@ -42,6 +44,7 @@ import os
 import sys
 import threading
 import time
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -152,6 +155,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.conditional(body, "application/rss+xml; charset=utf-8", {"conditional": ["1"]}, head)
         if path == "/big":
             return self.big(declared="declared" in query, head=head)
+        if path == "/bomb":
+            if head:
+                return self.send(405, "get only\n", head)
+            return self.bomb(query.get("type", ["text/html; charset=utf-8"])[0])
         if path == "/binary":
             png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
             return self.send_bytes(200, png, "image/png", head)
@@ -248,6 +255,25 @@ class Handler(BaseHTTPRequestHandler):
             while sent < total:
                 self.wfile.write(chunk)
                 sent += len(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def bomb(self, content_type):
+        """Compressed as it is sent, a megabyte of zeros at a time, until 3 GB or a closed connection."""
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Connection", "close")
+        self.close_connection = True
+        self.end_headers()
+        compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+        zeros = bytes(1024 * 1024)
+        try:
+            for _ in range(3 * 1024):
+                piece = compressor.compress(zeros)
+                if piece:
+                    self.wfile.write(piece)
+            self.wfile.write(compressor.flush())
         except (BrokenPipeError, ConnectionResetError):
             pass
 
