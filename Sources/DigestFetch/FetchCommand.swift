@@ -33,8 +33,13 @@ package struct FetchCommand {
           -h, --help           Show help information.
 
         Limits: http and https only; at most 5 redirects, each address checked again;
-        gzip and deflate answers are decompressed; the charset comes from the header,
-        then <meta charset>, then the XML declaration.
+        gzip and deflate answers are decompressed, the limit counting what they
+        inflate to; the charset comes from the header, then <meta charset>, then the
+        XML declaration. Every connection is made by a proxy inside this program that
+        resolves the host once and connects to the address it checked. Each page and
+        each feed is read by a child process of this program (the same mode with
+        --isolated, one page or one feed from standard input), killed 5 s past the
+        timeout: one answer cannot take the others' time or memory.
 
         EXIT STATUS:
           0    done (for feeds: whatever each feed's outcome)
@@ -59,6 +64,7 @@ package struct FetchCommand {
         var limits = FetchLimits()
         var excerptLimit = 2000
         var concurrency = 8
+        var isolated = false
         var positionals: [String] = []
         var index = 0
         while index < arguments.count {
@@ -71,6 +77,7 @@ package struct FetchCommand {
             }
             switch argument {
             case "--allow-private": limits.allowPrivate = true
+            case "--isolated": isolated = true
             case "--timeout":
                 guard let text = value(), let seconds = Double(text), seconds > 0, seconds.isFinite else {
                     return usageError("--timeout needs a positive number of seconds")
@@ -98,11 +105,16 @@ package struct FetchCommand {
         switch mode {
         case "page":
             guard positionals.count == 1 else { return usageError("'page' takes one URL") }
-            return await page(positionals[0], limits: limits, excerptLimit: excerptLimit)
+            if isolated {
+                // Done at once: libcurl may still be busy with a body past the
+                // limit, and an orderly exit would wait for it.
+                _exit(await page(positionals[0], limits: limits, excerptLimit: excerptLimit))
+            }
+            return await isolatedPage(positionals[0], limits: limits, excerptLimit: excerptLimit)
         case "feeds":
             guard positionals.isEmpty else { return usageError("'feeds' reads its feeds from standard input") }
             return await feeds(limits: limits, excerptLimit: excerptLimit, concurrency: concurrency)
-        case "feed":
+        case "feed" where isolated:
             guard positionals.isEmpty else { return usageError("'feed' reads its feed from standard input") }
             return await feed(limits: limits, excerptLimit: excerptLimit)
         case "opml":
@@ -110,6 +122,35 @@ package struct FetchCommand {
             return opml()
         default:
             return usageError("unknown mode '\(mode)'; the modes are page, feeds and opml")
+        }
+    }
+
+    /// The options a child is given to work within the same limits.
+    private static func childOptions(_ limits: FetchLimits, excerptLimit: Int) -> [String] {
+        var options = ["--timeout", String(limits.timeout), "--max-bytes", String(limits.maxBytes),
+                       "--excerpt-max", String(excerptLimit), "--isolated"]
+        if limits.allowPrivate { options.append("--allow-private") }
+        return options
+    }
+
+    /// The page is read by a child process (`page --isolated`), killed past
+    /// its time: the time limit then holds for reading the page too.
+    private func isolatedPage(_ text: String, limits: FetchLimits, excerptLimit: Int) async -> Int32 {
+        let outcome = await IsolatedChild.run(["page", text] + Self.childOptions(limits, excerptLimit: excerptLimit),
+                                              input: "", seconds: limits.timeout + 5)
+        switch outcome {
+        case .finished(let status, let output) where !output.isEmpty:
+            write(output)
+            return status
+        case .finished(let status, _):
+            writeJSON(["url": text, "error": "the page's reader ended with status \(status) and no result"])
+            return 69
+        case .timedOut:
+            writeJSON(["url": text, "error": "no complete answer within \(limits.timeout.secondsText) s"])
+            return 69
+        case .failed(let why):
+            writeJSON(["url": text, "error": "reading the page failed (\(why))"])
+            return 69
         }
     }
 
@@ -144,18 +185,15 @@ package struct FetchCommand {
     /// past its time or crashes the reader fails alone.
     private func feeds(limits: FetchLimits, excerptLimit: Int, concurrency: Int) async -> Int32 {
         guard let requests = readRequests() else { return 65 }
-        var options = ["--timeout", String(limits.timeout), "--max-bytes", String(limits.maxBytes),
-                       "--excerpt-max", String(excerptLimit)]
-        if limits.allowPrivate { options.append("--allow-private") }
-        let childOptions = options
+        let childOptions = Self.childOptions(limits, excerptLimit: excerptLimit)
         // One line per feed as soon as it and those before it are done, so digest can show progress.
         await inOrderConcurrently(requests, concurrency: concurrency, work: { request in
             let outcome = await IsolatedChild.run(["feed"] + childOptions, input: request.line, seconds: limits.timeout + 5)
             switch outcome {
-            case .output(let line) where !line.isEmpty:
+            case .finished(status: 0, let line) where !line.isEmpty:
                 return line.hasSuffix("\n") ? String(line.dropLast()) : line
-            case .output:
-                return Self.failureLine(id: request.feed.id, detail: "the feed's reader said nothing")
+            case .finished(let status, _):
+                return Self.failureLine(id: request.feed.id, detail: "the feed's reader ended with status \(status) and no result")
             case .timedOut:
                 return Self.failureLine(id: request.feed.id, detail: "no complete answer within \(limits.timeout.secondsText) s")
             case .failed(let why):

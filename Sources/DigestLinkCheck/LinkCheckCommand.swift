@@ -143,9 +143,11 @@ package struct LinkCheckCommand {
         let input = String(decoding: (try? JSONSerialization.data(withJSONObject: ["id": link.id, "url": link.url])) ?? Data(),
                            as: UTF8.self) + "\n"
         switch await IsolatedChild.run(arguments, input: input, seconds: min(options.timeout, remaining) + 2) {
-        case .output(let line) where !line.isEmpty:
+        case .finished(status: 0, let line) where !line.isEmpty:
             return line.hasSuffix("\n") ? String(line.dropLast()) : line
-        case .output, .timedOut:
+        case .finished(let status, _):
+            return synthesized(LinkVerdict(outcome: .unreachable, detail: "the check failed (it ended with status \(status))"))
+        case .timedOut:
             return synthesized(remaining < options.timeout ? .deadlineReached : .timedOut(after: options.timeout))
         case .failed(let why):
             return synthesized(LinkVerdict(outcome: .unreachable, detail: "the check failed (\(why))"))

@@ -18,11 +18,11 @@ import Darwin
 /// element's failure.
 package enum IsolatedChild {
     package enum Outcome: Sendable, Equatable {
-        /// What the child printed, when it ended with status 0.
-        case output(String)
+        /// What the child printed, and the status it ended with.
+        case finished(status: Int32, output: String)
         /// Killed after `seconds`.
         case timedOut
-        /// Ended by a signal, or with another status.
+        /// Ended by a signal, or could not be started.
         case failed(String)
     }
 
@@ -115,8 +115,6 @@ package enum IsolatedChild {
         if timedOut { return .timedOut }
         let signal = status & 0x7F
         if signal != 0 { return .failed("it ended with signal \(signal)") }
-        let code = (status >> 8) & 0xFF
-        guard code == 0 else { return .failed("it ended with status \(code)") }
-        return .output(String(decoding: output, as: UTF8.self))
+        return .finished(status: (status >> 8) & 0xFF, output: String(decoding: output, as: UTF8.self))
     }
 }
