@@ -38,7 +38,7 @@ enum IntakeSchema {
 
         CREATE TABLE candidates(
           id           INTEGER PRIMARY KEY,
-          origin       TEXT NOT NULL CHECK (origin IN ('feed', 'nominated', 'fetched')),
+          origin       TEXT NOT NULL CHECK (origin = 'feed' OR origin = 'nominated' OR origin = 'fetched'),
           origin_name  TEXT NOT NULL,
           feed         INTEGER REFERENCES feeds(id) ON DELETE SET NULL,
           title        TEXT NOT NULL,

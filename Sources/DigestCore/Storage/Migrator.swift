@@ -38,33 +38,6 @@ package struct Migrator {
 
     private func apply(_ migration: Migration, to database: Database) throws {
         try database.execute(migration.sql)
-        if !migration.rewrites.isEmpty { try rewrite(migration.rewrites, in: database) }
         try database.execute("PRAGMA user_version = \(migration.version)")
-    }
-
-    /// Edits the stored table definitions as SQLite's documentation describes
-    /// for changes that leave the rows as they are ("Making Other Kinds Of
-    /// Table Schema Changes"): `writable_schema` on, the text replaced, and
-    /// the schema version raised so that every connection reads the schema
-    /// again, inside the caller's transaction. Every rewrite only says the
-    /// same thing more cheaply, so a definition that is not as expected (a
-    /// database changed by hand) keeps its own, and so does a database that
-    /// SQLite will not let edit its schema (SQLITE_DBCONFIG_DEFENSIVE).
-    private func rewrite(_ rewrites: [TableRewrite], in database: Database) throws {
-        let schemaVersion = try database.integer("PRAGMA schema_version") ?? 0
-        try database.execute("PRAGMA writable_schema = ON")
-        defer { try? database.execute("PRAGMA writable_schema = OFF") }
-        var changed = 0
-        for change in rewrites {
-            do {
-                try database.statement("""
-                    UPDATE sqlite_schema SET sql = replace(sql, ?, ?) WHERE type = 'table' AND name = ? AND instr(sql, ?) > 0
-                    """).execute([change.from, change.to, change.table, change.from])
-                changed += database.changes
-            } catch {
-                break
-            }
-        }
-        if changed > 0 { try database.execute("PRAGMA schema_version = \(schemaVersion + 1)") }
     }
 }
