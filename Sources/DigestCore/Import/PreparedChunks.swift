@@ -21,7 +21,7 @@ enum PreparedChunks {
     static func start(first: LineChunks.Chunk, rest input: LineChunks, origin: String, issue override: Int?,
                       published: Bool, validator: ItemValidator) -> PiecesAhead<Piece> {
         // Reading runs at a lower priority than the storing thread it feeds.
-        PiecesAhead(ahead: ahead, yielding: 5) { hand in
+        PiecesAhead(ahead: ahead) { hand in
             var chunk: LineChunks.Chunk? = first
             while let piece = chunk {
                 try UTF8Input.check(piece.bytes, from: origin, offset: piece.offset)

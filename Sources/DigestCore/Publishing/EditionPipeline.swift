@@ -54,8 +54,6 @@ package final class EditionPipeline: @unchecked Sendable {
 
     private func startWorker() {
         let thread = Thread { [self] in
-            // Rendering may fall behind the storing thread (`ImportSession.editionsAhead`); storing may not.
-            Thread.yieldPriority(by: 10)
             // Each worker has its own renderer: renderers cache parsed templates and are not shared.
             let maker = EditionMaker(templates: templates, publication: publication)
             while let (index, issue) = claim() {

@@ -1,38 +1,16 @@
-/// Loading an archive with a rollback journal instead of the WAL.
-///
-/// In WAL mode every page of a bulk load is written twice: to the log, then
-/// to the database when the log is checkpointed. A new archive is mostly new
-/// pages, which a rollback journal does not copy at all, so an import of
-/// tens of thousands of items runs about a third faster without the WAL.
-/// Leaving WAL mode needs the database to itself; when another process has
-/// it open, the load simply stays in WAL mode.
-///
-/// A database that Litestream replicates never leaves WAL mode: Litestream
-/// reads its changes from the WAL, and its documentation asks applications
-/// not to change the journal mode (nor to checkpoint other than SQLite's own
-/// passive auto-checkpoints, which is all digest does). Litestream keeps its
-/// state in `.NAME-litestream` beside the database, which is how digest
-/// tells, also while Litestream is restarting.
+/// Bulk loads (`import`, `load`) on a database that stays in WAL mode, as
+/// the team shares it and Litestream may be replicating it.
 extension DigestStore {
+    /// Runs `body` with a larger page cache. When a transaction's changed
+    /// pages outgrow the page cache, SQLite writes some of them out early;
+    /// against SQLite's 2 MB, a 16 MB cache cut a 208,000-item import by a
+    /// fifth, with a peak of 76 MB (32 MB gained little more and came within
+    /// 6 MB of the 100 MB bound). The cache is this connection's own.
     func bulkLoad<T>(_ body: () throws -> T) throws -> T {
-        guard !isReplicated else { return try body() }
         let cacheSize = try database.integer("PRAGMA cache_size") ?? -2000
-        let switched = (try? database.text("PRAGMA journal_mode = DELETE")) == "delete"
-        guard switched else { return try body() }
-        defer {
-            restoreWAL()
-            try? database.execute("PRAGMA synchronous = NORMAL")
-            try? database.execute("PRAGMA cache_size = \(cacheSize)")
-        }
-        // Outside WAL mode only FULL keeps a power cut from damaging the file.
-        try database.execute("PRAGMA synchronous = FULL")
-        // When a transaction's changed pages outgrow the page cache, SQLite
-        // writes some of them to the file early, and with a rollback journal
-        // each such spill syncs the journal first. Against SQLite's 2 MB, a
-        // 16 MB cache cut a 208,000-item import by a fifth, with a peak of
-        // 76 MB; 32 MB gained little more and came within 6 MB of the 100 MB
-        // bound.
         try database.execute("PRAGMA cache_size = -16384")
+        // Not a write: the size of this connection's own cache, which ends with the command anyway.
+        defer { _ = try? database.execute("PRAGMA cache_size = \(cacheSize)") }
         return try body()
     }
 
@@ -69,19 +47,17 @@ extension DigestStore {
         try database.statement("INSERT INTO item_search(item_search, rank) VALUES (?, ?)").execute([option, value])
     }
 
-    /// Puts the database back in WAL mode if a bulk load was interrupted
-    /// (killed) before it could. Best effort: while another process holds the
-    /// database the switch waits for the next command, and every command
-    /// works in either mode.
+    /// Puts back WAL mode in a database that an earlier digest left in
+    /// rollback-journal mode (its bulk loads switched, and one killed midway
+    /// never switched back). Every command works in either mode, and the
+    /// switch needs the database to itself: while another process has it
+    /// open, the next command tries again.
     func restoreWAL() {
-        guard let mode = try? database.text("PRAGMA journal_mode"), mode != "wal" else { return }
-        _ = try? database.text("PRAGMA journal_mode = WAL")
-    }
-
-    /// Whether Litestream replicates this database (its folder is beside it).
-    var isReplicated: Bool {
-        let folder = FileSystem.directory(of: path)
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return FileSystem.isDirectory(folder + "/." + name + "-litestream")
+        do {
+            guard try database.text("PRAGMA journal_mode") != "wal" else { return }
+            _ = try database.text("PRAGMA journal_mode = WAL")
+        } catch {
+            return
+        }
     }
 }

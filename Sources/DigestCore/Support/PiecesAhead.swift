@@ -20,13 +20,10 @@ package final class PiecesAhead<Piece>: @unchecked Sendable {
     private var running = true
     private let ahead: Int
 
-    /// `yielding` lowers the thread's priority by that many nice values
-    /// (`Thread.yieldPriority`), for work that is ahead and can wait.
-    package init(ahead: Int, yielding steps: Int32 = 0, _ body: @escaping (_ hand: (Piece) -> Bool) throws -> Void) {
+    package init(ahead: Int, _ body: @escaping (_ hand: (Piece) -> Bool) throws -> Void) {
         self.ahead = max(1, ahead)
         let work = UncheckedBody(body: body)
         let thread = Thread { [self] in
-            if steps > 0 { Thread.yieldPriority(by: steps) }
             do {
                 try work.body(hand)
             } catch {
