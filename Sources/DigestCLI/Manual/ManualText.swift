@@ -1,6 +1,6 @@
 /// The parts of the manual page that are not in the command specifications:
-/// what digest is, its exit codes, environment and files. The README's
-/// "Output and exit codes" table is checked against `exitStatus` by a test.
+/// what digest is, its exit codes, environment and files. The reference's
+/// "Output and exit codes" table (docs/reference.md) is checked against `exitStatus` by a test.
 enum ManualText {
     /// The manual's date: the day this version's manual was last revised.
     static let date = "2026-12-02"

@@ -1,5 +1,5 @@
 /// Every writing action and the roles it needs once a roster exists: the one
-/// table the roster check reads (and the README shows). A new command adds
+/// table the roster check reads (and docs/reference.md shows). A new command adds
 /// its case here.
 package enum Permission: String, CaseIterable, Sendable {
     case draft

@@ -37,7 +37,7 @@ struct CommandLineRulesTests {
         #expect(result.standardOutput.hasPrefix("Issue \(issue): approved \(first), \(second);"))
     }
 
-    @Test("a missing required option is a usage error (64), as the README says", arguments: [
+    @Test("a missing required option is a usage error (64), as the reference says", arguments: [
         (["reopen", "1"], "'reopen' needs --reason TEXT — why it is reopened (kept in the history)."),
         (["draft"], "'draft' needs --date DATE — the issue's date: YYYY-MM-DD (also YYYY/MM/DD, September 28 2020, …)."),
         (["draft", "--title", "No date"], "'draft' needs --date DATE — the issue's date: YYYY-MM-DD (also YYYY/MM/DD, September 28 2020, …)."),

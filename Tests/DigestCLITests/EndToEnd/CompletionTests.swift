@@ -107,9 +107,9 @@ struct CompletionTests {
         #expect(rendered.standardOutput.contains("add-item"))
     }
 
-    @Test("the manual's exit codes are the README's")
+    @Test("the manual's exit codes are the reference's")
     func exitCodesAgree() throws {
-        let readme = try String(contentsOfFile: Products.packageRoot + "/README.md", encoding: .utf8)
+        let readme = try String(contentsOfFile: Products.packageRoot + "/docs/reference.md", encoding: .utf8)
         let table = try #require(readme.components(separatedBy: "## Output and exit codes").dropFirst().first)
         let readmeCodes = table.split(separator: "\n").prefix { !$0.hasPrefix("## ") }.compactMap { line -> String? in
             let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
