@@ -38,15 +38,14 @@ struct LinkCheckRunTests {
     func totalDeadline() async throws {
         try await LinkServer.with { server async throws in
             let input = try links([server.url("/ok"), server.url("/slow?seconds=5"), server.url("/slow?seconds=5"), server.url("/ok")])
-            let started = ContinuousClock.now
             let results = await LinkCheckRun(options: LinkCheckOptions(timeout: 10, concurrency: 1, deadline: 1, allowPrivate: true))
                 .results(for: input)
-            #expect(started.duration(to: .now) < .seconds(3))
             #expect(results.map(\.outcome) == [.ok, .timedOut, .timedOut, .timedOut])
             for result in results.dropFirst() {
                 #expect(result.verdict == LinkVerdict(outcome: .timedOut, detail: "total deadline reached"))
             }
-            #expect(results[3].elapsedMilliseconds < 100)
+            // The last link came after the deadline: it was never requested.
+            #expect(try await server.stats()["requests"] as? Int == 2)
         }
     }
 
@@ -70,7 +69,8 @@ struct LinkCheckRunTests {
                 .results(for: try links([server.url("/hold?ms=200")]))
             let result = try #require(results.first)
             #expect(result.checkedAt >= before && result.checkedAt <= Date())
-            #expect((200..<2_000).contains(result.elapsedMilliseconds))
+            // The server held the answer 200 ms; the result cannot say less.
+            #expect(result.elapsedMilliseconds >= 200)
         }
     }
 

@@ -37,13 +37,7 @@ struct InitTests {
         let directory = try TemporaryDirectory()
         let digest = Digest(directory: directory)
         let arguments = ["init", "--publication", "The Harbour Weekly", "--email", "editors@harbour.example"]
-        let start = Date()
-        #expect(try digest.run(arguments).status == 0)
-        let duration = Date().timeIntervalSince(start)
-        var interruptedBeforeDone = 0, killed = 0
-        for step in 0..<16 {
-            try? FileManager.default.removeItem(atPath: directory.path)
-            try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
+        func start() throws -> Process {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: Products.digest)
             process.arguments = arguments + ["--quiet"]
@@ -52,10 +46,25 @@ struct InitTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            Thread.sleep(forTimeInterval: duration * Double(step) / 16)
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-            }
+            return process
+        }
+        // A whole init, watched: how many bytes it writes in all.
+        let full = try start()
+        var total = 0
+        while full.isRunning { total = max(total, ReliabilityTests.bytesWritten(by: full.processIdentifier) ?? total) }
+        full.waitUntilExit()
+        #expect(full.terminationStatus == 0)
+        #expect(total > 0)
+        var interruptedBeforeDone = 0, killed = 0
+        let steps = 8
+        for step in 0..<steps {
+            try FileManager.default.removeItem(atPath: directory.path)
+            try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
+            // Killed once it has written this share of its bytes (the first, at once).
+            let process = try start()
+            let threshold = total * step / steps
+            while process.isRunning, (ReliabilityTests.bytesWritten(by: process.processIdentifier) ?? 0) < threshold {}
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let wasKilled = process.terminationReason == .uncaughtSignal
             if wasKilled { killed += 1 }
@@ -73,8 +82,9 @@ struct InitTests {
             }
             #expect(try digest.run("list").status == 0)
         }
-        // Some kills landed before the database was in place: they left nothing behind.
-        #expect(interruptedBeforeDone >= 2, "init finished before most kills (\(killed) killed); it took \(duration) s")
+        // Every kill landed before the database was in place, and left nothing behind.
+        #expect(killed == steps)
+        #expect(interruptedBeforeDone == steps)
     }
 }
 

@@ -51,31 +51,28 @@ struct ReliabilityTests {
         try directory.write("items.jsonl", lines)
         let pristine = try directory.bytes("digest.sqlite")
 
-        let start = Date()
-        let full = try digest.run("add-item", "1", "--file", "items.jsonl")
-        let duration = Date().timeIntervalSince(start)
-        #expect(full.status == 0, "\(full.standardError)")
+        // A whole run, watched: how many bytes it writes in all (`wchar`).
+        let full = try startImport()
+        var total = 0
+        while full.isRunning { total = max(total, Self.bytesWritten(by: full.processIdentifier) ?? total) }
+        full.waitUntilExit()
+        #expect(full.terminationStatus == 0)
         #expect(try count() == 20_000)
+        #expect(total > 0)
 
+        // Each kill lands when the import has written that share of its
+        // bytes: at a point of its work, not of the clock.
         var interrupted = 0
-        for fraction in [0.05, 0.2, 0.4, 0.6, 0.8, 0.95] {
+        for fraction in [0.05, 0.2, 0.4, 0.6, 0.8, 0.9] {
             // A killed import may leave its journal; the restored file must not inherit it.
             for suffix in ["-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: digest.databasePath + suffix) }
             try directory.write("digest.sqlite", bytes: pristine)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Products.digest)
-            process.arguments = ["add-item", "1", "--file", "items.jsonl", "--quiet"]
-            process.environment = digest.environment
-            process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: duration * fraction)
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                interrupted += 1
-            }
+            let process = try startImport()
+            let threshold = Int(Double(total) * fraction)
+            while process.isRunning, (Self.bytesWritten(by: process.processIdentifier) ?? 0) < threshold {}
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
+            if process.terminationReason == .uncaughtSignal { interrupted += 1 }
             let stored = try count()
             #expect(stored == 0 || stored == 20_000, "after a kill at \(fraction) of the run: \(stored) items")
             #expect(try DatabaseInspector.scalar(digest.databasePath, "PRAGMA integrity_check") == "ok")
@@ -84,7 +81,26 @@ struct ReliabilityTests {
             #expect(try digest.run("list").status == 0)
             #expect(try DatabaseInspector.scalar(digest.databasePath, "PRAGMA journal_mode") == "wal")
         }
-        #expect(interrupted >= 3, "the import finished before most kills; it took \(duration) s")
+        #expect(interrupted == 6, "an import finished before the share of its writes it was to be killed at")
+    }
+
+    private func startImport() throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Products.digest)
+        process.arguments = ["add-item", "1", "--file", "items.jsonl", "--quiet"]
+        process.environment = digest.environment
+        process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// The bytes a running process has written so far (`wchar` in /proc), nil once it is gone.
+    static func bytesWritten(by pid: pid_t) -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/io", encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").first { $0.hasPrefix("wchar:") }
+            .flatMap { Int($0.dropFirst("wchar:".count).trimmingCharacters(in: .whitespaces)) }
     }
 
     private func count() throws -> Int {
@@ -212,12 +228,24 @@ struct BulkImportTests {
         let reader = Process()
         reader.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         reader.arguments = ["sqlite3", digest.databasePath]
-        let input = Pipe()
+        let input = Pipe(), output = Pipe()
         reader.standardInput = input
-        reader.standardOutput = FileHandle.nullDevice
+        reader.standardOutput = output
         try reader.run()
-        input.fileHandleForWriting.write(Data("BEGIN; SELECT count(*) FROM settings;\n".utf8))
-        Thread.sleep(forTimeInterval: 0.3)
+        // The reader's transaction has begun once it has answered a query inside it.
+        input.fileHandleForWriting.write(Data("BEGIN; SELECT count(*) FROM settings; SELECT 'reading';\n".utf8))
+        var said = ""
+        while !said.contains("reading") {
+            let data = output.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            said += String(decoding: data, as: UTF8.self)
+        }
+        #expect(said.contains("reading"))
+        // And it holds the database open: leaving WAL mode needs it alone, and is refused.
+        let probe = try Digest.execute("/usr/bin/env", ["sqlite3", digest.databasePath, "PRAGMA journal_mode = DELETE;"],
+                                       environment: digest.environment, directory: directory.path)
+        #expect(probe.standardError.contains("database is locked") || probe.standardOutput.contains("wal"),
+                "\(probe.standardOutput) \(probe.standardError)")
         let result = try digest.run("import", "archive.jsonl", "--published")
         try? input.fileHandleForWriting.close()
         reader.waitUntilExit()

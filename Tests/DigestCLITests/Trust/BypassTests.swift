@@ -46,6 +46,11 @@ struct BypassTests {
         try refused(["review", "1", "--approve", "1"], as: "cy", status: 77,
                     saying: "\(name("cy")) added item 1, and four-eyes review is on: someone else must approve it; "
                         + "\(name("ben")) may.")
+        // ana edited it: made a reviewer too, she is refused for that hand.
+        try accounts.step(["config", "people.\(name("ana"))", "both"], as: "ana")
+        try refused(["review", "1", "--approve", "1"], as: "ana", status: 77,
+                    saying: "\(name("ana")) edited item 1, and four-eyes review is on: someone else must approve it; "
+                        + "\(name("ben")) may.")
         try accounts.step(["review", "1", "--approve", "1"], as: "ben")
     }
 

@@ -38,31 +38,25 @@ struct ReadSnapshotTests {
         #expect(!edition.html.contains("Old Name"))
     }
 
-    @Test("doctor's search-index check waits for a concurrent writer instead of reporting a problem")
+    @Test("doctor beside a writer that holds the write lock reports no problem, before and after the writer commits")
     func doctorBesideAWriter() throws {
-        let path = self.path
-        let started = DispatchSemaphore(value: 0)
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            // Holds the write lock across doctor's read, then commits a change.
-            guard let writer = try? Database(path: path, access: .readWrite) else {
-                started.signal()
-                done.signal()
-                return
-            }
-            try? writer.execute("BEGIN IMMEDIATE")
-            try? writer.execute("INSERT INTO settings(key, value) VALUES ('excerpt.max', '1500')")
-            started.signal()
-            Thread.sleep(forTimeInterval: 0.3)
-            try? writer.execute("COMMIT")
-            done.signal()
-        }
+        // Another connection holds the write lock, with a change not yet committed.
+        let writer = try Database(path: path, access: .readWrite)
+        try writer.execute("BEGIN IMMEDIATE")
+        try writer.execute("INSERT INTO settings(key, value) VALUES ('excerpt.max', '1500')")
+        // The lock is held: a third connection cannot take it.
+        let probe = try Database(path: path, access: .readWrite)
+        try probe.execute("PRAGMA busy_timeout = 0")
+        let blocked = #expect(throws: DatabaseError.self) { try probe.execute("BEGIN IMMEDIATE") }
+        #expect(blocked?.isBusy == true)
+
         let doctor = try DigestStore.open(at: path, forWriting: true, environment: [:])
-        thread.start()
-        started.wait()
-        let checks = try doctor.doctor()
-        done.wait()
-        #expect(checks.filter { !$0.passed }.map(\.name) == [])
-        #expect(checks.contains { $0.name == "search index" })
+        let during = try doctor.doctor()
+        #expect(during.filter { !$0.passed }.map(\.name) == [])
+        #expect(during.contains { $0.name == "search index" })
+        try writer.execute("COMMIT")
+        let after = try doctor.doctor()
+        #expect(after.filter { !$0.passed }.map(\.name) == [])
+        #expect(try doctor.settings[SettingKey.excerptMax] == "1500")
     }
 }
