@@ -327,9 +327,14 @@ def measure(digest, here, issues, items, runs, interactive_runs, cache, extended
         floor = ["sqlite3", ":memory:", "select 1"]
         command_rows.append(("sqlite3", "sqlite3 shell start-up floor (sqlite3 :memory: 'select 1')",
                              command_median(floor, env, work, interactive_runs), count(floor)))
+    # The peer for every command: the sqlite3 shell running one query on the same file.
+    peer = ["sqlite3", database, "SELECT number, version FROM issues ORDER BY number DESC LIMIT 20"]
+    shell_query = command_median(peer, env, work, interactive_runs)
+    command_rows.append(("sqlite3-query", "sqlite3 shell, one query on the same file (peer)", shell_query, count(peer)))
     command_rows.append(("version", "digest --version (start-up)", version, count([digest, "--version"])))
     for key, name, command in interactive:
-        command_rows.append((key, f"digest {name}", command_median([digest] + command, env, work, interactive_runs),
+        median = command_median([digest] + command, env, work, interactive_runs)
+        command_rows.append((key, f"digest {name} ({median / shell_query:.2f}x the shell's query)", median,
                              count([digest] + command)))
     counter = [0]
     def add_item():
@@ -339,8 +344,9 @@ def measure(digest, here, issues, items, runs, interactive_runs, cache, extended
                 f"https://bench.example/items/{index}", "--source", "Bench", "--date", "2026-11-20",
                 "--excerpt", "A short excerpt for the benchmark."]
     times = [run(add_item(), env, work)[0] for _ in range(interactive_runs)]
-    command_rows.append(("add-item", "digest add-item (one transaction, WAL)", statistics.median(times),
-                         count(add_item())))
+    median = statistics.median(times)
+    command_rows.append(("add-item", f"digest add-item (one transaction, WAL; {median / shell_query:.2f}x the shell's query)",
+                         median, count(add_item())))
 
     if extended:
         # A reviewer other than the one who added the items: four-eyes holds.

@@ -182,9 +182,11 @@ struct BackupTests {
         importer.standardOutput = FileHandle.nullDevice
         importer.standardError = FileHandle.nullDevice
         try importer.run()
-        Thread.sleep(forTimeInterval: 0.3)
+        // Killed once it has written its first 64 KB: in the middle of its transaction.
+        while importer.isRunning, (ReliabilityTests.bytesWritten(by: importer.processIdentifier) ?? 0) < 1 << 16 {}
         kill(importer.processIdentifier, SIGKILL)
         importer.waitUntilExit()
+        #expect(importer.terminationReason == .uncaughtSignal)
         let failures = writers.stop()
         #expect(failures.isEmpty, "\(failures.prefix(3))")
         let acknowledged = writers.acknowledgements
