@@ -52,7 +52,7 @@ struct PiecesAheadTests {
     func stopWhileWaiting() throws {
         let handed = Tally()
         let refused = Tally()
-        let pieces = PiecesAhead<Int>(ahead: 1, yielding: 5) { hand in
+        let pieces = PiecesAhead<Int>(ahead: 1) { hand in
             for number in 1...1_000 {
                 guard hand(number) else {
                     refused.add()
