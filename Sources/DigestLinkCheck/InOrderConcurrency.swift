@@ -29,3 +29,20 @@ package func inOrderConcurrently<Element: Sendable, Result: Sendable>(
         }
     }
 }
+
+/// The operation's value, or nil when `limit` passes first; the operation is
+/// then cancelled, which `HTTPFetcher` answers at once. The one time limit of
+/// link checks and of page and feed fetches.
+package func withTimeLimit<T: Sendable>(_ limit: Duration, _ operation: @escaping @Sendable () async -> T) async -> T? {
+    await withTaskGroup(of: T?.self) { group in
+        group.addTask { await operation() }
+        group.addTask {
+            // Cancelled when the operation wins: ending early is then the point.
+            try? await Task.sleep(for: limit)
+            return nil
+        }
+        let first = await group.next() ?? nil
+        group.cancelAll()
+        return first
+    }
+}

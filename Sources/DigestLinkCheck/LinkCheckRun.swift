@@ -57,22 +57,4 @@ package struct LinkCheckRun: Sendable {
             elapsedMilliseconds: Int(elapsed / .milliseconds(1))
         )
     }
-
-    /// The operation's value, or nil when `limit` passes first; the operation
-    /// is then cancelled, which `HTTPFetcher` answers at once.
-    private static func withTimeLimit(
-        _ limit: Duration, _ operation: @escaping @Sendable () async -> LinkVerdict
-    ) async -> LinkVerdict? {
-        await withTaskGroup(of: LinkVerdict?.self) { group in
-            group.addTask { await operation() }
-            group.addTask {
-                // Cancelled when the operation wins: ending early is then the point.
-                try? await Task.sleep(for: limit)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
-        }
-    }
 }

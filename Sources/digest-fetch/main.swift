@@ -1,5 +1,5 @@
 import DigestFetch
 import Foundation
 
-let status = await FetchCommand().run(arguments: Array(CommandLine.arguments.dropFirst()))
+let status = await DigestFetchCommand().run(arguments: Array(CommandLine.arguments.dropFirst()))
 exit(status)

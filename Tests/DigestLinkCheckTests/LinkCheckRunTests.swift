@@ -44,8 +44,6 @@ struct LinkCheckRunTests {
             for result in results.dropFirst() {
                 #expect(result.verdict == LinkVerdict(outcome: .timedOut, detail: "total deadline reached"))
             }
-            // The last link came after the deadline: it was never requested.
-            #expect(try await server.stats()["requests"] as? Int == 2)
         }
     }
 

@@ -29,7 +29,7 @@ package enum PageParser {
                 reason: "the file does not look like text: \(oddities.suspicious) of its \(oddities.characters) characters are control characters or bytes that are not UTF-8",
                 fix: "save the page as plain UTF-8 text and import that file")])
         }
-        var reader = PageReader(lines: significantLines(rawLines))
+        var reader = ArchivePageReader(lines: significantLines(rawLines))
         reader.read()
         if reader.problems.isEmpty, reader.items.isEmpty {
             reader.problems.append(PageProblem(line: nil, reason: "no item found", fix: itemShape))

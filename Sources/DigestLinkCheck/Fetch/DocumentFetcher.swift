@@ -37,7 +37,7 @@ package struct DocumentFetcher: Sendable {
     package func fetch(_ address: URL, etag: String? = nil, lastModified: String? = nil,
                        accept: String = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8") async throws(FetchFailure) -> FetchedDocument {
         let timeout = limits.timeout
-        let outcome: Result<FetchedDocument, FetchFailure>? = await Self.withTimeLimit(.milliseconds(Int(timeout * 1000))) {
+        let outcome: Result<FetchedDocument, FetchFailure>? = await withTimeLimit(.milliseconds(Int(timeout * 1000))) {
             do throws(FetchFailure) {
                 return .success(try await self.follow(address, etag: etag, lastModified: lastModified, accept: accept))
             } catch {
@@ -131,20 +131,5 @@ package struct DocumentFetcher: Sendable {
 
     static func size(_ bytes: Int) -> String {
         bytes % (1024 * 1024) == 0 ? "\(bytes / 1024 / 1024) MB" : (bytes % 1024 == 0 ? "\(bytes / 1024) KB" : "\(bytes) bytes")
-    }
-
-    /// The operation's value, or nil when `limit` passes first; the operation
-    /// is then cancelled, which `HTTPFetcher` answers at once.
-    static func withTimeLimit<T: Sendable>(_ limit: Duration, _ operation: @escaping @Sendable () async -> T) async -> T? {
-        await withTaskGroup(of: T?.self) { group in
-            group.addTask { await operation() }
-            group.addTask {
-                try? await Task.sleep(for: limit)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
-        }
     }
 }

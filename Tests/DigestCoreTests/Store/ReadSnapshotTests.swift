@@ -38,7 +38,7 @@ struct ReadSnapshotTests {
         #expect(!edition.html.contains("Old Name"))
     }
 
-    @Test("doctor beside a writer that holds the write lock reports no problem, before and after the writer commits")
+    @Test("doctor started while another connection holds the write lock waits for it, and reports no problem")
     func doctorBesideAWriter() throws {
         // Another connection holds the write lock, with a change not yet committed.
         let writer = try Database(path: path, access: .readWrite)
@@ -50,13 +50,47 @@ struct ReadSnapshotTests {
         let blocked = #expect(throws: DatabaseError.self) { try probe.execute("BEGIN IMMEDIATE") }
         #expect(blocked?.isBusy == true)
 
+        // doctor takes the lock for its checks: it cannot finish before the writer commits.
         let doctor = try DigestStore.open(at: path, forWriting: true, environment: [:])
-        let during = try doctor.doctor()
-        #expect(during.filter { !$0.passed }.map(\.name) == [])
-        #expect(during.contains { $0.name == "search index" })
+        let outcome = DoctorOutcome(store: doctor)
+        let started = DispatchSemaphore(value: 0), finished = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            started.signal()
+            outcome.run()
+            finished.signal()
+        }
+        thread.start()
+        started.wait()
+        #expect(outcome.isEmpty, "doctor finished while another connection held the write lock")
         try writer.execute("COMMIT")
-        let after = try doctor.doctor()
-        #expect(after.filter { !$0.passed }.map(\.name) == [])
+        finished.wait()
+        let checks = try outcome.value()
+        #expect(checks.filter { !$0.passed }.map(\.name) == [])
+        #expect(checks.contains { $0.name == "search index" })
         #expect(try doctor.settings[SettingKey.excerptMax] == "1500")
+    }
+}
+
+/// A doctor run on another thread, and what it came to; the store is used
+/// by that thread only until the outcome is read.
+private final class DoctorOutcome: @unchecked Sendable {
+    private let store: DigestStore
+    private let lock = NSLock()
+    private var result: Result<[DoctorCheck], any Error>?
+
+    init(store: DigestStore) {
+        self.store = store
+    }
+
+    var isEmpty: Bool { lock.withLock { result == nil } }
+
+    func run() {
+        let value = Result { try store.doctor() }
+        lock.withLock { result = value }
+    }
+
+    func value() throws -> [DoctorCheck] {
+        guard let result = lock.withLock({ result }) else { throw CancellationError() }
+        return try result.get()
     }
 }

@@ -4,7 +4,7 @@
 /// An item is found by what follows its title (a `Posted on:` line or an
 /// attribution), never by the title itself: titles may hold anything,
 /// commas, colons and dates included.
-struct PageReader {
+struct ArchivePageReader {
     let lines: [PageLine]
     private(set) var headerLines: [PageLine] = []
     private(set) var items: [PageItem] = []

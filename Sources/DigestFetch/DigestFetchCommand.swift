@@ -4,7 +4,7 @@ import Foundation
 /// The `digest-fetch` program: reads pages, feeds and OPML lists for
 /// digest, and prints what it found as JSON. digest runs it; it never
 /// touches the database.
-package struct FetchCommand {
+package struct DigestFetchCommand {
     package static let usage = """
         digest-fetch page URL [OPTIONS]
                digest-fetch feeds [OPTIONS] < FEEDS.jsonl
