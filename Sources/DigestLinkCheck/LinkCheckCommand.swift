@@ -101,13 +101,7 @@ package struct LinkCheckCommand {
             return try await checkIsolated(parsed)
         }
 
-        let input: Data
-        do {
-            input = try readInput()
-        } catch {
-            throw .unreadableInput(String(describing: error))
-        }
-        let links = try LinkListReader.links(from: input)
+        let links = try readLinks()
 
         // Each link is checked by a child process of its own (`--isolated`):
         // a body that inflates without end, a hang or a crash is that link's
@@ -156,18 +150,21 @@ package struct LinkCheckCommand {
 
     /// The child's side: the one link on standard input, checked here.
     private func checkIsolated(_ options: LinkCheckOptions) async throws(LinkCheckError) -> Int32 {
+        for result in await LinkCheckRun(options: options).results(for: try readLinks()) {
+            try write(result.jsonLine + "\n")
+        }
+        // Done at once: libcurl may still be busy with a body nobody reads.
+        _exit(0)
+    }
+
+    private func readLinks() throws(LinkCheckError) -> [Link] {
         let input: Data
         do {
             input = try readInput()
         } catch {
             throw .unreadableInput(String(describing: error))
         }
-        let links = try LinkListReader.links(from: input)
-        for result in await LinkCheckRun(options: options).results(for: links) {
-            try write(result.jsonLine + "\n")
-        }
-        // Done at once: libcurl may still be busy with a body nobody reads.
-        _exit(0)
+        return try LinkListReader.links(from: input)
     }
 
     private func write(_ text: String) throws(LinkCheckError) {
