@@ -57,7 +57,7 @@ package final class EgressProxy: @unchecked Sendable {
     private static let sharedLock = NSLock()
 
     private init() throws {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let descriptor = socket(AF_INET, streamSocket, 0)
         guard descriptor >= 0 else { throw EgressProxyFailure("cannot open a socket (\(String(cString: strerror(errno))))") }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -216,12 +216,12 @@ package final class EgressProxy: @unchecked Sendable {
                 }
             }
             guard length > 0 else { continue }
-            let descriptor = socket(family, Int32(SOCK_STREAM.rawValue), 0)
+            let descriptor = socket(family, streamSocket, 0)
             guard descriptor >= 0 else { continue }
             var patience = timeval(tv_sec: 15, tv_usec: 0)
             setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &patience, socklen_t(MemoryLayout<timeval>.size))
             let connected = withUnsafePointer(to: &storage) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(descriptor, $0, length) == 0 }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { systemConnect(descriptor, $0, length) == 0 }
             }
             if connected { return .connected(descriptor) }
             switch errno {
@@ -245,6 +245,14 @@ package final class EgressProxy: @unchecked Sendable {
         return true
     }
 }
+
+#if canImport(Glibc)
+private let systemConnect = Glibc.connect
+private let streamSocket = Int32(SOCK_STREAM.rawValue)
+#else
+private let systemConnect = Darwin.connect
+private let streamSocket = SOCK_STREAM
+#endif
 
 struct EgressProxyFailure: Error, CustomStringConvertible {
     let description: String

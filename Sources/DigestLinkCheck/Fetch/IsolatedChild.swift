@@ -46,7 +46,7 @@ package enum IsolatedChild {
         #if os(Linux)
         if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
         #endif
-        return CommandLine.arguments[0]
+        return Bundle.main.executablePath ?? CommandLine.arguments[0]
     }
 
     private static func runBlocking(_ arguments: [String], input: [UInt8], seconds: Double) -> Outcome {
