@@ -4,9 +4,9 @@ import Foundation
 /// edition is rendered for publishing, when a dump is loaded and by `doctor`,
 /// so an edition edited by hand cannot slip in something digest never writes.
 ///
-/// - HTML and Markdown: no active or outside content (scripts, frames,
-///   objects, forms, images, style sheets, event-handler attributes), and
-///   every link `http`, `https` or `mailto`.
+/// - HTML: `HTMLSafety`, the rule set `render` applies too.
+/// - Markdown: no active or outside content in its raw HTML, and every link
+///   `http`, `https` or `mailto`.
 /// - Text: no control characters but line breaks and tabs.
 /// - Email: exactly the headers digest writes (From, To, Subject, Date,
 ///   Message-ID, MIME-Version, List-Unsubscribe, List-Unsubscribe-Post,
@@ -31,10 +31,18 @@ package enum EditionRules {
         func add(_ field: String, _ reasons: [String], fix: String) {
             problems += reasons.map { ValidationProblem(field: field, value: nil, reason: $0, fix: fix) }
         }
-        add("html", MarkupScanner(renders.html, markdown: false).problems(), fix: fix)
-        add("markdown", MarkupScanner(renders.markdown, markdown: true).problems(), fix: fix)
+        if let finding = HTMLSafety.firstFinding(in: Array(renders.html.utf8)) {
+            add("html", ["it has \(finding.construct) (line \(finding.line)): \(finding.reason)"], fix: fix)
+        }
+        add("markdown", markdownProblems(renders.markdown), fix: fix)
         add("text", textProblems(renders.text), fix: "the text edition is plain text; remove it")
         return problems
+    }
+
+    /// Active and outside content in a Markdown render: its raw HTML, links
+    /// and autolinks.
+    package static func markdownProblems(_ markdown: String) -> [String] {
+        MarkupScanner(markdown, markdown: true).problems()
     }
 
     private static func textProblems(_ text: String) -> [String] {
@@ -131,8 +139,8 @@ package enum EditionRules {
     }
 }
 
-/// Finds active and outside content in HTML, and in the raw HTML, links
-/// and autolinks of CommonMark. Text in digest's renders is always escaped,
+/// Finds active and outside content in the raw HTML, links and autolinks of
+/// CommonMark (HTML itself is held to `HTMLSafety`, the one rule set for it). Text in digest's renders is always escaped,
 /// so every markup character found here came from a template (or a hand).
 private struct MarkupScanner {
     let bytes: [UInt8]

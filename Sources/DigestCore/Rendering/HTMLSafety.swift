@@ -1,16 +1,22 @@
 import Foundation
 
-/// The check every HTML render passes before it is published or printed:
-/// nothing that runs, submits, redirects or loads from outside. It reads the
-/// rendered bytes, so it holds whatever a template does — `{{{ }}}` output and
-/// partials included.
+/// The one rule set for HTML, and its scanner: every HTML render passes it
+/// before it is printed (`render`), published (`publish`, the same renderer)
+/// or stored (`EditionRules`: a loaded dump, `doctor`), so what previews
+/// fine publishes, and the reverse. It reads the rendered bytes, so it holds
+/// whatever a template does — `{{{ }}}` output and partials included.
+/// Comments end where the HTML standard's tokenizer ends them (`<!-->` and
+/// `<!--->` at once, else at `-->` or `--!>`).
 ///
-/// Refused: `<script>`, `<iframe>`, `<frame>`, `<object>`, `<embed>`,
-/// `<applet>`, `<form>`, `<base>`, `<meta http-equiv>`; any `on…=` event
-/// attribute and `srcdoc`; `javascript:`, `vbscript:` and `data:` in any
-/// link-like attribute; `src`, `srcset`, `poster`, `background`, … and
-/// `<link href>` pointing at http(s) (outside resources); CSS `url(http…)`,
-/// `@import` and `expression(` in `style` attributes and `<style>` elements.
+/// Refused: elements that run, submit, embed or load (`<script>`,
+/// `<iframe>`, `<object>`, `<form>`, `<input>`, `<img>`, `<video>`, `<svg>`,
+/// `<link>`, `<base>`, … the list below); `<meta http-equiv>`; any `on…=`
+/// event attribute and `srcdoc`; in any link-like attribute a scheme other
+/// than http, https and mailto (`javascript:`, `vbscript:`, `data:` named as
+/// such); `src`, `srcset`, `poster`, `background`, … pointing at http(s);
+/// CSS `url(http…)`, `@import` and `expression(` in `style` attributes and
+/// `<style>` elements. A `<style>` element that loads nothing is allowed
+/// (dark-mode rules, for instance).
 package enum HTMLSafety {
     /// One thing the render must not contain.
     package struct Finding: Equatable, Sendable {
@@ -24,7 +30,6 @@ package enum HTMLSafety {
         /// in the form `searchForm` gives text.
         package var searchKey: String {
             switch construct {
-            case "<link href>": return "<link"
             case "<meta http-equiv>": return "http-equiv"
             default:
                 if let quote = construct.firstIndex(of: "\"") { return String(construct[construct.index(after: quote)...]) }
@@ -40,7 +45,9 @@ package enum HTMLSafety {
     }
 
     private static let forbiddenElements = [
-        "script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "base", "portal",
+        "script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "base", "portal", "link",
+        "input", "button", "textarea", "select", "img", "picture", "source", "video", "audio", "track", "svg",
+        "math", "noscript", "template",
     ].map { Array($0.utf8) }
     /// Attributes holding a link or a resource address.
     private static let addressAttributes = [
@@ -77,7 +84,7 @@ package enum HTMLSafety {
                 guard bytes[index] == UInt8(ascii: "<") else { index += 1; continue }
                 let start = index
                 if starts(with: Self.commentOpen, at: index) {
-                    index = bytes.firstOffset(of: Self.commentClose, from: index + 4).map { $0 + 3 } ?? bytes.count
+                    index = commentEnd(after: index + 4)
                     continue
                 }
                 if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "!") || bytes[index + 1] == UInt8(ascii: "?")
@@ -110,13 +117,23 @@ package enum HTMLSafety {
 
         private static let commentOpen = Array("<!--".utf8)
         private static let commentClose = Array("-->".utf8)
+        private static let commentBangClose = Array("--!>".utf8)
+
+        /// Where a comment whose `<!--` ends at `start` ends, as the HTML
+        /// standard's tokenizer reads it: `<!-->` and `<!--->` are empty
+        /// comments closed at once; otherwise the first `-->` or `--!>`.
+        func commentEnd(after start: Int) -> Int {
+            if starts(with: [UInt8(ascii: ">")], at: start) { return start + 1 }
+            if starts(with: Array("->".utf8), at: start) { return start + 2 }
+            let close = bytes.firstOffset(of: Self.commentClose, from: start).map { $0 + 3 }
+            let bangClose = bytes.firstOffset(of: Self.commentBangClose, from: start).map { $0 + 4 }
+            return [close, bangClose].compactMap { $0 }.min() ?? bytes.count
+        }
         private static let styleClose = Array("</style".utf8)
         private static let style = Array("style".utf8)
         private static let srcdoc = Array("srcdoc".utf8)
         private static let meta = Array("meta".utf8)
         private static let httpEquiv = Array("http-equiv".utf8)
-        private static let link = Array("link".utf8)
-        private static let href = Array("href".utf8)
 
         func check(element: Range<Int>, attributes: [Attribute], at start: Int) -> Finding? {
             for attribute in attributes {
@@ -144,18 +161,34 @@ package enum HTMLSafety {
                         + "smuggle content; link to an http(s) page instead")
                 }
                 let outside = Self.outsideAddresses.contains { address.starts(with: $0) }
-                let isLink = bytes.spells(element, Self.link) && bytes.spells(name, Self.href)
-                if outside, HTMLSafety.resourceAttributes.contains(where: { bytes.spells(name, $0) }) || isLink {
+                if outside, HTMLSafety.resourceAttributes.contains(where: { bytes.spells(name, $0) }) {
                     let value = String(decoding: bytes[attribute.value], as: UTF8.self)
-                    return finding(at: name.lowerBound, isLink ? "<link href>" : "\(lowercased(name))=",
+                    return finding(at: name.lowerBound, "\(lowercased(name))=",
                                    "it loads a resource from outside (\(value.prefix(80))), which tracks "
                                        + "readers; digest's renders carry everything they show")
+                }
+                if let scheme = Self.scheme(of: address), !Self.allowedSchemes.contains(scheme) {
+                    let text = String(decoding: scheme, as: UTF8.self)
+                    return finding(at: name.lowerBound, "\(lowercased(name))=\"\(text):",
+                                   "only http, https and mailto links are allowed, not \(text):")
                 }
             }
             return nil
         }
 
         private static let refusedSchemes = ["javascript:", "vbscript:", "data:"].map { Array($0.utf8) }
+        private static let allowedSchemes = ["http", "https", "mailto"].map { Array($0.utf8) }
+
+        /// The scheme of a compacted address (lower case, before its `:`),
+        /// nil for a relative one (`#section`, `/path`, `page.html`).
+        static func scheme(of address: [UInt8]) -> [UInt8]? {
+            guard let colon = address.firstIndex(of: UInt8(ascii: ":")), colon > 0 else { return nil }
+            let candidate = address[..<colon]
+            guard candidate.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0)
+                || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }),
+                  (0x61...0x7A).contains(candidate[candidate.startIndex]) else { return nil }
+            return Array(candidate)
+        }
         private static let outsideAddresses = ["http:", "https:", "//"].map { Array($0.utf8) }
 
         /// The start of the value in `range` as `compact` gives it, long
@@ -166,11 +199,11 @@ package enum HTMLSafety {
             for index in range {
                 let byte = bytes[index]
                 guard byte < 0x80, byte != UInt8(ascii: "&") else {
-                    return Array(Self.compact(String(decoding: bytes[range], as: UTF8.self)).utf8.prefix(16))
+                    return Array(Self.compact(String(decoding: bytes[range], as: UTF8.self)).utf8.prefix(32))
                 }
                 if byte <= 0x20 || byte == 0x7F { continue }
                 start.append(byte.asciiLowercased)
-                if start.count == 16 { break }
+                if start.count == 32 { break }
             }
             return start
         }

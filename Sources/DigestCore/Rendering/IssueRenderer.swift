@@ -80,7 +80,13 @@ package final class IssueRenderer {
         if format == .html, let finding = HTMLSafety.firstFinding(in: output) {
             throw unsafe(finding, template: template)
         }
-        return String(decoding: output, as: UTF8.self)
+        let rendered = String(decoding: output, as: UTF8.self)
+        // The rules publishing holds every edition to, here too: what previews fine publishes.
+        if format == .markdown, let problem = EditionRules.markdownProblems(rendered).first {
+            let file = TemplateSet.fileName(for: .markdown) ?? "markdown.tmpl"
+            throw .unsafeMarkdown(file: templates.source(named: file)?.file ?? file, problem: problem)
+        }
+        return rendered
     }
 
     /// Names the template file (and line) that writes the refused construct

@@ -28,6 +28,8 @@ package enum TemplateError: Error, Equatable, Sendable, CustomStringConvertible 
     /// `fromValue`, printed by the unescaped tag at `line` (nil: not known);
     /// `outputLine` is where the render has it.
     case unsafeHTML(file: String, line: Int?, fromValue: Bool, outputLine: Int, construct: String, reason: String)
+    /// The Markdown render would hold what no edition may (`EditionRules`).
+    case unsafeMarkdown(file: String, problem: String)
     /// A template file or partial is a symbolic link leading out of the templates folder.
     case outsideFolder(path: String, target: String)
 
@@ -84,6 +86,9 @@ package enum TemplateError: Error, Equatable, Sendable, CustomStringConvertible 
             "\(file)\(line.map { ", line \($0)" } ?? ""): the HTML render would contain \(construct) (line \(outputLine) "
                 + "of the render), which is refused: \(reason). It comes from a tag's value: {{{ }}} prints text "
                 + "unescaped; use {{ }} instead."
+        case let .unsafeMarkdown(file, problem):
+            "\(file): the Markdown render is refused: \(problem). Remove it from the template; renders carry no "
+                + "scripts, forms or outside resources."
         case let .outsideFolder(path, target):
             "The template '\(path)' is a link to \(target), outside the templates folder; templates are read only "
                 + "from their own folder. Copy the file into the folder instead of linking it."

@@ -80,7 +80,8 @@ struct LoadValidationTests {
                 row["html"] = (row["html"] as? String ?? "").replacingOccurrences(
                     of: "</body>", with: "<script>alert(1)</script></body>")
             }
-            expected = "line \(line): editions.html: it has a <script> element; restore the edition as digest stored it."
+            expected = "line \(line): editions.html: it has <script> (line 70): the script element can run code, submit or load "
+                + "something in the reader's mail program or browser; restore the edition as digest stored it."
         default:
             (text, line) = try tampered("editions") { row in
                 row["email"] = (row["email"] as? String ?? "").replacingOccurrences(
@@ -165,7 +166,8 @@ struct LoadValidationTests {
             publication.email: it has a control character (U+D); keep the address on one line, without control characters.
                     - item_states row 1: item_states.url "javascript:alert(1)": the scheme 'javascript' is not allowed \
             (only http and https); link to the web page itself, with an https:// address.
-                    - issue 2 edition 1: editions.html: it has a <script> element; restore the edition as digest stored it.
+                    - issue 2 edition 1: editions.html: it has <script> (line 70): the script element can run code, submit \
+            or load something in the reader's mail program or browser; restore the edition as digest stored it.
                     - issue 2 edition 1: editions.email: it has a bcc header, which digest never writes
             """), "\(doctor.standardOutput)")
         #expect(doctor.standardError == "digest: error: the database at \(digest.databasePath) failed 1 check(s).\n")

@@ -80,7 +80,7 @@ struct TemplateSafetyTests {
     func eventAttribute() throws {
         try readyToPublish()
         try directory.write("templates/html.tmpl", "<!DOCTYPE html>\n<html><body>\n<h1>{{issue.displayTitle}}</h1>\n"
-            + "<img alt=\"\" src=\"cid:logo\" onerror=\"alert(1)\">\n</body></html>\n")
+            + "<p title=\"logo\" onerror=\"alert(1)\">x</p>\n</body></html>\n")
         #expect(try digest.run("config", "templates", directory.file("templates")).status == 0)
         try allRefused(saying: "\(directory.file("templates"))/html.tmpl, line 4: the HTML render would contain onerror=")
     }
@@ -89,11 +89,12 @@ struct TemplateSafetyTests {
     func otherActiveContent() throws {
         try readyToPublish()
         let cases = [
-            ("<img alt=\"\" src=\"https://tracker.example/pixel.gif\">", "src="),
+            ("<img alt=\"\" src=\"https://tracker.example/pixel.gif\">", "<img>"),
+            ("<table background=\"https://tracker.example/pixel.gif\">", "background="),
             ("<a href=\" java&#09;script:alert(1)\">x</a>", "href=\"javascript:"),
             ("<form action=\"https://phish.example\"><input></form>", "<form>"),
             ("<meta http-equiv=\"refresh\" content=\"0;url=https://phish.example\">", "<meta http-equiv>"),
-            ("<link rel=\"stylesheet\" href=\"https://cdn.example/a.css\">", "<link href>"),
+            ("<link rel=\"stylesheet\" href=\"https://cdn.example/a.css\">", "<link>"),
         ]
         for (line, construct) in cases {
             try directory.write("templates/html.tmpl", "<!DOCTYPE html>\n<html><body>\n\(line)\n</body></html>\n")
@@ -132,5 +133,48 @@ struct TemplateSafetyTests {
             #expect(result.standardOutput.isEmpty)
         }
         #expect(try digest.run("render", "1", "--format", "text").status == 0)
+    }
+
+    /// Hostile additions to the built-in templates, with whether the one rule set accepts them.
+    static let hostile: [(name: String, file: String, snippet: String, accepted: Bool)] = [
+        ("a <style> that loads nothing", "html.tmpl",
+         "<style>@media (prefers-color-scheme: dark) { body { background: #111111; color: #eeeeee; } }</style>", true),
+        ("a <style> that imports a sheet", "html.tmpl", "<style>@import url(https://cdn.example/a.css);</style>", false),
+        ("an <img> from outside", "html.tmpl", "<img alt=\"\" src=\"https://t.example/p.gif\">", false),
+        ("an <img> of the message itself", "html.tmpl", "<img alt=\"logo\" src=\"cid:logo\">", false),
+        ("<!--> then a script", "html.tmpl", "<!--><script>alert(1)</script>-->", false),
+        ("a javascript: link", "html.tmpl", "<a href=\"javascript:alert(1)\">x</a>", false),
+        ("an ftp: link", "html.tmpl", "<a href=\"ftp://files.example/x\">x</a>", false),
+        ("an event attribute", "html.tmpl", "<p onclick=\"go()\">x</p>", false),
+        ("a script in the Markdown", "markdown.tmpl", "<script>alert(1)</script>", false),
+        ("a javascript: link in the Markdown", "markdown.tmpl", "[x](javascript:alert(1))", false),
+    ]
+
+    @Test("render and publish agree on every hostile template: both accept, or both refuse with the same message",
+          arguments: Array(0..<TemplateSafetyTests.hostile.count))
+    func renderAndPublishAgree(case index: Int) throws {
+        let hostile = Self.hostile[index]
+        try readyToPublish()
+        let builtIn = try String(contentsOfFile: Products.packageRoot + "/templates/" + hostile.file, encoding: .utf8)
+        let changed = hostile.file == "html.tmpl"
+            ? builtIn.replacingOccurrences(of: "</body>", with: hostile.snippet + "\n</body>")
+            : builtIn + "\n" + hostile.snippet + "\n"
+        #expect(changed != builtIn)
+        _ = try directory.write("templates/" + hostile.file, changed)
+        let format = hostile.file == "html.tmpl" ? "html" : "markdown"
+        let rendered = try digest.run("render", "1", "--format", format, "--templates", "templates")
+        let published = try digest.run("publish", "1", "--templates", "templates", "--out", "out")
+        #expect(rendered.status == published.status, "\(hostile.name): render \(rendered.status), publish \(published.status)")
+        if hostile.accepted {
+            #expect(rendered.status == 0, "\(hostile.name): \(rendered.standardError)")
+            #expect(published.status == 0, "\(hostile.name): \(published.standardError)")
+        } else {
+            #expect(rendered.status == 65, "\(hostile.name): \(rendered.standardError)")
+            // publish may warn first (unchecked links); the error is the same line.
+            let error = { (result: ProcessResult) in result.standardError.split(separator: "\n").filter { $0.hasPrefix("digest: error: ") } }
+            #expect(error(rendered).count == 1, "\(hostile.name): \(rendered.standardError)")
+            #expect(error(rendered) == error(published), "\(hostile.name): \(published.standardError)")
+            #expect(try DatabaseInspector.scalar(digest.databasePath, "SELECT count(*) FROM editions") == "0")
+        }
     }
 }

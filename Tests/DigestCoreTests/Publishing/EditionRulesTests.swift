@@ -21,16 +21,21 @@ struct EditionRulesTests {
         #expect(EditionRules.problems(hostile, messageID: messageID) == [])
     }
 
+    /// The HTML is held to the one rule set (`HTMLSafety`), which names what it found and its line.
     @Test("active content and unsafe links are found, however they are spelt", arguments: [
-        ("<SCRIPT src=x></SCRIPT>", "html: it has a <script> element"),
-        ("<p onmouseover=\"go()\">", "html: <p> has an event handler (onmouseover)"),
-        ("<a href=\"jav&#x61;script:alert(1)\">", "html: <a href> uses the scheme 'javascript' (only http, https and mailto)"),
-        ("<a href=' java\tscript:x'>", "html: <a href> uses the scheme 'javascript' (only http, https and mailto)"),
-        ("<div style=\"background:url(https://tracker.example/p.gif)\">", "html: <div> has a style that loads an outside resource"),
-        ("<meta http-equiv=\"refresh\" content=\"0;url=https://x.example\">", "html: <meta> has http-equiv, which can redirect or load"),
+        ("<SCRIPT src=x></SCRIPT>", "<script>"),
+        ("<p onmouseover=\"go()\">", "onmouseover="),
+        ("<a href=\"jav&#x61;script:alert(1)\">", "href=\"javascript:"),
+        ("<a href=' java\tscript:x'>", "href=\"javascript:"),
+        ("<div style=\"background:url(https://tracker.example/p.gif)\">", "url("),
+        ("<meta http-equiv=\"refresh\" content=\"0;url=https://x.example\">", "<meta http-equiv>"),
+        ("<!--><script>alert(1)</script>-->", "<script>"),
+        ("<a href=\"ftp://files.example/x\">", "href=\"ftp:"),
     ])
-    func htmlProblems(_ markup: String, _ expected: String) {
-        #expect(reasons { $0.html = $0.html.replacingOccurrences(of: "</body>", with: markup + "</body>") } == [expected])
+    func htmlProblems(_ markup: String, _ construct: String) {
+        let found = reasons { $0.html = $0.html.replacingOccurrences(of: "</body>", with: markup + "</body>") }
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("html: it has \(construct) (line ") == true, "\(found)")
     }
 
     @Test("Markdown: raw HTML, links, autolinks and definitions are held to the same rules", arguments: [
@@ -72,15 +77,15 @@ struct EditionRulesSpellingTests {
     }
 
     @Test("schemes in any case, with spaces, entities or escapes inside, are read as a browser reads them", arguments: [
-        ("<a HREF=\"JavaScript:go()\">", "", "html: <a href> uses the scheme 'JavaScript' (only http, https and mailto)"),
+        ("<a HREF=\"JavaScript:go()\">", "", "html: it has href=\"javascript: (line 1)"),
         ("<a href=\"HTTPS://tides.example/a?x=1&amp;y=javascript:2\">", "", nil),
         ("<a href=\"mailto:editors@tides.example\">", "", nil),
         ("<a href=\"/relative:path\">", "", nil),
-        ("<a href=\"ja&#x76;ascript:x\">", "", "html: <a href> uses the scheme 'javascript' (only http, https and mailto)"),
+        ("<a href=\"ja&#x76;ascript:x\">", "", "html: it has href=\"javascript: (line 1)"),
         ("<a href=\"https&colon;//x\">", "", nil),
-        ("<DIV STYLE=\"Background: URL(https://t.example/p.gif)\">", "", "html: <div> has a style that loads an outside resource"),
-        ("<div style=\"width: Expression(alert(1))\">", "", "html: <div> has a style that loads an outside resource"),
-        ("<div style=\"background: u&#114;l(https://t.example/p.gif)\">", "", "html: <div> has a style that loads an outside resource"),
+        ("<DIV STYLE=\"Background: URL(https://t.example/p.gif)\">", "", "html: it has url( (line 1)"),
+        ("<div style=\"width: Expression(alert(1))\">", "", "html: it has expression( (line 1)"),
+        ("<div style=\"background: u&#114;l(https://t.example/p.gif)\">", "", "html: it has url( (line 1)"),
         ("<div style=\"font-family: Über, serif; color: #222\">", "", nil),
         ("", "[x](<HTTPS://tides.example>)", nil),
         ("", "[x](<java\\script:y>)", "markdown: a link uses the scheme 'javascript' (only http, https and mailto)"),
@@ -88,7 +93,12 @@ struct EditionRulesSpellingTests {
         ("", "<FTP://files.example>", "markdown: an autolink uses the scheme 'FTP' (only http, https and mailto)"),
     ] as [(String, String, String?)])
     func links(_ html: String, _ markdown: String, _ expected: String?) {
-        #expect(reasons(html: html, markdown: markdown) == (expected.map { [$0] } ?? []))
+        let found = reasons(html: html, markdown: markdown)
+        if let expected, expected.hasPrefix("html: ") {
+            #expect(found.count == 1 && found[0].hasPrefix(expected), "\(found)")
+        } else {
+            #expect(found == (expected.map { [$0] } ?? []))
+        }
     }
 
     @Test("control characters in the text edition, one byte or two", arguments: [
