@@ -140,8 +140,9 @@ package enum EditionRules {
 }
 
 /// Finds active and outside content in the raw HTML, links and autolinks of
-/// CommonMark (HTML itself is held to `HTMLSafety`, the one rule set for it). Text in digest's renders is always escaped,
-/// so every markup character found here came from a template (or a hand).
+/// CommonMark (HTML itself is held to `HTMLSafety`, the one rule set for
+/// it). Text in digest's renders is always escaped, so every markup
+/// character found here came from a template (or a hand).
 private struct MarkupScanner {
     let bytes: [UInt8]
     let markdown: Bool
