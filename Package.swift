@@ -17,8 +17,11 @@ let package = Package(
         // JSON string literals for both programs; Foundation-free, so the link
         // checker can share it without linking DigestCore.
         .target(name: "JSONString"),
-        .target(name: "DigestCore", dependencies: ["CSQLite", "JSONString"]),
-        .target(name: "DigestCLI", dependencies: ["DigestCore", "DigestLinkOptions"]),
+        // Running another program to completion: one mechanism for digest
+        // (the mail command, its companions) and the companions (their children).
+        .target(name: "ChildProcess"),
+        .target(name: "DigestCore", dependencies: ["CSQLite", "JSONString", "ChildProcess"]),
+        .target(name: "DigestCLI", dependencies: ["DigestCore", "DigestLinkOptions", "ChildProcess"]),
         // A plain build works on any Linux with Swift 6 and on macOS; the
         // linking that makes digest start faster on recent toolchains is in
         // scripts/install, measured and switchable.
@@ -28,7 +31,7 @@ let package = Package(
         // Its options and their rules, shared with `digest check-links` so both
         // refuse the same values; no networking in it.
         .target(name: "DigestLinkOptions"),
-        .target(name: "DigestLinkCheck", dependencies: ["DigestLinkOptions", "JSONString"]),
+        .target(name: "DigestLinkCheck", dependencies: ["DigestLinkOptions", "JSONString", "ChildProcess"]),
         .executableTarget(name: "digest-links", dependencies: ["DigestLinkCheck"]),
         // Pages and feeds are read by a program of their own too, sharing the
         // link checker's HTTP layer; FoundationXML (feeds, OPML) stays out of `digest`.

@@ -1,3 +1,4 @@
+import ChildProcess
 import DigestCore
 import Foundation
 
@@ -37,14 +38,7 @@ enum Companion {
 
 extension Companion {
     /// Where a companion's standard error goes.
-    enum ErrorOutput {
-        /// Kept, to quote in digest's own error message.
-        case capture
-        /// Straight to digest's standard error.
-        case inherit
-        /// Mixed into the output, for a program that reports its errors there.
-        case intoOutput
-    }
+    typealias ErrorOutput = ChildProcess.Errors
 
     /// What a companion run gave back.
     struct Run {
@@ -54,67 +48,21 @@ extension Companion {
     }
 
     /// Runs a companion program with `input` on its standard input and
-    /// collects what it prints. The input is fed and standard error read on
-    /// other threads, so neither side can block on a full pipe; standard
-    /// output is read as it comes, and `progress` advances one step a line
-    /// (the companions print one line per link or feed done).
+    /// collects what it prints (`ChildProcess`); `progress` advances one step
+    /// a line, as the companions print one line per link or feed done.
     static func run(_ program: String, _ arguments: [String], input: String?, errors: ErrorOutput = .capture,
                     progress: ProgressLine? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let stdinPipe = Pipe(), stdoutPipe = Pipe(), stderrPipe = Pipe()
-        process.standardInput = input == nil ? FileHandle.nullDevice : stdinPipe
-        process.standardOutput = stdoutPipe
-        switch errors {
-        case .capture: process.standardError = stderrPipe
-        case .inherit: process.standardError = FileHandle.standardError
-        case .intoOutput: process.standardError = stdoutPipe
-        }
+        let run: ChildProcess.Outcome
         do {
-            try process.run()
-        } catch {
-            throw DigestError.internalError("could not start \(program): \(error.localizedDescription).")
-        }
-        let captured = errors == .capture ? BackgroundReader(stderrPipe.fileHandleForReading) : nil
-        if let input {
-            let handle = stdinPipe.fileHandleForWriting
-            // A companion that ends early stops reading: the failed write (EPIPE,
-            // not SIGPIPE, which digest ignores) is then told by its exit status.
-            DispatchQueue.global().async {
-                try? handle.write(contentsOf: Data(input.utf8))
-                try? handle.close()
+            run = try ChildProcess.run(program, arguments, input: input.map { Data($0.utf8) }, errors: errors) { piece in
+                progress?.advance(by: piece.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
             }
-        }
-        var output = Data()
-        let reader = stdoutPipe.fileHandleForReading
-        while true {
-            let chunk = reader.availableData
-            if chunk.isEmpty { break }
-            output.append(chunk)
-            progress?.advance(by: chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
+        } catch {
+            throw DigestError.internalError("could not start \(program): \(error.reason).")
         }
         progress?.finish()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                   errors: captured?.text ?? "")
-    }
-}
-
-/// Collects a child's standard error in the background.
-private final class BackgroundReader: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        DispatchQueue.global().async {
-            self.data = handle.readDataToEndOfFile()
-            self.done.signal()
-        }
-    }
-
-    var text: String {
-        done.wait()
-        return String(decoding: data, as: UTF8.self)
+        // A companion killed by a signal reports as 128 + the signal, as a shell would.
+        return Run(status: run.status ?? 128 + (run.signal ?? 0), output: String(decoding: run.output, as: UTF8.self),
+                   errors: String(decoding: run.errors, as: UTF8.self))
     }
 }
