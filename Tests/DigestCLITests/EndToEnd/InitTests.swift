@@ -37,21 +37,11 @@ struct InitTests {
         let directory = try TemporaryDirectory()
         let digest = Digest(directory: directory)
         let arguments = ["init", "--publication", "The Harbour Weekly", "--email", "editors@harbour.example"]
-        func start() throws -> Process {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Products.digest)
-            process.arguments = arguments + ["--quiet"]
-            process.environment = digest.environment
-            process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            return process
-        }
+        func start() throws -> Process { try Spawned.start(digest, arguments + ["--quiet"]) }
         // A whole init, watched: how many bytes it writes in all.
         let full = try start()
         var total = 0
-        while full.isRunning { total = max(total, ReliabilityTests.bytesWritten(by: full.processIdentifier) ?? total) }
+        while full.isRunning { total = max(total, Spawned.bytesWritten(by: full.processIdentifier) ?? total) }
         full.waitUntilExit()
         #expect(full.terminationStatus == 0)
         #expect(total > 0)
@@ -63,7 +53,7 @@ struct InitTests {
             // Killed once it has written this share of its bytes (the first, at once).
             let process = try start()
             let threshold = total * step / steps
-            while process.isRunning, (ReliabilityTests.bytesWritten(by: process.processIdentifier) ?? 0) < threshold {}
+            while process.isRunning, (Spawned.bytesWritten(by: process.processIdentifier) ?? 0) < threshold {}
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let wasKilled = process.terminationReason == .uncaughtSignal

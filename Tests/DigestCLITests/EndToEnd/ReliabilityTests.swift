@@ -54,7 +54,7 @@ struct ReliabilityTests {
         // A whole run, watched: how many bytes it writes in all (`wchar`).
         let full = try startImport()
         var total = 0
-        while full.isRunning { total = max(total, Self.bytesWritten(by: full.processIdentifier) ?? total) }
+        while full.isRunning { total = max(total, Spawned.bytesWritten(by: full.processIdentifier) ?? total) }
         full.waitUntilExit()
         #expect(full.terminationStatus == 0)
         #expect(try count() == 20_000)
@@ -69,7 +69,7 @@ struct ReliabilityTests {
             try directory.write("digest.sqlite", bytes: pristine)
             let process = try startImport()
             let threshold = Int(Double(total) * fraction)
-            while process.isRunning, (Self.bytesWritten(by: process.processIdentifier) ?? 0) < threshold {}
+            while process.isRunning, (Spawned.bytesWritten(by: process.processIdentifier) ?? 0) < threshold {}
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             if process.terminationReason == .uncaughtSignal { interrupted += 1 }
@@ -85,22 +85,7 @@ struct ReliabilityTests {
     }
 
     private func startImport() throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Products.digest)
-        process.arguments = ["add-item", "1", "--file", "items.jsonl", "--quiet"]
-        process.environment = digest.environment
-        process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
-    /// The bytes a running process has written so far (`wchar` in /proc), nil once it is gone.
-    static func bytesWritten(by pid: pid_t) -> Int? {
-        guard let text = try? String(contentsOfFile: "/proc/\(pid)/io", encoding: .utf8) else { return nil }
-        return text.split(separator: "\n").first { $0.hasPrefix("wchar:") }
-            .flatMap { Int($0.dropFirst("wchar:".count).trimmingCharacters(in: .whitespaces)) }
+        try Spawned.start(digest, ["add-item", "1", "--file", "items.jsonl", "--quiet"])
     }
 
     private func count() throws -> Int {

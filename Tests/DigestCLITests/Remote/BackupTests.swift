@@ -183,7 +183,7 @@ struct BackupTests {
         importer.standardError = FileHandle.nullDevice
         try importer.run()
         // Killed once it has written its first 64 KB: in the middle of its transaction.
-        while importer.isRunning, (ReliabilityTests.bytesWritten(by: importer.processIdentifier) ?? 0) < 1 << 16 {}
+        while importer.isRunning, (Spawned.bytesWritten(by: importer.processIdentifier) ?? 0) < 1 << 16 {}
         kill(importer.processIdentifier, SIGKILL)
         importer.waitUntilExit()
         #expect(importer.terminationReason == .uncaughtSignal)

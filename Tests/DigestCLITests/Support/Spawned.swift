@@ -68,3 +68,27 @@ extension TemporaryDirectory {
 
     struct MakeFailed: Error { let what: String; let message: String }
 }
+
+extension Spawned {
+    /// Starts the built `digest` quietly and returns at once, for a test that
+    /// watches it (`bytesWritten`) and may kill it.
+    static func start(_ digest: Digest, _ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Products.digest)
+        process.arguments = arguments
+        process.environment = digest.environment
+        process.currentDirectoryURL = URL(fileURLWithPath: digest.directory.path)
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// The bytes a running process has written so far (`wchar` in /proc), nil once it is gone.
+    static func bytesWritten(by pid: pid_t) -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/io", encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").first { $0.hasPrefix("wchar:") }
+            .flatMap { Int($0.dropFirst("wchar:".count).trimmingCharacters(in: .whitespaces)) }
+    }
+}
