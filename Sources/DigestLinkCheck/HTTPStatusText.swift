@@ -1,3 +1,8 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
 /// Status lines as editors know them from browsers: `HTTP 404 Not Found`.
 ///
 /// The server's own reason phrase is not available through URLSession, and
@@ -13,6 +18,21 @@ package enum HTTPStatusText {
 
     package static func isRedirect(_ status: Int) -> Bool {
         [301, 302, 303, 307, 308].contains(status)
+    }
+
+    /// Where a redirect from `current` leads: the one reading of `Location`
+    /// for the link checker and for page and feed fetching.
+    package enum RedirectTarget {
+        case missing
+        case invalid(String)
+        case address(URL)
+    }
+
+    package static func target(of response: HTTPURLResponse, from current: URL) -> RedirectTarget {
+        let location = response.value(forHTTPHeaderField: "Location")?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard !location.isEmpty else { return .missing }
+        guard let next = URL(string: location, relativeTo: current)?.absoluteURL else { return .invalid(location) }
+        return .address(next)
     }
 
     /// 301 and 308 tell clients to use the new address from now on; 302, 303

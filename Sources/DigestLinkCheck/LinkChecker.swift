@@ -60,12 +60,11 @@ package struct LinkChecker: Sendable {
             }
 
             if HTTPStatusText.isRedirect(status) {
-                let location = response.value(forHTTPHeaderField: "Location")?.trimmingCharacters(in: .whitespaces) ?? ""
-                guard !location.isEmpty else {
-                    return broken("\(HTTPStatusText.line(for: status)) without a Location header")
-                }
-                guard let next = URL(string: location, relativeTo: current)?.absoluteURL else {
-                    return broken("redirect to an invalid address: \(location)")
+                let next: URL
+                switch HTTPStatusText.target(of: response, from: current) {
+                case .missing: return broken("\(HTTPStatusText.line(for: status)) without a Location header")
+                case .invalid(let location): return broken("redirect to an invalid address: \(location)")
+                case .address(let address): next = address
                 }
                 guard next.isCheckable else {
                     let scheme = next.scheme?.lowercased()

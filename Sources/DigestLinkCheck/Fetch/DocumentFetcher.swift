@@ -78,8 +78,7 @@ package struct DocumentFetcher: Sendable {
             }
             let status = body.response.statusCode
             if HTTPStatusText.isRedirect(status) {
-                let location = body.response.value(forHTTPHeaderField: "Location")?.trimmingCharacters(in: .whitespaces) ?? ""
-                guard !location.isEmpty, let next = URL(string: location, relativeTo: current)?.absoluteURL else {
+                guard case .address(let next) = HTTPStatusText.target(of: body.response, from: current) else {
                     throw FetchFailure("\(HTTPStatusText.line(for: status)) without a usable Location header", status: status)
                 }
                 guard hops < limits.maxRedirects else {
