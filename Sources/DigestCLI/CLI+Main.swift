@@ -21,7 +21,7 @@ extension CLI {
                           standardInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
                           terminal: terminal)
         let pager = Pager.command(for: outcome.standardOutput, pageable: outcome.pageable, terminal: terminal,
-                                  disabled: arguments.contains("--no-pager"), environment: environment)
+                                  disabled: ArgumentParser.presentation(of: arguments).noPager, environment: environment)
         if let pager {
             // Messages first, so the pager does not hide them.
             var messages = outcome

@@ -47,10 +47,7 @@ package enum CLI {
                                  standardInput: standardInput, terminal: terminal)
         // Errors and warnings in colour when standard error is a terminal; the
         // colour choice is read again here because a failed parse never made a Context.
-        let colourOption = arguments.firstIndex(of: "--color").flatMap { index in
-            arguments.indices.contains(index + 1) ? arguments[index + 1] : nil
-        } ?? arguments.first { $0.hasPrefix("--color=") }.map { String($0.dropFirst("--color=".count)) }
-        let errorStyle = TextStyle.choose(option: colourOption, environment: environment,
+        let errorStyle = TextStyle.choose(option: ArgumentParser.presentation(of: arguments).color, environment: environment,
                                           isTerminal: terminal.standardErrorIsTerminal, json: false)
         outcome.standardError = errorStyle.messages(outcome.standardError)
         return outcome
@@ -59,7 +56,7 @@ package enum CLI {
     private static func runCommand(arguments: [String], environment: [String: String], served: Served?,
                                    standardInput: @escaping () -> [UInt8], terminal: Terminal) -> Outcome {
         let specs = commands.map { $0.spec }
-        let wantsJSON = arguments.contains("--json")
+        let wantsJSON = ArgumentParser.presentation(of: arguments).json
         let parsed: ArgumentParser.Parsed
         do {
             parsed = try ArgumentParser(commands: specs).parse(arguments)

@@ -18,6 +18,35 @@ struct ArgumentParser {
         case manual
     }
 
+    /// How output is to be shown (`--json`, `--color WHEN`, `--no-pager`),
+    /// read leniently from a command line that may not parse, so that even
+    /// a usage error comes as asked: the one place these are read without a
+    /// full parse.
+    struct Presentation: Equatable {
+        var json = false
+        var color: String?
+        var noPager = false
+    }
+
+    static func presentation(of arguments: [String]) -> Presentation {
+        var found = Presentation()
+        var index = 0
+        while index < arguments.count, arguments[index] != "--" {
+            let token = arguments[index]
+            index += 1
+            switch token {
+            case "--json": found.json = true
+            case "--no-pager": found.noPager = true
+            case "--color" where index < arguments.count:
+                found.color = arguments[index]
+                index += 1
+            default:
+                if token.hasPrefix("--color=") { found.color = String(token.dropFirst("--color=".count)) }
+            }
+        }
+        return found
+    }
+
     func parse(_ arguments: [String]) throws -> Parsed {
         var globals: [String: [String]] = [:]
         var globalFlags: Set<String> = []

@@ -74,7 +74,7 @@ struct CommandServer {
 
     private func run(_ request: MessageChannel.Message, channel: MessageChannel) -> CLI.Outcome {
         let arguments = (request["arguments"]?.arrayValue ?? []).compactMap(\.stringValue)
-        let json = arguments.contains("--json")
+        let json = ArgumentParser.presentation(of: arguments).json
         let requested = request["database"]?.stringValue ?? ""
         if let database, requested != database {
             return CLI.failure(DigestError.notPermitted("this connection serves the database \(database) only, "

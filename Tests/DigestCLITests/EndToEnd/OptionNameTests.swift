@@ -56,4 +56,13 @@ struct OptionNameTests {
         #expect(try Self.namesRead(in: #"if invocation.has("aprove-issue") { }"#) == ["aprove-issue"])
         #expect(try Self.namesRead(in: #"try invocation.number(option: "expect-versoin")"#) == ["expect-versoin"])
     }
+
+    @Test("--json, --color and --no-pager are read by the parser even from a line that does not parse, up to --")
+    func presentation() {
+        #expect(ArgumentParser.presentation(of: ["list", "--color=never", "--json", "--", "--no-pager"])
+            == .init(json: true, color: "never", noPager: false))
+        #expect(ArgumentParser.presentation(of: ["--no-pager", "shwo", "--color", "always"])
+            == .init(json: false, color: "always", noPager: true))
+        #expect(ArgumentParser.presentation(of: ["add-item", "1", "--title", "--", "--json"]) == .init())
+    }
 }
