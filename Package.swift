@@ -21,7 +21,9 @@ let package = Package(
         // (the mail command, its companions) and the companions (their children).
         .target(name: "ChildProcess"),
         .target(name: "DigestCore", dependencies: ["CSQLite", "JSONString", "ChildProcess"]),
-        .target(name: "DigestCLI", dependencies: ["DigestCore", "DigestLinkOptions", "ChildProcess"]),
+        .target(name: "DigestCLI", dependencies: ["DigestCore", "DigestLinkOptions", "ChildProcess", "FetchMessages"]),
+        // What digest and digest-fetch say to each other: one set of types, one encoding.
+        .target(name: "FetchMessages"),
         // A plain build works on any Linux with Swift 6 and on macOS; the
         // linking that makes digest start faster on recent toolchains is in
         // scripts/install, measured and switchable.
@@ -35,7 +37,7 @@ let package = Package(
         .executableTarget(name: "digest-links", dependencies: ["DigestLinkCheck"]),
         // Pages and feeds are read by a program of their own too, sharing the
         // link checker's HTTP layer; FoundationXML (feeds, OPML) stays out of `digest`.
-        .target(name: "DigestFetch", dependencies: ["DigestLinkCheck"]),
+        .target(name: "DigestFetch", dependencies: ["DigestLinkCheck", "FetchMessages"]),
         .executableTarget(name: "digest-fetch", dependencies: ["DigestFetch"]),
         .testTarget(name: "DigestCoreTests", dependencies: ["DigestCore", "JSONString"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "DigestCLITests", dependencies: ["DigestCLI", "DigestCore"], exclude: ["Fixtures"]),

@@ -1,4 +1,5 @@
 import DigestLinkCheck
+import FetchMessages
 import Foundation
 
 /// The `digest-fetch` program: reads pages, feeds and OPML lists for
@@ -143,20 +144,20 @@ package struct DigestFetchCommand {
             write(output)
             return status
         case .finished(let status, _):
-            writeJSON(["url": text, "error": "the page's reader ended with status \(status) and no result"])
+            write(PageAnswer(url: text, error: "the page's reader ended with status \(status) and no result"))
             return 69
         case .timedOut:
-            writeJSON(["url": text, "error": "no complete answer within \(limits.timeout.secondsText) s"])
+            write(PageAnswer(url: text, error: "no complete answer within \(limits.timeout.secondsText) s"))
             return 69
         case .failed(let why):
-            writeJSON(["url": text, "error": "reading the page failed (\(why))"])
+            write(PageAnswer(url: text, error: "reading the page failed (\(why))"))
             return 69
         }
     }
 
     private func page(_ text: String, limits: FetchLimits, excerptLimit: Int) async -> Int32 {
         guard let address = URL(string: text), address.scheme != nil else {
-            writeJSON(["url": text, "error": "not an address that can be requested"])
+            write(PageAnswer(url: text, error: "not an address that can be requested"))
             return 69
         }
         let fetcher = DocumentFetcher.make(limits: limits)
@@ -164,18 +165,16 @@ package struct DigestFetchCommand {
         do {
             let result = try await PageFetch(fetcher: fetcher, excerptLimit: excerptLimit).fetch(address)
             let fields = result.fields
-            var values: [String: Any] = [:]
+            var values: [String: String] = [:]
             for (name, value) in [("title", fields.title), ("source", fields.source), ("author", fields.author),
                                   ("date", fields.date), ("excerpt", fields.excerpt), ("canonical", fields.canonical)] {
                 if let value { values[name] = value }
             }
-            writeJSON(["url": text, "final_url": result.document.finalURL.absoluteString, "status": result.document.status,
-                       "fields": values, "found_in": fields.foundIn])
+            write(PageAnswer(url: text, finalURL: result.document.finalURL.absoluteString, status: result.document.status,
+                             fields: values, foundIn: fields.foundIn))
             return 0
         } catch {
-            var object: [String: Any] = ["url": text, "error": error.reason]
-            if let status = error.status { object["status"] = status }
-            writeJSON(object)
+            write(PageAnswer(url: text, status: error.status, error: error.reason))
             return 69
         }
     }
@@ -212,7 +211,7 @@ package struct DigestFetchCommand {
         let fetcher = DocumentFetcher.make(limits: limits)
         defer { fetcher.invalidate() }
         let result = await FeedPull(fetcher: fetcher, excerptLimit: excerptLimit, concurrency: 1).pull(request.feed)
-        writeJSON(Self.object(of: result))
+        write(Self.reply(to: result))
         // Done at once: libcurl may still be decompressing a body that went
         // past the limit, and an orderly exit would wait for it.
         _exit(0)
@@ -230,37 +229,30 @@ package struct DigestFetchCommand {
         }
         var requests: [Request] = []
         for (number, line) in input.split(separator: UInt8(ascii: "\n")).enumerated() where !line.isEmpty {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  let id = object["id"] as? Int, let url = object["url"] as? String else {
+            let text = String(decoding: line, as: UTF8.self)
+            guard let question = FetchMessages.read(FeedQuestion.self, from: text[...]) else {
                 writeError("line \(number + 1) is not {\"id\": N, \"url\": \"…\"}")
                 return nil
             }
-            requests.append(Request(feed: FeedRequest(id: id, url: url, etag: object["etag"] as? String,
-                                                      lastModified: object["last_modified"] as? String),
-                                    line: String(decoding: line, as: UTF8.self) + "\n"))
+            requests.append(Request(feed: FeedRequest(id: question.id, url: question.url, etag: question.etag,
+                                                      lastModified: question.lastModified),
+                                    line: text + "\n"))
         }
         return requests
     }
 
     private static func failureLine(id: Int, detail: String) -> String {
-        let object: [String: Any] = ["id": id, "outcome": FeedPullResult.Outcome.failed.rawValue, "detail": detail]
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
-            return "{\"id\":\(id),\"outcome\":\"failed\"}"
-        }
-        return String(decoding: data, as: UTF8.self)
+        FetchMessages.line(FeedReply(id: id, outcome: FeedPullResult.Outcome.failed.rawValue, detail: detail))
     }
 
-    private static func object(of result: FeedPullResult) -> [String: Any] {
-        var object: [String: Any] = ["id": result.id, "outcome": result.outcome.rawValue]
-        if let status = result.status { object["status"] = status }
-        if let etag = result.etag { object["etag"] = etag }
-        if let lastModified = result.lastModified { object["last_modified"] = lastModified }
-        if let detail = result.detail { object["detail"] = detail }
+    private static func reply(to result: FeedPullResult) -> FeedReply {
+        var reply = FeedReply(id: result.id, outcome: result.outcome.rawValue, status: result.status, etag: result.etag,
+                              lastModified: result.lastModified, detail: result.detail)
         if let document = result.document {
-            object["format"] = document.format
-            if let title = document.title { object["title"] = title }
-            object["entries"] = document.entries.map { entry -> [String: Any] in
-                var values: [String: Any] = ["key": entry.key]
+            reply.format = document.format
+            reply.title = document.title
+            reply.entries = document.entries.map { entry in
+                var values = ["key": entry.key]
                 for (name, value) in [("title", entry.title), ("link", entry.link), ("author", entry.author),
                                       ("date", entry.date), ("excerpt", entry.excerpt)] {
                     if let value { values[name] = value }
@@ -268,7 +260,7 @@ package struct DigestFetchCommand {
                 return values
             }
         }
-        return object
+        return reply
     }
 
     private func opml() -> Int32 {
@@ -278,10 +270,7 @@ package struct DigestFetchCommand {
         }
         do {
             for subscription in try OPMLReader.subscriptions(in: input) {
-                var object: [String: Any] = ["url": subscription.url]
-                if let name = subscription.name { object["name"] = name }
-                if let section = subscription.section { object["section"] = section }
-                writeJSON(object)
+                write(Subscription(url: subscription.url, name: subscription.name, section: subscription.section))
             }
             return 0
         } catch {
@@ -295,11 +284,9 @@ package struct DigestFetchCommand {
         return 64
     }
 
-    private func writeJSON(_ object: [String: Any]) {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
-            return
-        }
-        try? FileHandle.standardOutput.write(contentsOf: data + Data("\n".utf8))
+    /// One message, one line.
+    private func write<Message: Encodable>(_ message: Message) {
+        write(FetchMessages.line(message) + "\n")
     }
 
     private func write(_ text: String) {

@@ -1,4 +1,5 @@
 import DigestCore
+import FetchMessages
 import Foundation
 
 /// Runs the companion program `digest-fetch`, which does all of digest's
@@ -27,29 +28,20 @@ struct FetchProgram {
 
     func page(_ url: String) throws -> Page {
         let (status, output) = try run(["page", url] + options, input: nil)
-        guard let document = try? JSONParser.parse(output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+        guard let answer = FetchMessages.read(PageAnswer.self,
+                                              from: output.trimmingCharacters(in: .whitespacesAndNewlines)[...]) else {
             throw DigestError.internalError("digest-fetch (exit \(status)) printed what digest cannot read: \(output.prefix(200))")
         }
-        if let reason = document["error"]?.stringValue {
+        if let reason = answer.error {
             throw DigestError.unavailable("\(url) could not be fetched: \(reason).")
         }
-        var values: [String: String] = [:]
-        if case .object(let members)? = document["fields"] {
-            for (name, value) in members { values[name] = value.stringValue }
-        }
-        var foundIn: [String: String] = [:]
-        if case .object(let members)? = document["found_in"] {
-            for (name, value) in members { foundIn[name] = value.stringValue }
-        }
-        return Page(values: values, foundIn: foundIn, finalURL: document["final_url"]?.stringValue ?? url)
+        return Page(values: answer.fields ?? [:], foundIn: answer.foundIn ?? [:], finalURL: answer.finalURL ?? url)
     }
 
     /// One answer per feed, in the feeds' order; `progress` advances as each arrives.
     func feeds(_ feeds: [Feed], progress: ProgressLine?) throws -> [FeedAnswer] {
-        let writer = JSONWriter(pretty: false)
         let input = feeds.map { feed in
-            writer.string(.object([("id", .integer(feed.id)), ("url", .string(feed.url)),
-                                   ("etag", .optional(feed.etag)), ("last_modified", .optional(feed.lastModified))]))
+            FetchMessages.line(FeedQuestion(id: feed.id, url: feed.url, etag: feed.etag, lastModified: feed.lastModified))
         }.joined(separator: "\n") + "\n"
         let (status, output) = try run(["feeds"] + options, input: input, progress: progress)
         guard status == 0 else {
@@ -57,23 +49,13 @@ struct FetchProgram {
         }
         var answers: [FeedAnswer] = []
         for line in output.split(separator: "\n") where !line.isEmpty {
-            guard let value = try? JSONParser.parse(String(line)), let id = value["id"]?.intValue,
-                  let outcome = value["outcome"]?.stringValue.flatMap(FeedAnswer.Outcome.init) else {
+            guard let reply = FetchMessages.read(FeedReply.self, from: line),
+                  let outcome = FeedAnswer.Outcome(rawValue: reply.outcome) else {
                 throw DigestError.internalError("digest-fetch printed a line digest cannot read: \(line.prefix(200))")
             }
-            var entries: [[String: String]] = []
-            if case .array(let list)? = value["entries"] {
-                for entry in list {
-                    guard case .object(let members) = entry else { continue }
-                    var values: [String: String] = [:]
-                    for (name, field) in members { values[name] = field.stringValue }
-                    entries.append(values)
-                }
-            }
-            answers.append(FeedAnswer(feed: id, outcome: outcome, status: value["status"]?.intValue,
-                                      etag: value["etag"]?.stringValue, lastModified: value["last_modified"]?.stringValue,
-                                      title: value["title"]?.stringValue, detail: value["detail"]?.stringValue,
-                                      entries: entries))
+            answers.append(FeedAnswer(feed: reply.id, outcome: outcome, status: reply.status, etag: reply.etag,
+                                      lastModified: reply.lastModified, title: reply.title, detail: reply.detail,
+                                      entries: reply.entries ?? []))
         }
         return answers
     }
@@ -86,9 +68,10 @@ struct FetchProgram {
             throw DigestError.malformed(reason.replacingOccurrences(of: "digest-fetch: error: ", with: "") + ".")
         }
         return output.split(separator: "\n").compactMap { line in
-            guard case .object(let members)? = try? JSONParser.parse(String(line)) else { return nil }
-            var values: [String: String] = [:]
-            for (name, value) in members { values[name] = value.stringValue }
+            guard let subscription = FetchMessages.read(Subscription.self, from: line) else { return nil }
+            var values = ["url": subscription.url]
+            values["name"] = subscription.name
+            values["section"] = subscription.section
             return values
         }
     }
