@@ -1,20 +1,10 @@
 import DigestLinkCheck
+import FetchMessages
 import Foundation
 
-/// One feed to pull, with what the last pull's answer said.
-package struct FeedRequest: Sendable {
-    package var id: Int
-    package var url: String
-    package var etag: String?
-    package var lastModified: String?
-
-    package init(id: Int, url: String, etag: String? = nil, lastModified: String? = nil) {
-        self.id = id
-        self.url = url
-        self.etag = etag
-        self.lastModified = lastModified
-    }
-}
+/// One feed to pull, with what the last pull's answer said: the message
+/// digest sends, as it sends it.
+package typealias FeedRequest = FeedQuestion
 
 /// What pulling one feed came to.
 package struct FeedPullResult: Sendable {
