@@ -48,7 +48,7 @@ package final class HTTPFetcher: Sendable {
         configuration.timeoutIntervalForRequest = requestTimeout
         configuration.timeoutIntervalForResource = requestTimeout
         configuration.httpAdditionalHeaders = ["User-Agent": userAgent]
-        let delegate = HTTPFetcherDelegate(proxy: proxy)
+        let delegate = HTTPFetcherDelegate()
         self.delegate = delegate
         self.session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
         self.requestTimeout = requestTimeout
@@ -74,14 +74,14 @@ package final class HTTPFetcher: Sendable {
                 // registered; then it found nothing to finish.
                 if Task.isCancelled {
                     delegate.finish(identifier, with: .failure(CancellationError()))
-                    DispatchQueue.global().async { task.cancel() }
+                    HTTPFetcherDelegate.stop(task)
                 } else {
                     task.resume()
                 }
             }
         } onCancel: {
             delegate.finish(identifier, with: .failure(CancellationError()))
-            DispatchQueue.global().async { task.cancel() }
+            HTTPFetcherDelegate.stop(task)
         }
     }
 
@@ -102,14 +102,14 @@ package final class HTTPFetcher: Sendable {
                 delegate.waitForBody(of: identifier, limit: limit, with: continuation)
                 if Task.isCancelled {
                     delegate.finishBody(identifier, with: .failure(CancellationError()))
-                    delegate.abandonBody(task)
+                    HTTPFetcherDelegate.stop(task)
                 } else {
                     task.resume()
                 }
             }
         } onCancel: {
             delegate.finishBody(identifier, with: .failure(CancellationError()))
-            delegate.abandonBody(task)
+            HTTPFetcherDelegate.stop(task)
         }
     }
 
@@ -119,7 +119,7 @@ package final class HTTPFetcher: Sendable {
 
     /// The session keeps its delegate alive until it is invalidated.
     /// Not waited for: it waits for libcurl's thread, which may still be
-    /// busy with a transfer the proxy has cut.
+    /// busy with a transfer nobody reads.
     package func invalidate() {
         let session = session
         DispatchQueue.global().async { session.invalidateAndCancel() }

@@ -14,7 +14,6 @@ import FoundationNetworking
 /// that each continuation is resumed exactly once.
 final class HTTPFetcherDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private let lock = NSLock()
-    private let proxy: EgressProxy?
     private var waiting: [Int: CheckedContinuation<HTTPURLResponse, any Error>] = [:]
     private var bodies: [Int: BodyTask] = [:]
 
@@ -26,24 +25,11 @@ final class HTTPFetcherDelegate: NSObject, URLSessionDataDelegate, @unchecked Se
         var data = Data()
     }
 
-    init(proxy: EgressProxy?) {
-        self.proxy = proxy
-    }
-
     /// Stops a transfer without waiting for it: `URLSessionTask.cancel()`
     /// waits for libcurl's thread, which does not come back while a body is
-    /// still arriving (and being decompressed), so the proxy cuts the body's
-    /// connection first, and the cancel is sent from another thread.
-    private func stop(_ task: URLSessionTask, cutting: Bool) {
-        if cutting, let proxy, let url = task.originalRequest?.url, let host = url.host {
-            proxy.cut(host: host, port: url.port ?? (url.scheme?.lowercased() == "https" ? 443 : 80))
-        }
+    /// still arriving (and being decompressed); its caller has its answer.
+    static func stop(_ task: URLSessionTask) {
         DispatchQueue.global().async { task.cancel() }
-    }
-
-    /// Cancels a body task that its caller gave up on (a timeout), cutting its transfer.
-    func abandonBody(_ task: URLSessionTask) {
-        task.cancel()
     }
 
     func waitForBody(of taskIdentifier: Int, limit: Int, with continuation: CheckedContinuation<HTTPBody, any Error>) {
@@ -93,7 +79,7 @@ final class HTTPFetcherDelegate: NSObject, URLSessionDataDelegate, @unchecked Se
             guard let response = response as? HTTPURLResponse else {
                 finishBody(identifier, with: .failure(URLError(.badServerResponse)))
                 completionHandler(.cancel)
-                stop(dataTask, cutting: true)
+                Self.stop(dataTask)
                 return
             }
             let limit = lock.withLock { () -> Int? in
@@ -112,7 +98,7 @@ final class HTTPFetcherDelegate: NSObject, URLSessionDataDelegate, @unchecked Se
                 return
             }
             completionHandler(.cancel)
-            stop(dataTask, cutting: true)
+            Self.stop(dataTask)
             return
         }
         if let response = response as? HTTPURLResponse {
@@ -127,7 +113,7 @@ final class HTTPFetcherDelegate: NSObject, URLSessionDataDelegate, @unchecked Se
             // The headers are all a check needs. On Linux `.cancel` alone does
             // not stop the transfer: a large body would go on downloading.
             completionHandler(.cancel)
-            stop(dataTask, cutting: false)
+            Self.stop(dataTask)
         }
     }
 
@@ -143,7 +129,7 @@ final class HTTPFetcherDelegate: NSObject, URLSessionDataDelegate, @unchecked Se
         }
         if let overLimit {
             finishBody(identifier, with: .failure(HTTPBodyTooLarge(limit: overLimit)))
-            stop(dataTask, cutting: true)
+            Self.stop(dataTask)
         }
     }
 

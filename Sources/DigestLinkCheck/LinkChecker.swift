@@ -35,14 +35,16 @@ package struct LinkChecker: Sendable {
             do {
                 response = try await self.response(for: current)
             } catch {
-                let port = current.port ?? (current.scheme?.lowercased() == "https" ? 443 : 80)
-                let failure = current.host.flatMap { fetcher.proxy?.failure(host: $0, port: port) }
-                var verdict = LinkVerdict.noResponse(failure ?? error, timeout: timeout)
                 // The proxy closes a connection it refuses without an answer; it says why.
-                if let host = current.host, let refusal = fetcher.proxy?.refusal(host: host, port: current.port
-                    ?? (current.scheme?.lowercased() == "https" ? 443 : 80)) {
+                var verdict: LinkVerdict
+                switch fetcher.proxy?.whyNot(current) {
+                case .policy(let refusal)?:
                     verdict = LinkVerdict(outcome: .unreachable, status: nil, finalURL: current.absoluteString,
                                           redirects: hops.count, detail: "not checked: " + refusal)
+                case .transport(let code)?:
+                    verdict = LinkVerdict.noResponse(URLError(code), timeout: timeout)
+                case nil:
+                    verdict = LinkVerdict.noResponse(error, timeout: timeout)
                 }
                 verdict.redirects = hops.count
                 if !hops.isEmpty, verdict.outcome == .unreachable {

@@ -15,8 +15,6 @@ final class HostedFiles: CommandFiles {
     private var gathered: [String: [UInt8]] = [:]
     private var gatheredTemplates: [String: TemplateSet] = [:]
     private var folders: [String: Bool] = [:]
-    /// A read of anything not gathered first is a bug, never a trip to the client.
-    private var isGathered = false
 
     init(channel: MessageChannel) {
         self.channel = channel
@@ -31,18 +29,20 @@ final class HostedFiles: CommandFiles {
             gatheredTemplates[folder] = try askTemplates(in: folder)
         }
         for path in named.outputs.sorted() where path != "-" {
-            folders[path] = try ask("describe", [("path", .string(path))], expecting: "described")["folder"] == .bool(true)
+            folders[path] = try askIsFolder(path)
         }
-        isGathered = true
     }
 
     func isFolder(_ path: String) throws -> Bool {
-        if let known = folders[path] { return known }
-        return try ask("describe", [("path", .string(path))], expecting: "described")["folder"] == .bool(true)
+        try folders[path] ?? askIsFolder(path)
     }
 
+    private func askIsFolder(_ path: String) throws -> Bool {
+        try ask("describe", [("path", .string(path))], expecting: "described")["folder"] == .bool(true)
+    }
+
+    /// Only what `gather` read: a read of anything else is a bug, never a trip to the client.
     func read(_ path: String) throws -> [UInt8] {
-        guard isGathered else { return try ask("read", [("path", .string(path))], expecting: "data").payload }
         guard let bytes = gathered[path] else {
             throw DigestError.internalError("the command read \(path), which its command line does not name. This is a bug; please report it.")
         }
@@ -50,7 +50,6 @@ final class HostedFiles: CommandFiles {
     }
 
     func templates(in folder: String) throws -> TemplateSet {
-        guard isGathered else { return try askTemplates(in: folder) }
         guard let set = gatheredTemplates[folder] else {
             throw DigestError.internalError("the command read templates in \(folder), which its command line does not name. "
                 + "This is a bug; please report it.")

@@ -68,13 +68,14 @@ package struct DocumentFetcher: Sendable {
                 throw FetchFailure("no complete answer within \(Self.seconds(limits.timeout))")
             } catch {
                 // The proxy closes a connection it refuses without an answer; it says why.
-                if let host = current.host, let refusal = fetcher.proxy?.refusal(host: host, port: current.port
-                    ?? (current.scheme?.lowercased() == "https" ? 443 : 80)) {
+                switch fetcher.proxy?.whyNot(current) {
+                case .policy(let refusal)?:
                     throw FetchFailure((hops > 0 ? "redirected to \(current.absoluteString): " : "") + refusal)
+                case .transport(let code)?:
+                    throw FetchFailure(Self.transportReason(URLError(code)))
+                case nil:
+                    throw FetchFailure(Self.transportReason(error))
                 }
-                let port = current.port ?? (current.scheme?.lowercased() == "https" ? 443 : 80)
-                let failure = current.host.flatMap { fetcher.proxy?.failure(host: $0, port: port) }
-                throw FetchFailure(Self.transportReason(failure ?? error))
             }
             let status = body.response.statusCode
             if HTTPStatusText.isRedirect(status) {

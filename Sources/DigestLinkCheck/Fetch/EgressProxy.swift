@@ -19,12 +19,11 @@ import Darwin
 /// reach the host's own network, for http and https (CONNECT) alike, and for
 /// every redirect, which is a new request. A refused connection is closed
 /// without an answer, so no refusal can pass for a server's; the fetcher asks
-/// `refusal(host:port:)` why it failed.
+/// `whyNot(_:)` why it failed.
 ///
-/// It also lets the fetcher stop a transfer at once (`cut`): libcurl
-/// decompresses a body as fast as it arrives and cannot be told to stop from
-/// outside its own thread, so a response that goes past its limit is stopped
-/// where its bytes come in.
+/// A body that inflates without end is not this proxy's to stop: libcurl
+/// decompresses on its own thread, whatever arrives; each page, feed and link
+/// is read in a process of its own (`IsolatedChild`), which ends with it.
 package final class EgressProxy: @unchecked Sendable {
     package let port: Int
     private let listener: Int32
@@ -37,9 +36,6 @@ package final class EgressProxy: @unchecked Sendable {
     private var refusals: [String: String] = [:]
     /// Why the last connection to a host:port could not be made, as libcurl would have said it.
     private var failures: [String: URLError.Code] = [:]
-    private var open: [String: [Relay]] = [:]
-    /// How many times a host was resolved, for the tests that count it.
-    private var lookUps = 0
 
     /// The process's proxy (libcurl finds it through the environment, which
     /// the whole process shares).
@@ -96,24 +92,21 @@ package final class EgressProxy: @unchecked Sendable {
         lock.withLock { permissive -= 1 }
     }
 
-    /// Why the last connection to `host`:`port` was refused, if it was.
-    package func refusal(host: String, port: Int) -> String? {
-        lock.withLock { refusals[Self.key(host, port)] }
+    /// Why the last request to `address` got no answer, as far as this proxy
+    /// knows: it refused the address (the policy's sentence), or could not
+    /// connect to it (the error URLSession would have given). Nil otherwise.
+    package enum Refusal: Equatable {
+        case policy(String)
+        case transport(URLError.Code)
     }
 
-    /// Ends every transfer to `host`:`port` at once; the client side is reset,
-    /// so what libcurl has not read yet is dropped.
-    package func cut(host: String, port: Int) {
-        let relays = lock.withLock { open[Self.key(host, port)] ?? [] }
-        relays.forEach { $0.cut() }
+    package func whyNot(_ address: URL) -> Refusal? {
+        guard let host = address.host else { return nil }
+        let key = Self.key(host, address.port ?? (address.scheme?.lowercased() == "https" ? 443 : 80))
+        return lock.withLock {
+            refusals[key].map(Refusal.policy) ?? failures[key].map(Refusal.transport)
+        }
     }
-
-    /// Why the last connection to `host`:`port` could not be made, if it could not.
-    package func failure(host: String, port: Int) -> URLError? {
-        lock.withLock { failures[Self.key(host, port)] }.map { URLError($0) }
-    }
-
-    package var hostsResolved: Int { lock.withLock { lookUps } }
 
     private static func key(_ host: String, _ port: Int) -> String {
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
@@ -141,10 +134,7 @@ package final class EgressProxy: @unchecked Sendable {
         }
         let key = Self.key(request.host, request.port)
         let addresses = AddressPolicy.lookUp(request.host)
-        let allowPrivate = lock.withLock { () -> Bool in
-            lookUps += 1
-            return permissive > 0
-        }
+        let allowPrivate = lock.withLock { permissive > 0 }
         if !allowPrivate {
             for address in addresses {
                 if let kind = AddressPolicy.nonPublicKind(address) {
@@ -176,10 +166,7 @@ package final class EgressProxy: @unchecked Sendable {
             close(upstream)
             return
         }
-        let relay = Relay(client: client, upstream: upstream)
-        lock.withLock { open[key, default: []].append(relay) }
-        relay.run()
-        lock.withLock { open[key]?.removeAll { $0 === relay } }
+        Relay(client: client, upstream: upstream).run()
     }
 
     /// The first address that accepts, each tried for at most 15 seconds;
@@ -260,41 +247,28 @@ struct EgressProxyFailure: Error, CustomStringConvertible {
 }
 
 /// Bytes both ways between libcurl and the server until either side ends.
-private final class Relay: @unchecked Sendable {
-    private let client: Int32
-    private let upstream: Int32
-    private let lock = NSLock()
-    private var closed = false
-
-    init(client: Int32, upstream: Int32) {
-        self.client = client
-        self.upstream = upstream
-        // A send to libcurl gives up after a moment, so that a cut is seen
-        // even while libcurl is not reading.
-        var moment = timeval(tv_sec: 0, tv_usec: 200_000)
-        setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &moment, socklen_t(MemoryLayout<timeval>.size))
-        var none = timeval(tv_sec: 0, tv_usec: 0)
-        setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &none, socklen_t(MemoryLayout<timeval>.size))
-    }
-
-    private var isCut: Bool { lock.withLock { closed } }
+private struct Relay {
+    let client: Int32
+    let upstream: Int32
 
     func run() {
+        var none = timeval(tv_sec: 0, tv_usec: 0)
+        setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &none, socklen_t(MemoryLayout<timeval>.size))
+        defer {
+            close(client)
+            close(upstream)
+        }
         var buffer = [UInt8](repeating: 0, count: 16 * 1024)
-        var fromClientOpen = true, fromUpstreamOpen = true
-        while fromUpstreamOpen, !isCut {
+        var fromClientOpen = true
+        while true {
             var watched = [pollfd(fd: upstream, events: Int16(POLLIN), revents: 0)]
             if fromClientOpen { watched.append(pollfd(fd: client, events: Int16(POLLIN), revents: 0)) }
-            let ready = poll(&watched, nfds_t(watched.count), 1000)
-            if ready < 0, errno != EINTR { break }
-            if ready <= 0 { continue }
+            let ready = poll(&watched, nfds_t(watched.count), -1)
+            if ready < 0, errno == EINTR { continue }
+            guard ready > 0 else { return }
             if watched[0].revents != 0 {
                 let count = recv(upstream, &buffer, buffer.count, 0)
-                if count <= 0 {
-                    fromUpstreamOpen = false
-                } else if !deliver(buffer[0..<count]) {
-                    break
-                }
+                guard count > 0, EgressProxy.writeAll(client, Array(buffer[0..<count])) else { return }
             }
             if fromClientOpen, watched.count > 1, watched[1].revents != 0 {
                 let count = recv(client, &buffer, buffer.count, 0)
@@ -302,44 +276,9 @@ private final class Relay: @unchecked Sendable {
                     fromClientOpen = false
                     shutdown(upstream, Int32(SHUT_WR))
                 } else if !EgressProxy.writeAll(upstream, Array(buffer[0..<count])) {
-                    break
+                    return
                 }
             }
-        }
-        lock.withLock {
-            if closed {
-                // Cut: a reset, so that libcurl drops what it has not read yet.
-                var reset = linger(l_onoff: 1, l_linger: 0)
-                setsockopt(client, SOL_SOCKET, SO_LINGER, &reset, socklen_t(MemoryLayout<linger>.size))
-            }
-            closed = true
-            close(client)
-            close(upstream)
-        }
-    }
-
-    /// Sends bytes to libcurl, waiting while it reads, until a cut.
-    private func deliver(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var offset = bytes.startIndex
-        while offset < bytes.endIndex {
-            let written = bytes.withUnsafeBytes { send(client, $0.baseAddress! + (offset - bytes.startIndex), bytes.endIndex - offset,
-                                                       Int32(MSG_NOSIGNAL)) }
-            if written < 0, errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK {
-                if isCut { return false }
-                continue
-            }
-            guard written > 0 else { return false }
-            offset += written
-        }
-        return true
-    }
-
-    /// Ends the relay: the server is no longer read, and libcurl's side is reset.
-    func cut() {
-        lock.withLock {
-            guard !closed else { return }
-            closed = true
-            shutdown(upstream, Int32(SHUT_RDWR))
         }
     }
 }
