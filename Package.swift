@@ -17,13 +17,31 @@ let package = Package(
         // JSON string literals for both programs; Foundation-free, so the link
         // checker can share it without linking DigestCore.
         .target(name: "JSONString"),
+        // "Did you mean …?": the nearest of a few known words.
+        .target(name: "EditDistance"),
+        // The command line of all three programs: options declared once in
+        // each command's specification, one parser, one help layout.
+        .target(name: "CommandLineParsing", dependencies: ["EditDistance"]),
         // Running another program to completion: one mechanism for digest
         // (the mail command, its companions) and the companions (their children).
         .target(name: "ChildProcess"),
-        .target(name: "DigestCore", dependencies: ["CSQLite", "JSONString", "ChildProcess"]),
-        .target(name: "DigestCLI", dependencies: ["DigestCore", "DigestLinkOptions", "ChildProcess", "FetchMessages"]),
+        // The layers of digest, each a target so that the compiler keeps the
+        // arrows pointing one way: storage ← model ← rendering ← workflow ← CLI.
+        //
+        // The SQLite wrapper and the whole schema with its migrations.
+        .target(name: "DigestStorage", dependencies: ["CSQLite"]),
+        // What an issue is and the rules it obeys: the model, validation,
+        // settings, JSON, and the small tools they share.
+        .target(name: "DigestModel", dependencies: ["JSONString", "EditDistance"]),
+        // Templates, escaping, email, the one HTML rule set, editions and the
+        // archive site: from an issue to bytes, with no database.
+        .target(name: "DigestRendering", dependencies: ["DigestModel"]),
+        // The store: revisions, roles and four-eyes, publishing, import and
+        // dump, intake, sends.
+        .target(name: "DigestWorkflow", dependencies: ["DigestStorage", "DigestModel", "DigestRendering", "ChildProcess"]),
+        .target(name: "DigestCLI", dependencies: ["CommandLineParsing", "DigestStorage", "DigestModel", "DigestRendering", "DigestWorkflow", "DigestLinkOptions", "ChildProcess", "ProgramMessages"]),
         // What digest and digest-fetch say to each other: one set of types, one encoding.
-        .target(name: "FetchMessages"),
+        .target(name: "ProgramMessages"),
         // A plain build works on any Linux with Swift 6 and on macOS; the
         // linking that makes digest start faster on recent toolchains is in
         // scripts/install, measured and switchable.
@@ -32,17 +50,18 @@ let package = Package(
         // FoundationNetworking (libcurl), which would slow every command's start-up.
         // Its options and their rules, shared with `digest check-links` so both
         // refuse the same values; no networking in it.
-        .target(name: "DigestLinkOptions"),
-        .target(name: "DigestLinkCheck", dependencies: ["DigestLinkOptions", "JSONString", "ChildProcess"]),
+        .target(name: "DigestLinkOptions", dependencies: ["CommandLineParsing"]),
+        .target(name: "DigestLinkCheck", dependencies: ["CommandLineParsing", "DigestLinkOptions", "ProgramMessages", "JSONString", "ChildProcess"]),
         .executableTarget(name: "digest-links", dependencies: ["DigestLinkCheck"]),
         // Pages and feeds are read by a program of their own too, sharing the
         // link checker's HTTP layer; FoundationXML (feeds, OPML) stays out of `digest`.
-        .target(name: "DigestFetch", dependencies: ["DigestLinkCheck", "FetchMessages"]),
+        .target(name: "DigestFetch", dependencies: ["CommandLineParsing", "DigestLinkCheck", "ProgramMessages"]),
         .executableTarget(name: "digest-fetch", dependencies: ["DigestFetch"]),
-        .testTarget(name: "DigestCoreTests", dependencies: ["DigestCore", "JSONString"], exclude: ["Fixtures", "Snapshots"]),
-        .testTarget(name: "DigestCLITests", dependencies: ["DigestCLI", "DigestCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "DigestCoreTests", dependencies: ["DigestStorage", "DigestModel", "DigestRendering", "DigestWorkflow", "JSONString", "EditDistance"],
+                    exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "DigestCLITests", dependencies: ["DigestCLI", "DigestWorkflow", "CommandLineParsing", "EditDistance"], exclude: ["Fixtures"]),
         // Also tests DigestFetch: both use the same fixture server.
-        .testTarget(name: "DigestLinkCheckTests", dependencies: ["DigestLinkCheck", "DigestLinkOptions", "DigestFetch", "JSONString"],
+        .testTarget(name: "DigestLinkCheckTests", dependencies: ["DigestLinkCheck", "DigestLinkOptions", "DigestFetch", "JSONString", "CommandLineParsing", "ProgramMessages"],
                     exclude: ["Fixtures"]),
     ]
 )

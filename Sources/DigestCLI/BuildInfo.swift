@@ -1,4 +1,7 @@
-import DigestCore
+import DigestStorage
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 /// How this `digest` was built, for the second line of `digest --version`.
 enum BuildInfo {

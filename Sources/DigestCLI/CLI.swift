@@ -1,4 +1,8 @@
-import DigestCore
+import CommandLineParsing
+import DigestStorage
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 /// The digest command line: parses the arguments, runs the command, and
 /// turns its outcome into output and an exit code.
@@ -59,7 +63,7 @@ package enum CLI {
         let wantsJSON = ArgumentParser.presentation(of: arguments).json
         let parsed: ArgumentParser.Parsed
         do {
-            parsed = try ArgumentParser(commands: specs).parse(arguments)
+            parsed = try ArgumentParser(program: "digest", commands: specs, globalOptions: GlobalOptions.specs).parse(arguments)
         } catch {
             return failure(error, json: wantsJSON)
         }
@@ -73,7 +77,7 @@ package enum CLI {
             }
             return Outcome(exitCode: 0, standardOutput: "digest \(version)\n\(BuildInfo.line)\n", standardError: "")
         case .help(let topic, _):
-            let text = topic.map(HelpFormatter.command) ?? HelpFormatter.general(commands: specs, version: version)
+            let text = topic.map { HelpFormatter.command($0, globalOptions: GlobalOptions.specs) } ?? HelpFormatter.general(commands: specs, version: version)
             return Outcome(exitCode: 0, standardOutput: text, standardError: "")
         case .manual:
             return Outcome(exitCode: 0, standardOutput: ManualPage.render(commands: specs, version: version),

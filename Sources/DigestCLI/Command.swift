@@ -1,4 +1,7 @@
-import DigestCore
+import CommandLineParsing
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 /// A digest command: its spec (name, arguments, options, help) and what it does.
 protocol Command: Sendable {

@@ -1,4 +1,7 @@
-import DigestCore
+import CommandLineParsing
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 /// What every command runs with: the global options, the environment, the
 /// input, and the warnings it gathers.

@@ -1,128 +1,120 @@
+import CommandLineParsing
 import DigestLinkCheck
-import FetchMessages
+import ProgramMessages
 import Foundation
 
 /// The `digest-fetch` program: reads pages, feeds and OPML lists for
 /// digest, and prints what it found as JSON. digest runs it; it never
 /// touches the database.
 package struct DigestFetchCommand {
-    package static let usage = """
-        digest-fetch page URL [OPTIONS]
-               digest-fetch feeds [OPTIONS] < FEEDS.jsonl
-               digest-fetch opml < FILE.opml
-        """
+    /// What every reading takes: its limits.
+    private static let limitOptions: [OptionSpec] = [
+        .value("timeout", "S", "Seconds for one page or feed, redirects included (default 10)."),
+        .value("max-bytes", "N", "The largest answer read, in bytes (default 5242880)."),
+        .value("excerpt-max", "N", "The longest excerpt, in characters (default 2000)."),
+        .flag("allow-private", "Fetch loopback, private and link-local addresses too."),
+        .flag("isolated", "Read in this process: how each page and feed is read by a child of its own.", hidden: true),
+    ]
 
-    package static let help = """
-        OVERVIEW: Reads web pages and feeds for digest, and prints what they say as JSON.
+    /// The commands, declared once: the parser reads them and the help shows them.
+    package static let commands: [CommandSpec] = [
+        CommandSpec(program: "digest-fetch", name: "page",
+                    abstract: "Fetches one page and prints one JSON object: its fields and where each came from, or why not.",
+                    discussion: "The object has \"fields\" (title, source, author, date, excerpt, canonical) and "
+                        + "\"found_in\" (where each came from), or \"error\".",
+                    arguments: [ArgumentSpec(name: "URL", help: "The page's address (http or https).")],
+                    options: limitOptions),
+        CommandSpec(program: "digest-fetch", name: "feeds",
+                    abstract: "Pulls feeds and prints one line per feed, in input order.",
+                    discussion: "Reads {\"id\": N, \"url\": \"…\", \"etag\": …, \"last_modified\": …} lines; "
+                        + "each line printed has \"outcome\" (fetched, unchanged, failed), \"entries\" and \"detail\".",
+                    options: limitOptions + [.value("concurrency", "N", "Feeds pulled at once, 1 to 64 (default 8).")],
+                    standardInput: "FEEDS.jsonl"),
+        CommandSpec(program: "digest-fetch", name: "feed", abstract: "Pulls the one feed on standard input in this process.",
+                    options: limitOptions, standardInput: "FEED.jsonl", hidden: true),
+        CommandSpec(program: "digest-fetch", name: "opml",
+                    abstract: "Prints one {\"url\", \"name\", \"section\"} line per feed of an OPML list.",
+                    standardInput: "FILE.opml"),
+    ]
 
-        USAGE: \(usage)
+    package static let help = HelpFormatter.program(
+        "digest-fetch COMMAND [ARGUMENTS] [OPTIONS]",
+        overview: "Reads web pages and feeds for digest, and prints what they say as JSON.",
+        commands: commands,
+        epilogue: """
+            LIMITS:
+              http and https only; at most 5 redirects, each address checked again;
+              gzip and deflate answers are decompressed, the limit counting what they
+              inflate to; the charset comes from the header, then <meta charset>, then
+              the XML declaration. Every connection is made by a proxy inside this
+              program that resolves the host once and connects to the address it
+              checked. Each page and each feed is read by a child process of this
+              program, killed 5 s past the timeout: one answer cannot take the others'
+              time or memory.
 
-        page URL     Fetches one page and prints one JSON object: "fields" (title,
-                     source, author, date, excerpt, canonical) and "found_in" (where
-                     each came from), or "error".
-        feeds        Reads {"id": N, "url": "…", "etag": …, "last_modified": …} lines
-                     and prints one line per feed, in input order: "outcome"
-                     (fetched, unchanged, failed), "entries", "detail".
-        opml         Prints one {"url", "name", "section"} line per feed of the list.
+            EXIT STATUS:
+              0    done (for feeds: whatever each feed's outcome)
+              64   bad option
+              65   bad input
+              69   the page could not be fetched or read
+              74   standard input could not be read
 
-        OPTIONS:
-          --timeout S          Seconds for one page or feed, redirects included (default 10).
-          --max-bytes N        The largest answer read, in bytes (default 5242880).
-          --excerpt-max N      The longest excerpt, in characters (default 2000).
-          --concurrency N      Feeds pulled at once (default 8).
-          --allow-private      Fetch loopback, private and link-local addresses too.
-          -h, --help           Show help information.
-
-        Limits: http and https only; at most 5 redirects, each address checked again;
-        gzip and deflate answers are decompressed, the limit counting what they
-        inflate to; the charset comes from the header, then <meta charset>, then the
-        XML declaration. Every connection is made by a proxy inside this program that
-        resolves the host once and connects to the address it checked. Each page and
-        each feed is read by a child process of this program (the same mode with
-        --isolated, one page or one feed from standard input), killed 5 s past the
-        timeout: one answer cannot take the others' time or memory.
-
-        EXIT STATUS:
-          0    done (for feeds: whatever each feed's outcome)
-          64   bad option
-          65   bad input
-          69   the page could not be fetched or read
-          74   standard input could not be read
-
-        """
+            """)
 
     package init() {}
 
     /// Runs the program and returns its exit status.
     package func run(arguments: [String]) async -> Int32 {
-        var arguments = arguments
-        guard let mode = arguments.first else { return usageError("say what to read: page URL, feeds or opml") }
-        arguments.removeFirst()
-        if mode == "-h" || mode == "--help" {
-            write(Self.help)
-            return 0
-        }
+        let invocation: Invocation
         var limits = FetchLimits()
-        var excerptLimit = 2000
-        var concurrency = 8
-        var isolated = false
-        var positionals: [String] = []
-        var index = 0
-        while index < arguments.count {
-            let argument = arguments[index]
-            index += 1
-            func value() -> String? {
-                guard index < arguments.count else { return nil }
-                index += 1
-                return arguments[index - 1]
-            }
-            switch argument {
-            case "--allow-private": limits.allowPrivate = true
-            case "--isolated": isolated = true
-            case "--timeout":
-                guard let text = value(), let seconds = Double(text), seconds > 0, seconds.isFinite else {
-                    return usageError("--timeout needs a positive number of seconds")
-                }
-                limits.timeout = seconds
-            case "--max-bytes":
-                guard let text = value(), let bytes = Int(text), bytes > 0 else { return usageError("--max-bytes needs a positive whole number") }
-                limits.maxBytes = bytes
-            case "--excerpt-max":
-                guard let text = value(), let count = Int(text), count > 0 else { return usageError("--excerpt-max needs a positive whole number") }
-                excerptLimit = count
-            case "--concurrency":
-                guard let text = value(), let count = Int(text), (1...64).contains(count) else {
-                    return usageError("--concurrency needs a whole number from 1 to 64")
-                }
-                concurrency = count
-            case "-h", "--help":
+        let excerptLimit: Int
+        do {
+            switch try ArgumentParser(program: "digest-fetch", commands: Self.commands).parse(arguments) {
+            case .help(let topic, _):
+                write(topic.map { HelpFormatter.command($0) } ?? Self.help)
+                return 0
+            case .version, .manual:
                 write(Self.help)
                 return 0
-            default:
-                if argument.hasPrefix("-") { return usageError("unknown option '\(argument)'") }
-                positionals.append(argument)
+            case .run(let parsed, _, _):
+                invocation = parsed
             }
+            limits.timeout = try invocation.seconds("timeout") ?? limits.timeout
+            limits.maxBytes = try invocation.wholeNumber("max-bytes", in: 1...Int.max) ?? limits.maxBytes
+            excerptLimit = try invocation.wholeNumber("excerpt-max", in: 1...Int.max) ?? 2000
+            limits.allowPrivate = invocation.has("allow-private")
+        } catch CLIError.usage(let message, let command) {
+            return usageError(message, usage: command?.usage)
+        } catch {
+            writeError("\(error)")
+            return 70
         }
-        switch mode {
+        let isolated = invocation.has("isolated")
+        switch invocation.spec.name {
         case "page":
-            guard positionals.count == 1 else { return usageError("'page' takes one URL") }
+            guard let address = invocation.positionals.first else {
+                return usageError("'page' needs URL — the page's address.", usage: invocation.spec.usage)
+            }
             if isolated {
                 // Done at once: libcurl may still be busy with a body past the
                 // limit, and an orderly exit would wait for it.
-                _exit(await page(positionals[0], limits: limits, excerptLimit: excerptLimit))
+                _exit(await page(address, limits: limits, excerptLimit: excerptLimit))
             }
-            return await isolatedPage(positionals[0], limits: limits, excerptLimit: excerptLimit)
+            return await isolatedPage(address, limits: limits, excerptLimit: excerptLimit)
         case "feeds":
-            guard positionals.isEmpty else { return usageError("'feeds' reads its feeds from standard input") }
+            let concurrency: Int
+            do {
+                concurrency = try invocation.wholeNumber("concurrency", in: 1...64) ?? 8
+            } catch CLIError.usage(let message, _) {
+                return usageError(message, usage: invocation.spec.usage)
+            } catch {
+                return 70
+            }
             return await feeds(limits: limits, excerptLimit: excerptLimit, concurrency: concurrency)
-        case "feed" where isolated:
-            guard positionals.isEmpty else { return usageError("'feed' reads its feed from standard input") }
+        case "feed":
             return await feed(limits: limits, excerptLimit: excerptLimit)
-        case "opml":
-            guard positionals.isEmpty else { return usageError("'opml' reads the list from standard input") }
-            return opml()
         default:
-            return usageError("unknown mode '\(mode)'; the modes are page, feeds and opml")
+            return opml()
         }
     }
 
@@ -230,7 +222,7 @@ package struct DigestFetchCommand {
         var requests: [Request] = []
         for (number, line) in input.split(separator: UInt8(ascii: "\n")).enumerated() where !line.isEmpty {
             let text = String(decoding: line, as: UTF8.self)
-            guard let question = FetchMessages.read(FeedQuestion.self, from: text[...]) else {
+            guard let question = ProgramMessages.read(FeedQuestion.self, from: text[...]) else {
                 writeError("line \(number + 1) is not {\"id\": N, \"url\": \"…\"}")
                 return nil
             }
@@ -242,7 +234,7 @@ package struct DigestFetchCommand {
     }
 
     private static func failureLine(id: Int, detail: String) -> String {
-        FetchMessages.line(FeedReply(id: id, outcome: FeedPullResult.Outcome.failed.rawValue, detail: detail))
+        ProgramMessages.line(FeedReply(id: id, outcome: FeedPullResult.Outcome.failed.rawValue, detail: detail))
     }
 
     private static func reply(to result: FeedPullResult) -> FeedReply {
@@ -279,14 +271,14 @@ package struct DigestFetchCommand {
         }
     }
 
-    private func usageError(_ message: String) -> Int32 {
-        writeError("\(message)\nUsage: \(Self.usage)\nSee 'digest-fetch --help'.\n")
+    private func usageError(_ message: String, usage: String?) -> Int32 {
+        writeError("\(message)\nUsage: \(usage ?? "digest-fetch COMMAND [ARGUMENTS] [OPTIONS]")\nSee 'digest-fetch --help'.\n")
         return 64
     }
 
     /// One message, one line.
     private func write<Message: Encodable>(_ message: Message) {
-        write(FetchMessages.line(message) + "\n")
+        write(ProgramMessages.line(message) + "\n")
     }
 
     private func write(_ text: String) {

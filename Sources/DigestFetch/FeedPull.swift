@@ -1,5 +1,5 @@
 import DigestLinkCheck
-import FetchMessages
+import ProgramMessages
 import Foundation
 
 /// One feed to pull, with what the last pull's answer said: the message

@@ -1,49 +1,37 @@
+import CommandLineParsing
 import DigestLinkOptions
 import Foundation
+import ProgramMessages
 
 /// The `digest-links` program: options, then links on standard input, then
 /// one JSON result a line on standard output.
 package struct LinkCheckCommand {
     package static let version = "1.0"
 
-    package static let usage = "digest-links [--timeout S] [--concurrency N] [--deadline S] [--max-redirects N] [--allow-private] < LINKS.jsonl"
+    /// The command line, declared once: the parser reads it and the help shows it.
+    package static let spec = CommandSpec(
+        program: "digest-links", name: "",
+        abstract: "Checks links and reports, for each one, what its server answers.",
+        discussion: "Reads JSON Lines on standard input, one {\"id\": ITEM, \"url\": \"https://...\"} a line, and "
+            + "writes one JSON object a line on standard output, in input order. 'digest check-links ISSUE' runs "
+            + "it and stores the results.",
+        options: LinkCheckOptions.options + [.flag("version", "Show the version.")],
+        standardInput: "LINKS.jsonl",
+        epilogue: """
+            OUTPUT:
+              {"checked_at":"2026-11-22T18:21:19Z","detail":"HTTP 200 OK","elapsed_ms":123,
+               "final_url":"...","id":12,"outcome":"ok","redirects":0,"status":200,
+               "suggested_url":null,"url":"..."}
+              outcome is one of ok, redirected, broken, unreachable, timed-out;
+              suggested_url is set when every redirect was permanent.
 
-    package static let help = """
-        OVERVIEW: Checks links and reports, for each one, what its server answers.
+            EXIT STATUS:
+              0    every link was checked, whatever the outcomes
+              64   bad option (nothing checked)
+              65   bad input line (nothing checked)
+              74   standard input could not be read or standard output written
 
-        Reads JSON Lines on standard input, one {"id": ITEM, "url": "https://..."}
-        a line, and writes one JSON object a line on standard output, in input
-        order. 'digest check-links ISSUE' runs it and stores the results.
-
-        USAGE: \(usage)
-
-        OPTIONS:
-          --timeout S          Seconds allowed for one link, redirects included
-                               (default: 10; decimals allowed).
-          --concurrency N      Links checked at the same time, 1 to 64 (default: 8).
-          --deadline S         Seconds allowed for the whole run; links not done by
-                               then are reported timed-out (default: 120).
-          --max-redirects N    Redirects followed per link, 0 to 50 (default: 10).
-          --allow-private      Check loopback, private and link-local addresses too
-                               (refused by default: the checks run with the host's
-                               network position).
-          --version            Show the version.
-          -h, --help           Show help information.
-
-        OUTPUT:
-          {"id":12,"url":"...","outcome":"ok","status":200,"final_url":"...",
-           "suggested_url":null,"redirects":0,"detail":"HTTP 200 OK",
-           "checked_at":"2026-11-22T18:21:19Z","elapsed_ms":123}
-          outcome is one of ok, redirected, broken, unreachable, timed-out;
-          suggested_url is set when every redirect was permanent.
-
-        EXIT STATUS:
-          0    every link was checked, whatever the outcomes
-          64   bad option (nothing checked)
-          65   bad input line (nothing checked)
-          74   standard input could not be read or standard output written
-
-        """
+            """)
 
     package var readInput: () throws -> Data
     package var writeOutput: (String) throws -> Void
@@ -73,34 +61,49 @@ package struct LinkCheckCommand {
     /// Runs the program with `arguments` (without the program name) and
     /// returns its exit status.
     package func run(arguments: [String]) async -> Int32 {
+        let options: LinkCheckOptions
         do {
-            return try await runOrThrow(arguments: arguments)
+            switch try ArgumentParser(program: "digest-links", commands: []).parse(arguments, as: Self.spec) {
+            case .help, .manual, .version:
+                return status(ofWriting: HelpFormatter.command(Self.spec))
+            case .run(let invocation, _, _):
+                if invocation.has("version") { return status(ofWriting: "digest-links \(Self.version)\n") }
+                options = try LinkCheckOptions(invocation)
+                if invocation.has("isolated") { return await report { () async throws(LinkCheckError) in try await checkIsolated(options) } }
+            }
+        } catch CLIError.usage(let message, _) {
+            writeError("digest-links: error: \(message)\nUsage: \(Self.spec.usage)\nSee 'digest-links --help'.\n")
+            return 64
+        } catch {
+            writeError("digest-links: error: \(error)\n")
+            return 70
+        }
+        return await report { () async throws(LinkCheckError) in try await check(options) }
+    }
+
+    /// Runs `work`, printing its error, if any, and returning the exit status.
+    private func report(_ work: () async throws(LinkCheckError) -> Int32) async -> Int32 {
+        do {
+            return try await work()
         } catch {
             for message in error.messages {
                 writeError("digest-links: error: \(message)\n")
-            }
-            if error.isUsageError {
-                writeError("Usage: \(Self.usage)\nSee 'digest-links --help'.\n")
             }
             return error.exitCode
         }
     }
 
-    private func runOrThrow(arguments: [String]) async throws(LinkCheckError) -> Int32 {
-        let options: LinkCheckOptions
-        switch try LinkCheckAction.parse(arguments) {
-        case .help:
-            try write(Self.help)
+    private func status(ofWriting text: String) -> Int32 {
+        do throws(LinkCheckError) {
+            try write(text)
             return 0
-        case .version:
-            try write("digest-links \(Self.version)\n")
-            return 0
-        case .check(let parsed):
-            options = parsed
-        case .checkIsolated(let parsed):
-            return try await checkIsolated(parsed)
+        } catch {
+            writeError("digest-links: error: \(error.messages.joined(separator: "\n"))\n")
+            return error.exitCode
         }
+    }
 
+    private func check(_ options: LinkCheckOptions) async throws(LinkCheckError) -> Int32 {
         let links = try readLinks()
 
         // Each link is checked by a child process of its own (`--isolated`):
@@ -134,8 +137,7 @@ package struct LinkCheckCommand {
         var arguments = ["--isolated", "--timeout=\(options.timeout)", "--deadline=\(remaining)",
                          "--max-redirects=\(options.maxRedirects)"]
         if options.allowPrivate { arguments.append("--allow-private") }
-        let input = String(decoding: (try? JSONSerialization.data(withJSONObject: ["id": link.id, "url": link.url])) ?? Data(),
-                           as: UTF8.self) + "\n"
+        let input = ProgramMessages.line(LinkQuestion(id: link.id, url: link.url)) + "\n"
         switch await IsolatedChild.run(arguments, input: input, seconds: min(options.timeout, remaining) + 2) {
         case .finished(status: 0, let line) where !line.isEmpty:
             return line.hasSuffix("\n") ? String(line.dropLast()) : line

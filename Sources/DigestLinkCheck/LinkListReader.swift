@@ -1,6 +1,7 @@
 import DigestLinkOptions
 import Foundation
 import JSONString
+import ProgramMessages
 
 /// Reads the input: JSON Lines, one `{"id": 12, "url": "https://…"}` a line.
 ///
@@ -30,9 +31,9 @@ package enum LinkListReader {
             return "not valid UTF-8 text"
         }
         guard !text.allSatisfy(\.isWhitespace) else { return nil }
-        let decoded: LinkLine
+        let decoded: LinkQuestion
         do {
-            decoded = try JSONDecoder().decode(LinkLine.self, from: line)
+            decoded = try JSONDecoder().decode(LinkQuestion.self, from: line)
         } catch let error as DecodingError {
             return message(for: error)
         } catch {

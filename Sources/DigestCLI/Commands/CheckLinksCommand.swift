@@ -1,5 +1,9 @@
-import DigestCore
+import CommandLineParsing
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 import DigestLinkOptions
+import ProgramMessages
 import Foundation
 
 enum CheckLinksCommand: Command {
@@ -12,11 +16,7 @@ enum CheckLinksCommand: Command {
             + "links, and refuses them when publish.require-links-ok is on. Checking never changes an item and is "
             + "no revision; it works at any stage. The checks run in the companion program digest-links.",
         arguments: [ArgumentSpec(name: "ISSUE", help: "The issue number.")],
-        options: [
-            .value("timeout", "S", "Seconds allowed per link (default 10)."),
-            .value("concurrency", "N", "Links checked at once, 1 to 64 (default 8)."),
-            .value("deadline", "S", "Seconds allowed for the whole run (default 120)."),
-        ],
+        options: LinkCheckOptions.runOptions,
         examples: ["digest check-links 4", "digest check-links 4 --timeout 5 --json"])
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
@@ -36,9 +36,8 @@ enum CheckLinksCommand: Command {
             return .data("Issue \(number) has no links to check.\n", json: .object([("links", .array([]))]))
         }
         let program = try Companion.require("digest-links", for: "check-links", environment: context.environment)
-        let input = linked.map { item in
-            JSONWriter(pretty: false).string(.object([("id", .integer(item.id)), ("url", .optional(item.fields.url))]))
-        }.joined(separator: "\n") + "\n"
+        let input = linked.map { ProgramMessages.line(LinkQuestion(id: $0.id, url: $0.fields.url ?? "")) }
+            .joined(separator: "\n") + "\n"
         let progress = context.progress("Checking links", unit: "links", total: linked.count)
         // The same address rule and switch as fetching pages and feeds.
         let policy = try store.settings.fetchAllowsPrivate ? ["--allow-private"] : []
@@ -51,15 +50,12 @@ enum CheckLinksCommand: Command {
         let states = Dictionary(linked.map { ($0.id, $0.stateID) }, uniquingKeysWith: { first, _ in first })
         var checks: [LinkCheck] = []
         for line in output.split(separator: "\n") where !line.isEmpty {
-            guard let value = try? JSONParser.parse(String(line)), let id = value["id"]?.intValue,
-                  let url = value["url"]?.stringValue, let outcome = value["outcome"]?.stringValue else {
+            guard let report = ProgramMessages.read(LinkReport.self, from: line) else {
                 throw DigestError.internalError("digest-links printed a line digest cannot read: \(line.prefix(200))")
             }
-            checks.append(LinkCheck(item: id, url: url, checkedAt: value["checked_at"]?.stringValue ?? store.now.rfc3339,
-                                    outcome: outcome, status: value["status"]?.intValue,
-                                    finalURL: value["final_url"]?.stringValue,
-                                    suggestedURL: value["suggested_url"]?.stringValue,
-                                    detail: value["detail"]?.stringValue, state: states[id]))
+            checks.append(LinkCheck(item: report.id, url: report.url, checkedAt: report.checkedAt, outcome: report.outcome,
+                                    status: report.status, finalURL: report.finalURL, suggestedURL: report.suggestedURL,
+                                    detail: report.detail, state: states[report.id]))
         }
         try store.storeLinkChecks(checks, request: request)
         var rows: [[String]] = [["ITEM", "OUTCOME", "STATUS", "LINK", "DETAIL"]]
@@ -81,20 +77,11 @@ enum CheckLinksCommand: Command {
         return .data(text, json: .object([("links", .array(checks.map(\.json)))]))
     }
 
-    /// The options for digest-links, checked here by digest-links' own
-    /// rules, so that a bad value is a usage error (64) before anything runs.
+    /// The options for digest-links, checked here by the same rules, so
+    /// that a bad value is a usage error (64) before anything runs.
     private static func checkerArguments(_ invocation: Invocation) throws -> [String] {
-        var arguments: [String] = []
-        for option in ["timeout", "concurrency", "deadline"] {
-            guard let value = invocation.value(option) else { continue }
-            arguments += ["--\(option)=\(value)"]
-        }
-        do {
-            _ = try LinkCheckAction.parse(arguments)
-        } catch {
-            throw invocation.usageError(error.description + ".")
-        }
-        return arguments
+        _ = try LinkCheckOptions(invocation)
+        return LinkCheckOptions.runOptions.compactMap { option in invocation.value(option.name).map { "--\(option.name)=\($0)" } }
     }
 }
 

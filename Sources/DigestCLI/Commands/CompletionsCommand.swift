@@ -1,4 +1,7 @@
-import DigestCore
+import CommandLineParsing
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 enum CompletionsCommand: Command {
     static let shells = ["bash", "zsh", "fish"]

@@ -1,4 +1,6 @@
-import DigestCore
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 /// The four files of an edition: `<number>-<date>.md`, `.html`, `.txt`,
 /// `.eml` for edition 1, `<number>-<date>-edition-N.…` for a later one (see

@@ -1,4 +1,8 @@
-import DigestCore
+import CommandLineParsing
+import DigestStorage
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 enum InitCommand: Command {
     static let spec = CommandSpec(

@@ -1,4 +1,7 @@
-import DigestCore
+import CommandLineParsing
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 /// The issue-level fields `draft` and `edit-issue` take, validated together.
 struct IssueFieldsInput {

@@ -1,4 +1,7 @@
-import DigestCore
+import CommandLineParsing
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 /// The item-field options `add-item` and `edit-item` share, and how each
 /// maps to a field name.

@@ -1,4 +1,7 @@
-import DigestCore
+import CommandLineParsing
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 enum NominateCommand: Command {
     static let spec = CommandSpec(

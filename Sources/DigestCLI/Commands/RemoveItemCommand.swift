@@ -1,4 +1,7 @@
-import DigestCore
+import CommandLineParsing
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 enum RemoveItemCommand: Command {
     static let spec = CommandSpec(

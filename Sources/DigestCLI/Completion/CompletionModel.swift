@@ -1,4 +1,7 @@
-import DigestCore
+import CommandLineParsing
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 /// What shell completion knows about digest, taken from the command
 /// specifications that also make the help, so the scripts cannot drift.

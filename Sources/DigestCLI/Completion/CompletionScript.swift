@@ -1,3 +1,4 @@
+import CommandLineParsing
 /// Completion scripts for bash, zsh and fish, generated from the
 /// `CompletionModel`.
 enum CompletionScript {

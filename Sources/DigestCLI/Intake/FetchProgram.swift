@@ -1,5 +1,7 @@
-import DigestCore
-import FetchMessages
+import DigestModel
+import DigestRendering
+import DigestWorkflow
+import ProgramMessages
 import Foundation
 
 /// Runs the companion program `digest-fetch`, which does all of digest's
@@ -28,7 +30,7 @@ struct FetchProgram {
 
     func page(_ url: String) throws -> Page {
         let (status, output) = try run(["page", url] + options, input: nil)
-        guard let answer = FetchMessages.read(PageAnswer.self,
+        guard let answer = ProgramMessages.read(PageAnswer.self,
                                               from: output.trimmingCharacters(in: .whitespacesAndNewlines)[...]) else {
             throw DigestError.internalError("digest-fetch (exit \(status)) printed what digest cannot read: \(output.prefix(200))")
         }
@@ -41,7 +43,7 @@ struct FetchProgram {
     /// One answer per feed, in the feeds' order; `progress` advances as each arrives.
     func feeds(_ feeds: [Feed], progress: ProgressLine?) throws -> [FeedAnswer] {
         let input = feeds.map { feed in
-            FetchMessages.line(FeedQuestion(id: feed.id, url: feed.url, etag: feed.etag, lastModified: feed.lastModified))
+            ProgramMessages.line(FeedQuestion(id: feed.id, url: feed.url, etag: feed.etag, lastModified: feed.lastModified))
         }.joined(separator: "\n") + "\n"
         let (status, output) = try run(["feeds"] + options, input: input, progress: progress)
         guard status == 0 else {
@@ -49,7 +51,7 @@ struct FetchProgram {
         }
         var answers: [FeedAnswer] = []
         for line in output.split(separator: "\n") where !line.isEmpty {
-            guard let reply = FetchMessages.read(FeedReply.self, from: line),
+            guard let reply = ProgramMessages.read(FeedReply.self, from: line),
                   let outcome = FeedAnswer.Outcome(rawValue: reply.outcome) else {
                 throw DigestError.internalError("digest-fetch printed a line digest cannot read: \(line.prefix(200))")
             }
@@ -68,7 +70,7 @@ struct FetchProgram {
             throw DigestError.malformed(reason.replacingOccurrences(of: "digest-fetch: error: ", with: "") + ".")
         }
         return output.split(separator: "\n").compactMap { line in
-            guard let subscription = FetchMessages.read(Subscription.self, from: line) else { return nil }
+            guard let subscription = ProgramMessages.read(Subscription.self, from: line) else { return nil }
             var values = ["url": subscription.url]
             values["name"] = subscription.name
             values["section"] = subscription.section

@@ -1,4 +1,6 @@
-import DigestCore
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 /// How intake commands say what became of the links they brought.
 enum IntakeReport {

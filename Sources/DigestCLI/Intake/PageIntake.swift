@@ -1,4 +1,6 @@
-import DigestCore
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 /// Turning a fetched page into item fields, the same way for `add-item
 /// --fetch`, `fetch` and `nominate`.

@@ -1,3 +1,4 @@
+import CommandLineParsing
 /// `digest help --man`: the digest(1) manual page in roff (man macros),
 /// made from the same command specifications as the help, so the two
 /// cannot drift apart.

@@ -1,4 +1,7 @@
-import DigestCore
+import CommandLineParsing
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 /// The files a command reads and writes on behalf of the person running it:
 /// those named on its command line (`--file`, `--templates`, `--out`, …).

@@ -1,4 +1,6 @@
-import DigestCore
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 /// What a command has to say: text for people, one JSON document for
 /// programs, and the exit code.

@@ -1,5 +1,7 @@
 import ChildProcess
-import DigestCore
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 import Foundation
 
 /// Finds digest's companion programs (`digest-links`) the way git finds its

@@ -1,4 +1,6 @@
-import DigestCore
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 extension Issue {
     /// The issue's own fields, as `list --json` prints them.

@@ -1,4 +1,6 @@
-import DigestCore
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 extension Item {
     /// The item as `show --json` and every other command print it.

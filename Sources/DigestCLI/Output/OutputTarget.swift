@@ -1,4 +1,6 @@
-import DigestCore
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 import Foundation
 
 /// Where `--out FILE` sends a command's output.

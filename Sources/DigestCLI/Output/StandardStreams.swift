@@ -1,4 +1,6 @@
-import DigestCore
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 import Foundation
 
 /// Puts an outcome on the process's standard output and error, checking

@@ -1,4 +1,6 @@
-import DigestCore
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 /// Which templates a render uses: `--templates DIR` (the person's own
 /// folder, read through the command's files), else the `templates` setting

@@ -1,4 +1,6 @@
-import DigestCore
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 /// What digest prints for people never carries raw control bytes: text read
 /// from the database or typed by someone else (a name, a setting, a value

@@ -1,4 +1,6 @@
 /// Options every command takes, before or after the command name.
+import CommandLineParsing
+
 enum GlobalOptions {
     static let specs: [OptionSpec] = [
         .value("db", "PATH", "The database (default: $DIGEST_DB, else ./digest.sqlite)."),

@@ -1,4 +1,7 @@
-import DigestCore
+import CommandLineParsing
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 import Foundation
 
 /// `digest serve --stdio`: runs the requests of one client, read from

@@ -1,4 +1,7 @@
-import DigestCore
+import CommandLineParsing
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 /// The client's files a served command may touch: exactly the paths its
 /// command line names in options and arguments declared with a `FileRole`.

@@ -1,4 +1,7 @@
-import DigestCore
+import CommandLineParsing
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 import Foundation
 
 /// The files of a command served for a client: every read and write is a

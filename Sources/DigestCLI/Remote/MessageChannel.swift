@@ -1,4 +1,6 @@
-import DigestCore
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 import Foundation
 
 /// One end of a `digest serve` conversation, over a pair of file

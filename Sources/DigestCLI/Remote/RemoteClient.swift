@@ -1,4 +1,7 @@
-import DigestCore
+import CommandLineParsing
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 import Foundation
 
 /// Runs a command against an `ssh://` database: sends the command line to

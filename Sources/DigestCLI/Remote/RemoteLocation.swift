@@ -1,4 +1,6 @@
-import DigestCore
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 /// A database on another machine: `ssh://[user@]host[:port]/absolute/path`.
 struct RemoteLocation: Equatable {

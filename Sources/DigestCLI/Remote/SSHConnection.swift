@@ -1,4 +1,7 @@
-import DigestCore
+import CommandLineParsing
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 import Foundation
 
 /// `ssh -T` to the host, running `digest serve --stdio` there, as a child

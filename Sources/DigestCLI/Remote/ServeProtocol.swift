@@ -1,4 +1,6 @@
-import DigestCore
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 /// The conversation between `digest` on a client and `digest serve --stdio`
 /// on the host, version 1 (messages as `MessageChannel` frames them):

@@ -1,3 +1,4 @@
+import CommandLineParsing
 import Foundation
 import Testing
 
@@ -108,11 +109,11 @@ struct CheckLinksOptionTests {
         #expect(result.standardError == "digest: error: \(option) must be \(expected), not '\(value)'.\n"
             + "Usage: digest check-links ISSUE [OPTIONS]\nSee 'digest help check-links'.\n")
         #expect(try DatabaseInspector.scalar(digest.databasePath, "SELECT count(*) FROM link_checks") == "0")
-        // digest-links itself refuses the same value with the same code.
+        // digest-links itself refuses the same value with the same code and message.
         let checker = try Digest.execute(Products.directory + "/digest-links", [option, value], input: [],
                                          environment: digest.environment, directory: directory.path)
         #expect(checker.status == 64)
-        #expect(checker.standardError.hasPrefix("digest-links: error: \(option) must be \(expected), not '\(value)'\n"))
+        #expect(checker.standardError.hasPrefix("digest-links: error: \(option) must be \(expected), not '\(value)'.\n"))
     }
 
     @Test("a checker that ends without reading its links is reported (70), and digest does not die of SIGPIPE")

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import DigestCore
+import EditDistance
+@testable import DigestStorage
+@testable import DigestModel
+@testable import DigestRendering
+@testable import DigestWorkflow
 
 /// Defects the fuzz harness found, each held by its minimized input.
 @Suite("Fuzz findings")

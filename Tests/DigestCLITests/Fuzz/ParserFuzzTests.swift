@@ -1,7 +1,11 @@
+import CommandLineParsing
 import Foundation
 import Testing
 @testable import DigestCLI
-@testable import DigestCore
+@testable import DigestStorage
+@testable import DigestModel
+@testable import DigestRendering
+@testable import DigestWorkflow
 
 /// Generated and mutated inputs thrown at every parser in the process: each
 /// must end in a result or its own documented error, in bounded time, and
@@ -287,7 +291,7 @@ struct ParserFuzzTests {
     func arguments() throws {
         var run = FuzzRun("arguments")
         let specs = CLI.commands.map { $0.spec }
-        let parser = ArgumentParser(commands: specs)
+        let parser = ArgumentParser(program: "digest", commands: specs, globalOptions: GlobalOptions.specs)
         let words = Self.argumentWords(specs)
         for _ in 0..<FuzzSettings.iterations * 4 {
             let arguments = (0..<run.random.below(8)).map { _ in run.random.pick(words) }

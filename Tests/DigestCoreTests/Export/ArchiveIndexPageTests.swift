@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-import DigestCore
+import DigestStorage
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 @Suite("The archive's index page")
 struct ArchiveIndexPageTests {

@@ -1,4 +1,7 @@
-import DigestCore
+import DigestStorage
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 import Testing
 
 /// A small fictional publication and its archive, shared by the export tests.

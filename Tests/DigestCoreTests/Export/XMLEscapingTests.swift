@@ -1,5 +1,8 @@
 import Testing
-import DigestCore
+import DigestStorage
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 
 @Suite("Escaping text for XML and HTML")
 struct XMLEscapingTests {

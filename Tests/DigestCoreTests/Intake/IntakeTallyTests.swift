@@ -1,4 +1,7 @@
-import DigestCore
+import DigestStorage
+import DigestModel
+import DigestRendering
+import DigestWorkflow
 import Testing
 
 @Suite("Intake: the tally of a pull and candidate validation")

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import DigestCore
+@testable import DigestStorage
+@testable import DigestModel
+@testable import DigestRendering
+@testable import DigestWorkflow
 
 /// The email as real clients and filters see it: the Nu HTML Checker over
 /// every golden HTML render, SpamAssassin's local rules, Python's mail

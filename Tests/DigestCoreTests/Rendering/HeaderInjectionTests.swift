@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import DigestCore
+@testable import DigestStorage
+@testable import DigestModel
+@testable import DigestRendering
+@testable import DigestWorkflow
 
 /// CR and LF in what goes into the email's headers never start a header of their own.
 @Suite("Email headers: CR/LF in a Subject, a display name or an address adds no header")

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import DigestCore
+@testable import DigestStorage
+@testable import DigestModel
+@testable import DigestRendering
+@testable import DigestWorkflow
 
 /// The properties every render of every issue must have, checked with real
 /// parsers and validators: what SPEC's "Renders" section promises.

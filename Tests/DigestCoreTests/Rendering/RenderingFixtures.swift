@@ -1,5 +1,8 @@
 import Foundation
-@testable import DigestCore
+@testable import DigestStorage
+@testable import DigestModel
+@testable import DigestRendering
+@testable import DigestWorkflow
 
 /// Fictional issues the rendering tests share.
 enum RenderingFixtures {

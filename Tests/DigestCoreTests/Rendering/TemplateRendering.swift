@@ -1,4 +1,7 @@
-@testable import DigestCore
+@testable import DigestStorage
+@testable import DigestModel
+@testable import DigestRendering
+@testable import DigestWorkflow
 
 /// Renders template text over a context the way `IssueRenderer` does, for
 /// tests of the engine on its own.

@@ -1,5 +1,8 @@
 import Testing
-@testable import DigestCore
+@testable import DigestStorage
+@testable import DigestModel
+@testable import DigestRendering
+@testable import DigestWorkflow
 
 @Suite("The template engine")
 struct TemplateTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import DigestCore
+@testable import DigestStorage
+@testable import DigestModel
+@testable import DigestRendering
+@testable import DigestWorkflow
 
 /// The reads that must not grow with an issue's history or the archive use
 /// the indexes meant for them (`EXPLAIN QUERY PLAN`, not a timing).

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import DigestCore
+@testable import DigestStorage
+@testable import DigestModel
+@testable import DigestRendering
+@testable import DigestWorkflow
 
 /// Reads that must see one moment of the database, with another connection writing beside them.
 @Suite("Snapshots: each read of an issue is one moment; publish renders with the settings of its transaction")

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import DigestCore
+@testable import DigestStorage
+@testable import DigestModel
+@testable import DigestRendering
+@testable import DigestWorkflow
 
 /// Emails are stored without the text and HTML they repeat, and must come
 /// back byte for byte.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import DigestCore
+@testable import DigestStorage
+@testable import DigestModel
+@testable import DigestRendering
+@testable import DigestWorkflow
 
 @Suite("Versioned issues")
 struct VersioningTests {

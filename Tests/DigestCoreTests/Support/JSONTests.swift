@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 import JSONString
-@testable import DigestCore
+@testable import DigestStorage
+@testable import DigestModel
+@testable import DigestRendering
+@testable import DigestWorkflow
 
 @Suite("JSON reading and writing")
 struct JSONTests {

@@ -1,0 +1,12 @@
+import DigestModel
+extension Settings {
+    /// The publication as renders show it, with the settings that shape renders.
+    package var publication: PublicationInfo {
+        PublicationInfo(name: self[SettingKey.publicationName], about: self[SettingKey.publicationAbout],
+                        email: self[SettingKey.publicationEmail], website: self[SettingKey.publicationWebsite],
+                        listAddress: self[SettingKey.listAddress], listUnsubscribe: self[SettingKey.listUnsubscribe],
+                        language: self[SettingKey.publicationLanguage], archiveURL: self[SettingKey.archiveURL],
+                        sectionOrder: sectionOrder, tableOfContents: tableOfContents,
+                        numberedTextLinks: numberedTextLinks)
+    }
+}

@@ -1,0 +1,183 @@
+import DigestStorage
+import DigestModel
+import DigestRendering
+/// Publishing: the edition is rendered, stored and the issue frozen in one
+/// transaction; files are written only after it commits.
+extension DigestStore {
+    /// in-review → published, as the next edition. Requires every item
+    /// decided, at least one approved, and no approved item incomplete.
+    /// `makeMaker` builds the renderer from the settings in force inside the
+    /// transaction, so a setting changed a moment before cannot be missed.
+    package func publish(_ number: Int, request: ChangeRequest, maker makeMaker: (Settings) throws -> EditionMaker)
+        throws -> (issue: Issue, edition: Edition, maker: EditionMaker)
+    {
+        try changeIssue(number, action: "publish", request: request, stages: [.inReview], permission: .publish) { change in
+            let maker = try makeMaker(try settings)
+            var issue = try self.issue(number)
+            let pending = issue.items.filter { $0.status == .pending }
+            if !pending.isEmpty {
+                throw DigestError.refused("issue \(number) still has \(pending.count) pending item"
+                    + "\(pending.count == 1 ? "" : "s") (\(pending.map { String($0.id) }.joined(separator: ", "))); "
+                    + "decide them first with 'digest review \(number) --approve/--reject/--defer ITEMS'.")
+            }
+            let approved = issue.items.filter { $0.status == .approved }
+            guard !approved.isEmpty else {
+                throw DigestError.refused("issue \(number) has no approved item, so there is nothing to publish; "
+                    + "approve at least one with 'digest review \(number) --approve ITEMS'.")
+            }
+            if let incomplete = approved.first(where: { $0.fields.isIncomplete }) {
+                throw DigestError.refused("item \(incomplete.id) is approved but has no link; complete it with "
+                    + "'digest edit-item \(number) \(incomplete.id) --url URL' (it then needs approving again).")
+            }
+            try checkReviewBeforePublishing(change.before, approved: approved)
+            try checkLinksBeforePublishing(approved, issue: number)
+            let editionNumber = (try database.integer("SELECT max(edition) FROM editions WHERE issue = ?", [number]) ?? 0) + 1
+            issue.version = change.version
+            issue.status = .published
+            issue.edition = editionNumber
+            let edition = try storeEdition(maker, of: issue, number: editionNumber, at: change.at, actor: change.actor)
+            try replaceIssueState(change.before, version: change.version, status: .published, edition: .some(editionNumber))
+            var summary = "published edition \(editionNumber) with \(approved.count) item\(approved.count == 1 ? "" : "s")"
+            if try !settings.fourEyes {
+                summary += "; four-eyes review was off (review.four-eyes), so nobody checked that its approvals "
+                    + "came from someone other than who wrote them"
+            }
+            return ((issue, edition, maker), summary)
+        }
+    }
+
+    /// The issue's own fields must be approved; with four-eyes on, every
+    /// approval must come from someone other than who wrote what it approves
+    /// (approvals kept through a reopen may date from a time it was off).
+    private func checkReviewBeforePublishing(_ issue: Issue, approved: [Item]) throws {
+        let number = issue.number
+        let fieldsBy = issue.fieldsBy ?? "?"
+        guard let approver = issue.approvedBy else {
+            throw DigestError.refused("issue \(number)'s own text (date, title, intro) is not approved; it was last "
+                + "changed by \(fieldsBy). Someone else approves it with 'digest review \(number) --approve-issue' "
+                + "(approving the last pending item includes it).")
+        }
+        guard try settings.fourEyes else { return }
+        var breaches: [String] = []
+        for item in approved {
+            guard let reviewer = item.reviewedBy, try contributors(of: item).contains(reviewer) else { continue }
+            breaches.append("item \(item.id) (approved by \(reviewer), who added or edited it)")
+        }
+        if approver == fieldsBy { breaches.append("the issue's own text (approved by \(approver), who last changed it)") }
+        guard !breaches.isEmpty else { return }
+        throw DigestError.notPermitted("four-eyes review is on, and issue \(number) has approvals by the people whose "
+            + "work they approve: \(breaches.joined(separator: "; ")). Have someone else approve "
+            + "\(breaches.count == 1 ? "it" : "them") with 'digest review \(number) --approve ITEMS' or --approve-issue.")
+    }
+
+    /// Renders and stores an edition of `issue` at the issue's version.
+    @discardableResult
+    func storeEdition(_ maker: EditionMaker, of issue: Issue, number edition: Int, at: String, actor: String) throws -> Edition {
+        let (renders, messageID) = try maker.make(issue, edition: edition, at: now)
+        return try storeEdition(renders, messageID: messageID, of: issue, number: edition, at: at, actor: actor)
+    }
+
+    /// Stores renders made beforehand, the email whole, as an edition of
+    /// `issue` at the issue's version.
+    @discardableResult
+    func storeEdition(_ renders: EditionRenders, messageID: String, of issue: Issue, number edition: Int, at: String,
+                      actor: String, reviewed: Bool = true) throws -> Edition {
+        precondition(renders.emailLayout == nil, "an edition stored for publishing has its email whole")
+        try insertEdition(renders, messageID: messageID, of: issue, number: edition, at: at, actor: actor,
+                          reviewed: reviewed)
+        return Edition(issue: issue.number, edition: edition, version: issue.version, publishedAt: at, publishedBy: actor,
+                       messageID: messageID, markdown: renders.markdown, html: renders.html, text: renders.text,
+                       email: renders.email)
+    }
+
+    /// Writes the row of an edition; its email whole (cut down to the
+    /// stored form here) or already in the stored form.
+    func insertEdition(_ renders: EditionRenders, messageID: String, of issue: Issue, number edition: Int, at: String,
+                       actor: String, reviewed: Bool) throws {
+        let email = renders.emailLayout.map { (stored: renders.email, layout: Optional($0)) }
+            ?? StoredEmail.compact(renders.email, text: renders.text, html: renders.html, encodedParts: renders.emailParts)
+        try database.statement("""
+            INSERT INTO editions(issue, edition, version, published_at, published_by, message_id, markdown, html, text,
+              email, email_layout, reviewed)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute([issue.number, edition, issue.version, at, actor, messageID,
+                          renders.markdown, renders.html, renders.text, email.stored, email.layout, reviewed ? 1 : 0])
+    }
+
+    /// The stored edition published at `version` of the issue, or the latest
+    /// edition when `version` is nil.
+    package func edition(of number: Int, atVersion version: Int?) throws -> Edition? {
+        let sql = version == nil
+            ? "SELECT \(Self.editionColumns) FROM editions WHERE issue = ? ORDER BY edition DESC LIMIT 1"
+            : "SELECT \(Self.editionColumns) FROM editions WHERE issue = ? AND version = ?"
+        let values: [DatabaseValueConvertible] = version.map { [number, $0] } ?? [number]
+        return try database.statement(sql).row(values, Self.edition(from:))
+    }
+
+    /// Every edition of an issue, oldest first.
+    package func editions(of number: Int) throws -> [Edition] {
+        try database.statement("SELECT \(Self.editionColumns) FROM editions WHERE issue = ? ORDER BY edition")
+            .rows([number], Self.edition(from:))
+    }
+
+    static let editionColumns = """
+        issue, edition, version, published_at, published_by, message_id, markdown, html, text, email, email_layout
+        """
+
+    static func edition(from row: Row) throws -> Edition {
+        let html = row.string(7), text = row.string(8)
+        guard let email = StoredEmail.expand(row.string(9), layout: row.optionalString(10), text: text, html: html) else {
+            throw DigestError.incompatibleDatabase("edition \(row.int(1)) of issue \(row.int(0)) has an email layout "
+                + "this digest cannot read ('\(row.optionalString(10) ?? "")'); run 'digest doctor', or restore a backup.")
+        }
+        return Edition(issue: row.int(0), edition: row.int(1), version: row.int(2), publishedAt: row.string(3),
+                       publishedBy: row.string(4), messageID: row.string(5), markdown: row.string(6), html: html,
+                       text: text, email: email)
+    }
+
+    /// With `publish.require-links-ok` on, refuses while any approved link is
+    /// broken or unchecked.
+    func checkLinksBeforePublishing(_ items: [Item], issue: Int) throws {
+        guard try settings.requireLinksOK else { return }
+        let (broken, unchecked) = try linkProblems(items)
+        guard broken.isEmpty && unchecked.isEmpty else {
+            let list = { (items: [Item]) in items.map { String($0.id) }.joined(separator: ", ") }
+            var parts: [String] = []
+            if !broken.isEmpty { parts.append("broken links in items \(list(broken))") }
+            if !unchecked.isEmpty { parts.append("unchecked links in items \(list(unchecked))") }
+            throw DigestError.refused("issue \(issue) has \(parts.joined(separator: " and ")), and "
+                + "publish.require-links-ok is on; run 'digest check-links \(issue)', fix what is broken with "
+                + "'digest edit-item', or turn the rule off with 'digest config publish.require-links-ok off'.")
+        }
+    }
+}
+
+extension Edition {
+    package func output(for format: RenderFormat) -> String {
+        switch format {
+        case .markdown: return markdown
+        case .html: return html
+        case .text: return text
+        case .email: return email
+        }
+    }
+}
+
+extension DigestStore {
+    /// Each issue's latest edition number, by issue number: a list to walk
+    /// one edition at a time, so an export of a large archive keeps only one
+    /// edition's bytes in memory.
+    /// Every published issue's latest edition, and when its first edition went out.
+    package func latestEditionNumbers() throws -> [(issue: Int, edition: Int, firstPublishedAt: String)] {
+        try database.statement("""
+            SELECT e.issue, max(e.edition),
+                   (SELECT f.published_at FROM editions f WHERE f.issue = e.issue ORDER BY f.edition LIMIT 1)
+            FROM editions e GROUP BY e.issue ORDER BY e.issue
+            """).rows { ($0.int(0), $0.int(1), $0.string(2)) }
+    }
+
+    package func edition(of number: Int, edition: Int) throws -> Edition? {
+        try database.statement("SELECT \(Self.editionColumns) FROM editions WHERE issue = ? AND edition = ?")
+            .row([number, edition], Self.edition(from:))
+    }
+}

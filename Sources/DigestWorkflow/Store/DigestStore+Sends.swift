@@ -1,0 +1,52 @@
+import DigestStorage
+import DigestModel
+import DigestRendering
+/// Sending: every real sending of a published edition is recorded, and the
+/// same edition is not sent twice by accident.
+extension DigestStore {
+    /// Sends the latest edition of published issue `number` with `deliver`
+    /// and records it. It all happens in one write transaction, so two
+    /// people sending at once cannot both pass the "not sent yet" check,
+    /// and a delivery that fails records nothing.
+    package func sendEdition(_ number: Int, recipients: [String], request: ChangeRequest, again: Bool,
+                             deliver: (Edition) throws -> Void) throws -> Send {
+        try write {
+            guard let issue = try issueHead(number) else { throw DigestError.notFound(Self.noSuchIssue(number)) }
+            guard issue.status == .published, let editionNumber = issue.edition else {
+                throw DigestError.refused("issue \(number) is \(issue.status == .draft ? "a draft" : "in review"), and "
+                    + "only a published edition can be sent; send yourself a copy with 'digest send \(number) --test "
+                    + "--to ADDRESS', or publish it first.")
+            }
+            try authorize(request, to: .send)
+            let actor = request.actor
+            guard let edition = try self.edition(of: number, edition: editionNumber) else {
+                throw DigestError.internalError("issue \(number) is published as edition \(editionNumber), "
+                    + "but that edition is not stored; run 'digest doctor'.")
+            }
+            let earlier = try sends(of: number).filter { $0.edition == editionNumber }
+            if let last = earlier.last, !again {
+                throw DigestError.refused("edition \(editionNumber) of issue \(number) was already sent on "
+                    + "\(last.sentAt) by \(last.sentBy) to \(last.recipients.joined(separator: ", "))"
+                    + (earlier.count > 1 ? " (\(earlier.count) times in all)" : "")
+                    + "; to send it again, add --again.")
+            }
+            try deliver(edition)
+            let send = Send(issue: number, edition: editionNumber, sentAt: now.rfc3339, sentBy: actor,
+                            recipients: recipients)
+            try database.statement(
+                "INSERT INTO sends(issue, edition, sent_at, sent_by, recipients) VALUES (?, ?, ?, ?, ?)"
+            ).execute([number, editionNumber, send.sentAt, actor, recipients.joined(separator: ", ")])
+            return send
+        }
+    }
+
+    /// Every recorded sending of an issue's editions, oldest first.
+    package func sends(of number: Int) throws -> [Send] {
+        try database.statement(
+            "SELECT edition, sent_at, sent_by, recipients FROM sends WHERE issue = ? ORDER BY id"
+        ).rows([number]) { row in
+            Send(issue: number, edition: row.int(0), sentAt: row.string(1), sentBy: row.string(2),
+                 recipients: row.string(3).split(separator: ",").map { String($0).trimmingWhitespace() })
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import DigestStorage
+import DigestModel
+import DigestRendering
+/// One search result.
+package struct SearchHit: Sendable {
+    package let issue: Int
+    package let item: Int
+    package let title: String
+    package let url: String?
+    /// A passage around the match, matched words between `[` and `]`.
+    package let snippet: String
+    package let issueDate: CivilDate
+    package let issueStatus: IssueStatus
+}
