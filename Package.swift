@@ -51,17 +51,21 @@ let package = Package(
         // Its options and their rules, shared with `digest check-links` so both
         // refuse the same values; no networking in it.
         .target(name: "DigestLinkOptions", dependencies: ["CommandLineParsing"]),
-        .target(name: "DigestLinkCheck", dependencies: ["CommandLineParsing", "DigestLinkOptions", "ProgramMessages", "JSONString", "ChildProcess"]),
+        // The web, for the two programs that go out to it: HTTP through
+        // URLSession, the address policy, the egress proxy that enforces it,
+        // and the child process each page, feed and link is read in.
+        .target(name: "DigestHTTP", dependencies: ["ChildProcess"]),
+        .target(name: "DigestLinkCheck", dependencies: ["DigestHTTP", "CommandLineParsing", "DigestLinkOptions", "ProgramMessages", "JSONString"]),
         .executableTarget(name: "digest-links", dependencies: ["DigestLinkCheck"]),
         // Pages and feeds are read by a program of their own too, sharing the
         // link checker's HTTP layer; FoundationXML (feeds, OPML) stays out of `digest`.
-        .target(name: "DigestFetch", dependencies: ["CommandLineParsing", "DigestLinkCheck", "ProgramMessages"]),
+        .target(name: "DigestFetch", dependencies: ["DigestHTTP", "CommandLineParsing", "ProgramMessages"]),
         .executableTarget(name: "digest-fetch", dependencies: ["DigestFetch"]),
         .testTarget(name: "DigestCoreTests", dependencies: ["DigestStorage", "DigestModel", "DigestRendering", "DigestWorkflow", "JSONString", "EditDistance"],
                     exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "DigestCLITests", dependencies: ["DigestCLI", "DigestWorkflow", "CommandLineParsing", "EditDistance"], exclude: ["Fixtures"]),
         // Also tests DigestFetch: both use the same fixture server.
-        .testTarget(name: "DigestLinkCheckTests", dependencies: ["DigestLinkCheck", "DigestLinkOptions", "DigestFetch", "JSONString", "CommandLineParsing", "ProgramMessages"],
+        .testTarget(name: "DigestLinkCheckTests", dependencies: ["DigestHTTP", "DigestLinkCheck", "DigestLinkOptions", "DigestFetch", "JSONString", "CommandLineParsing", "ProgramMessages"],
                     exclude: ["Fixtures"]),
     ]
 )

@@ -1,5 +1,5 @@
 import CommandLineParsing
-import DigestLinkCheck
+import DigestHTTP
 import ProgramMessages
 import Foundation
 

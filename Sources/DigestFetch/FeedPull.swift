@@ -1,4 +1,4 @@
-import DigestLinkCheck
+import DigestHTTP
 import ProgramMessages
 import Foundation
 

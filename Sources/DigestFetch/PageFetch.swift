@@ -1,4 +1,4 @@
-import DigestLinkCheck
+import DigestHTTP
 import Foundation
 
 /// Fetches a web page and reads its fields.

@@ -1,3 +1,4 @@
+import DigestHTTP
 import Foundation
 
 /// One line of input: an item's id and the link to check.

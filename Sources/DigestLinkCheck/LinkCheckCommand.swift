@@ -1,3 +1,4 @@
+import DigestHTTP
 import CommandLineParsing
 import DigestLinkOptions
 import Foundation

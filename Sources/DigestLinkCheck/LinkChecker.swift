@@ -1,3 +1,4 @@
+import DigestHTTP
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking

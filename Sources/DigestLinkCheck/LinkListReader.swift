@@ -1,3 +1,4 @@
+import DigestHTTP
 import DigestLinkOptions
 import Foundation
 import JSONString

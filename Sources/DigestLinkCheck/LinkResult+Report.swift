@@ -1,3 +1,4 @@
+import DigestHTTP
 import Foundation
 import ProgramMessages
 

@@ -1,3 +1,4 @@
+import DigestHTTP
 import Foundation
 
 /// One line of output: a link, what its check found, and when.

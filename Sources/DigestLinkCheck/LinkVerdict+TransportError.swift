@@ -1,3 +1,4 @@
+import DigestHTTP
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -19,26 +20,7 @@ extension LinkVerdict {
         case .badURL, .unsupportedURL:
             return LinkVerdict(outcome: .broken, detail: "not an address that can be requested")
         default:
-            return LinkVerdict(outcome: .unreachable, detail: unreachableDetail(error.code))
-        }
-    }
-
-    private static func unreachableDetail(_ code: URLError.Code) -> String {
-        switch code {
-        case .cannotFindHost, .dnsLookupFailed: "host not found"
-        case .cannotConnectToHost: "connection refused"
-        case .networkConnectionLost: "connection closed by the server"
-        case .notConnectedToInternet: "no network connection"
-        case .secureConnectionFailed: "TLS failure: secure connection could not be made"
-        case .serverCertificateUntrusted: "TLS failure: certificate not trusted"
-        case .serverCertificateHasBadDate: "TLS failure: certificate expired or not yet valid"
-        case .serverCertificateNotYetValid: "TLS failure: certificate not yet valid"
-        case .serverCertificateHasUnknownRoot: "TLS failure: certificate from an unknown authority"
-        case .clientCertificateRejected, .clientCertificateRequired: "TLS failure: the server requires a client certificate"
-        case .badServerResponse, .cannotParseResponse: "the server's answer is not valid HTTP"
-        case .zeroByteResource: "the server closed the connection without answering"
-        case .userAuthenticationRequired: "the server requires authentication"
-        default: "network error \(code.rawValue)"
+            return LinkVerdict(outcome: .unreachable, detail: TransportFailure.detail(error.code))
         }
     }
 }

@@ -1,5 +1,6 @@
 import CommandLineParsing
 import DigestLinkCheck
+import DigestHTTP
 import Foundation
 import Testing
 

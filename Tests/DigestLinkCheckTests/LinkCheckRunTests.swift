@@ -1,4 +1,5 @@
 import DigestLinkCheck
+import DigestHTTP
 import DigestLinkOptions
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 import DigestLinkCheck
+import DigestHTTP
 import Foundation
 import Testing
 import JSONString

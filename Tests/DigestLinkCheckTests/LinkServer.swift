@@ -1,5 +1,6 @@
 import Foundation
 @testable import DigestLinkCheck
+import DigestHTTP
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

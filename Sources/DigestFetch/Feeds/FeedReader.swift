@@ -1,4 +1,4 @@
-import DigestLinkCheck
+import DigestHTTP
 import Foundation
 
 /// Reads RSS 2.0 (and 0.9x), RSS 1.0 (RDF), Atom 1.0 and JSON Feed 1.0/1.1

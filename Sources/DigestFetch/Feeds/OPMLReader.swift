@@ -1,4 +1,4 @@
-import DigestLinkCheck
+import DigestHTTP
 import Foundation
 
 /// The feeds an OPML subscription list names: every `<outline>` with an

@@ -1,4 +1,4 @@
-import DigestLinkCheck
+import DigestHTTP
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

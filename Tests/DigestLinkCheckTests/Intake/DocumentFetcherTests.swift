@@ -1,5 +1,6 @@
 import DigestFetch
 import DigestLinkCheck
+import DigestHTTP
 import Foundation
 import Testing
 

@@ -122,7 +122,11 @@ package struct DocumentFetcher: Sendable {
     }
 
     private static func transportReason(_ error: any Error) -> String {
-        LinkVerdict.noResponse(error, timeout: 0).detail
+        guard let error = error as? URLError else { return "request failed: \(error)" }
+        switch error.code {
+        case .badURL, .unsupportedURL: return "not an address that can be requested"
+        default: return TransportFailure.detail(error.code)
+        }
     }
 
     static func seconds(_ value: Double) -> String {
