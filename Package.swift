@@ -17,6 +17,9 @@ let package = Package(
         // JSON string literals for both programs; Foundation-free, so the link
         // checker can share it without linking DigestCore.
         .target(name: "JSONString"),
+        // The one HTML tokenizer, on bytes: the rule set reads renders with
+        // it and digest-fetch reads pages with it.
+        .target(name: "HTMLScanning"),
         // "Did you mean …?": the nearest of a few known words.
         .target(name: "EditDistance"),
         // The command line of all three programs: options declared once in
@@ -35,7 +38,7 @@ let package = Package(
         .target(name: "DigestModel", dependencies: ["JSONString", "EditDistance"]),
         // Templates, escaping, email, the one HTML rule set, editions and the
         // archive site: from an issue to bytes, with no database.
-        .target(name: "DigestRendering", dependencies: ["DigestModel"]),
+        .target(name: "DigestRendering", dependencies: ["DigestModel", "HTMLScanning"]),
         // The store: revisions, roles and four-eyes, publishing, import and
         // dump, intake, sends.
         .target(name: "DigestWorkflow", dependencies: ["DigestStorage", "DigestModel", "DigestRendering", "ChildProcess"]),
@@ -59,13 +62,13 @@ let package = Package(
         .executableTarget(name: "digest-links", dependencies: ["DigestLinkCheck"]),
         // Pages and feeds are read by a program of their own too, sharing the
         // link checker's HTTP layer; FoundationXML (feeds, OPML) stays out of `digest`.
-        .target(name: "DigestFetch", dependencies: ["DigestHTTP", "CommandLineParsing", "ProgramMessages"]),
+        .target(name: "DigestFetch", dependencies: ["HTMLScanning", "DigestHTTP", "CommandLineParsing", "ProgramMessages"]),
         .executableTarget(name: "digest-fetch", dependencies: ["DigestFetch"]),
         .testTarget(name: "DigestCoreTests", dependencies: ["DigestStorage", "DigestModel", "DigestRendering", "DigestWorkflow", "JSONString", "EditDistance"],
                     exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "DigestCLITests", dependencies: ["DigestCLI", "DigestWorkflow", "CommandLineParsing", "EditDistance"], exclude: ["Fixtures"]),
         // Also tests DigestFetch: both use the same fixture server.
-        .testTarget(name: "DigestLinkCheckTests", dependencies: ["DigestHTTP", "DigestLinkCheck", "DigestLinkOptions", "DigestFetch", "JSONString", "CommandLineParsing", "ProgramMessages"],
+        .testTarget(name: "DigestLinkCheckTests", dependencies: ["HTMLScanning", "DigestHTTP", "DigestLinkCheck", "DigestLinkOptions", "DigestFetch", "JSONString", "CommandLineParsing", "ProgramMessages"],
                     exclude: ["Fixtures"]),
     ]
 )

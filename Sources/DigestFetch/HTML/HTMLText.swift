@@ -1,3 +1,4 @@
+import HTMLScanning
 /// The readable text of HTML: markup removed, character references decoded,
 /// white space collapsed to single spaces; scripts, styles and other
 /// non-text elements dropped.
@@ -12,7 +13,7 @@ package enum HTMLText {
 
     package static func plain(_ html: String) -> String {
         guard html.contains("<") || html.contains("&") else { return collapse(html) }
-        var tokenizer = HTMLTokenizer(html)
+        var tokenizer = HTMLToken.Reader(html)
         var text = ""
         var hiddenDepth = 0
         while let token = tokenizer.next() {

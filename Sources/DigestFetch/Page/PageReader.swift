@@ -1,3 +1,4 @@
+import HTMLScanning
 import Foundation
 
 /// Reads an item's fields from a web page, in this order of preference:
@@ -136,7 +137,7 @@ private struct PageScan {
                                             "ScholarlyArticle", "Report", "LiveBlogPosting", "SocialMediaPosting"]
 
     mutating func read(_ html: String) {
-        var tokenizer = HTMLTokenizer(html)
+        var tokenizer = HTMLToken.Reader(html)
         var inside: String?
         var paragraph: String?
         var hiddenDepth = 0

@@ -1,3 +1,4 @@
+import HTMLScanning
 import Foundation
 
 /// Bytes to text, with the charset taken from the Content-Type header, then
@@ -67,20 +68,9 @@ package enum TextDecoder {
         String(validating: bytes, as: UTF8.self) ?? windows1252(bytes)
     }
 
-    /// windows-1252's 0x80–0x9F; the five bytes it leaves undefined map to the C1 controls.
-    private static let high: [UInt32] = [
-        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
-    ]
-
-    package static func windows1252Scalar(_ byte: UInt8) -> Unicode.Scalar {
-        let value = (0x80..<0xA0).contains(byte) ? high[Int(byte) - 0x80] : UInt32(byte)
-        return Unicode.Scalar(value) ?? "\u{FFFD}"
-    }
-
     private static func windows1252(_ bytes: [UInt8]) -> String {
         var text = String.UnicodeScalarView()
-        for byte in bytes { text.append(windows1252Scalar(byte)) }
+        for byte in bytes { text.append(HTMLEntities.windows1252Scalar(byte)) }
         return String(text)
     }
 

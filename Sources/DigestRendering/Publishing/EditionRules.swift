@@ -1,5 +1,6 @@
 import Foundation
 import DigestModel
+import HTMLScanning
 
 /// What every stored edition must be, whoever made it: checked when an
 /// edition is rendered for publishing, when a dump is loaded and by `doctor`,
@@ -40,10 +41,22 @@ package enum EditionRules {
         return problems
     }
 
-    /// Active and outside content in a Markdown render: its raw HTML, links
-    /// and autolinks.
+    /// Active and outside content in a Markdown render: its raw HTML, held
+    /// to `HTMLSafety` like any HTML, and its links, autolinks and link
+    /// definitions, which must use http, https or mailto.
     package static func markdownProblems(_ markdown: String) -> [String] {
-        MarkupScanner(markdown, markdown: true).problems()
+        var bytes = Array(markdown.utf8)
+        // A backslash-escaped `<` is text in Markdown, never the start of a tag.
+        var backslashes = 0
+        for index in bytes.indices {
+            if bytes[index] == UInt8(ascii: "<"), backslashes % 2 == 1 { bytes[index] = UInt8(ascii: " ") }
+            backslashes = bytes[index] == UInt8(ascii: "\\") ? backslashes + 1 : 0
+        }
+        var problems: [String] = []
+        if let finding = HTMLSafety.firstFinding(in: bytes) {
+            problems.append("it has \(finding.construct) (line \(finding.line)): \(finding.reason)")
+        }
+        return problems + MarkdownLinkScanner(bytes).problems()
     }
 
     private static func textProblems(_ text: String) -> [String] {
@@ -140,29 +153,19 @@ package enum EditionRules {
     }
 }
 
-/// Finds active and outside content in the raw HTML, links and autolinks of
-/// CommonMark (HTML itself is held to `HTMLSafety`, the one rule set for
-/// it). Text in digest's renders is always escaped, so every markup
-/// character found here came from a template (or a hand).
-private struct MarkupScanner {
+/// Finds links in Markdown's own syntax (`[text](destination)`, `<scheme:…>`
+/// autolinks and `[label]: destination` definitions) whose scheme is not
+/// one digest writes. Raw HTML in Markdown is `HTMLSafety`'s. Text in
+/// digest's renders is always escaped, so every link found here came from a
+/// template (or a hand).
+private struct MarkdownLinkScanner {
     let bytes: [UInt8]
-    let markdown: Bool
     private var found: [String] = []
 
-    init(_ text: String, markdown: Bool) {
-        self.bytes = Array(text.utf8)
-        self.markdown = markdown
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
     }
 
-    static let forbiddenElements: [[UInt8]] = [
-        "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "link", "form", "input",
-        "button", "textarea", "select", "style", "img", "picture", "source", "video", "audio", "track", "svg",
-        "math", "portal", "noscript", "template",
-    ].map { Array($0.utf8) }
-    static let linkAttributes: [[UInt8]] = [
-        "href", "src", "action", "formaction", "srcset", "poster", "background", "xlink:href", "data", "ping",
-        "cite", "longdesc", "manifest",
-    ].map { Array($0.utf8) }
     static let allowedSchemes: Set = ["http", "https", "mailto"]
 
     func problems() -> [String] {
@@ -176,7 +179,6 @@ private struct MarkupScanner {
     }
 
     private func isEscaped(_ index: Int) -> Bool {
-        guard markdown else { return false }
         var backslashes = 0
         var cursor = index - 1
         while cursor >= 0, bytes[cursor] == UInt8(ascii: "\\") {
@@ -190,16 +192,16 @@ private struct MarkupScanner {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "<"), !isEscaped(index) {
-                index = tag(at: index)
-            } else if markdown, byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "("),
+            if byte == UInt8(ascii: "<") {
+                index = autolink(at: index)
+            } else if byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "("),
                       !isEscaped(index) {
                 index = markdownDestination(at: index + 2)
             } else {
                 index += 1
             }
         }
-        if markdown { referenceDefinitions() }
+        referenceDefinitions()
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
@@ -210,106 +212,21 @@ private struct MarkupScanner {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
     }
 
-    /// Reads a tag (or a CommonMark autolink) starting at `<`; returns where scanning goes on.
-    private mutating func tag(at start: Int) -> Int {
+    /// A CommonMark autolink, `<scheme:…>`, starting at `<`; returns where scanning goes on.
+    private mutating func autolink(at start: Int) -> Int {
         var index = start + 1
-        guard index < bytes.count else { return index }
-        if bytes[index] == UInt8(ascii: "!") || bytes[index] == UInt8(ascii: "?") {
-            // A comment, doctype or processing instruction: nothing runs.
-            while index < bytes.count, bytes[index] != UInt8(ascii: ">") { index += 1 }
-            return index + 1
-        }
-        if bytes[index] == UInt8(ascii: "/") { index += 1 }
-        let nameStart = index
         guard index < bytes.count, Self.isLetter(bytes[index]) else { return start + 1 }
         while index < bytes.count, Self.isLetter(bytes[index]) || (0x30...0x39).contains(bytes[index])
             || bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: ".") {
             index += 1
         }
-        let name = nameStart..<index
-        if markdown {
-            if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
-                // An autolink, <scheme:…>.
-                var end = index
-                while end < bytes.count, bytes[end] != UInt8(ascii: ">"), !Self.isSpace(bytes[end]) { end += 1 }
-                if !plainLinkIsAllowed(nameStart..<end) {
-                    checkLink(String(decoding: bytes[nameStart..<end], as: UTF8.self), in: "an autolink")
-                }
-                return end
-            }
-            guard index >= bytes.count || Self.isSpace(bytes[index]) || bytes[index] == UInt8(ascii: ">")
-                || bytes[index] == UInt8(ascii: "/") else { return start + 1 }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return start + 1 }
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: ">"), !Self.isSpace(bytes[end]) { end += 1 }
+        if !plainLinkIsAllowed(start + 1..<end) {
+            checkLink(String(decoding: bytes[start + 1..<end], as: UTF8.self), in: "an autolink")
         }
-        if Self.forbiddenElements.contains(where: { bytes.spells(name, $0) }) { report("it has a <\(lowercased(name))> element") }
-        return attributes(from: index, element: name)
-    }
-
-    /// Reads attributes up to the end of the tag. Names and values stay
-    /// ranges of the bytes: a render has hundreds of attributes, and a
-    /// string is made only for one that needs decoding or a report.
-    private mutating func attributes(from start: Int, element: Range<Int>) -> Int {
-        var index = start
-        while index < bytes.count {
-            while index < bytes.count, Self.isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
-            guard index < bytes.count, bytes[index] != UInt8(ascii: ">") else { return index + 1 }
-            let nameStart = index
-            while index < bytes.count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="),
-                  bytes[index] != UInt8(ascii: ">") { index += 1 }
-            let name = nameStart..<index
-            while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
-            var value = index..<index
-            if index < bytes.count, bytes[index] == UInt8(ascii: "=") {
-                index += 1
-                while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
-                if index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
-                    let quote = bytes[index]
-                    let valueStart = index + 1
-                    index = valueStart
-                    while index < bytes.count, bytes[index] != quote { index += 1 }
-                    value = valueStart..<index
-                    index += 1
-                } else {
-                    let valueStart = index
-                    while index < bytes.count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
-                    value = valueStart..<index
-                }
-            }
-            check(attribute: name, value: value, of: element)
-        }
-        return index
-    }
-
-    private mutating func check(attribute name: Range<Int>, value: Range<Int>, of element: Range<Int>) {
-        guard bytes[name].allSatisfy({ $0 < 0x80 }) else {
-            // A name beyond ASCII: compared as Unicode lower case, as text.
-            check(attribute: lowercased(name), value: string(value), of: lowercased(element))
-            return
-        }
-        if name.count >= 2, bytes[name.lowerBound] | 0x20 == UInt8(ascii: "o"),
-           bytes[name.lowerBound + 1] | 0x20 == UInt8(ascii: "n") {
-            report("<\(lowercased(element))> has an event handler (\(lowercased(name)))")
-        } else if Self.linkAttributes.contains(where: { bytes.spells(name, $0) }) {
-            if !plainLinkIsAllowed(value) {
-                checkLink(Self.decodeEntities(string(value)), in: "<\(lowercased(element)) \(lowercased(name))>")
-            }
-        } else if bytes.spells(name, Self.style) {
-            if loadsResource(style: value) { report("<\(lowercased(element))> has a style that loads an outside resource") }
-        } else if bytes.spells(element, Self.meta), bytes.spells(name, Self.httpEquiv) {
-            report("<meta> has http-equiv, which can redirect or load")
-        }
-    }
-
-    /// The rules for one attribute, on its text: for names beyond ASCII.
-    private mutating func check(attribute name: String, value: String, of element: String) {
-        if name.hasPrefix("on") {
-            report("<\(element)> has an event handler (\(name))")
-        } else if Self.linkAttributes.contains(Array(name.utf8)) {
-            checkLink(Self.decodeEntities(value), in: "<\(element) \(name)>")
-        } else if name == "style", Self.loadsResource(style: value) {
-            report("<\(element)> has a style that loads an outside resource")
-        } else if element == "meta", name == "http-equiv" {
-            report("<meta> has http-equiv, which can redirect or load")
-        }
+        return end
     }
 
     /// A CommonMark link destination after `](`.
@@ -361,9 +278,6 @@ private struct MarkupScanner {
     private func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
     private func lowercased(_ range: Range<Int>) -> String { string(range).lowercased() }
 
-    private static let style = Array("style".utf8)
-    private static let meta = Array("meta".utf8)
-    private static let httpEquiv = Array("http-equiv".utf8)
 
     /// `[label]: destination` lines.
     private mutating func referenceDefinitions() {
@@ -433,66 +347,6 @@ private struct MarkupScanner {
             escaping = false
             result.append(character)
         }
-        return decodeEntities(result)
-    }
-
-    /// `loadsResource(style:)` for the value in `range`, on its bytes when
-    /// it is ASCII without entities, as templates' styles are.
-    private func loadsResource(style range: Range<Int>) -> Bool {
-        guard !bytes[range].contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "&") }) else {
-            return Self.loadsResource(style: string(range))
-        }
-        // Only a `u` or an `e` can start either call: the rest is compared there.
-        var index = range.lowerBound
-        while index < range.upperBound {
-            let first = bytes[index] | 0x20
-            if first == UInt8(ascii: "u") || first == UInt8(ascii: "e") {
-                let call = first == UInt8(ascii: "u") ? Self.cssURL : Self.cssExpression
-                if index + call.count <= range.upperBound, bytes.spells(index..<index + call.count, call) { return true }
-            }
-            index += 1
-        }
-        return false
-    }
-
-    /// Whether a style attribute calls `url(` or `expression(`, entities decoded.
-    private static func loadsResource(style value: String) -> Bool {
-        let decoded = decodeEntities(value).lowercased()
-        return decoded.contains("url(") || decoded.contains("expression(")
-    }
-
-    private static let cssURL = Array("url(".utf8)
-    private static let cssExpression = Array("expression(".utf8)
-
-    /// Character references, as a browser decodes them in an attribute.
-    static func decodeEntities(_ text: String) -> String {
-        guard text.containsByte(UInt8(ascii: "&")) else { return text }
-        let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "colon": ":", "tab": "\t",
-                     "newline": "\n", "sol": "/", "period": ".", "lpar": "(", "rpar": ")"]
-        var result = ""
-        var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
-            result += rest[..<amp]
-            let after = rest[rest.index(after: amp)...]
-            let body = after.prefix { $0.isLetter || $0.isNumber || $0 == "#" }
-            var consumed = body.endIndex
-            if consumed < after.endIndex, after[consumed] == ";" { consumed = after.index(after: consumed) }
-            var decoded: String?
-            if body.hasPrefix("#x") || body.hasPrefix("#X") {
-                decoded = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-            } else if body.hasPrefix("#") {
-                decoded = UInt32(body.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-            } else {
-                decoded = named[body.lowercased()]
-            }
-            if let decoded {
-                result += decoded
-                rest = after[consumed...]
-            } else {
-                result += "&"
-                rest = after
-            }
-        }
-        return result + rest
+        return HTMLEntities.decode(result)
     }
 }

@@ -1,13 +1,14 @@
 import Foundation
 import DigestModel
+import HTMLScanning
 
 /// The one rule set for HTML, and its scanner: every HTML render passes it
 /// before it is printed (`render`), published (`publish`, the same renderer)
 /// or stored (`EditionRules`: a loaded dump, `doctor`), so what previews
 /// fine publishes, and the reverse. It reads the rendered bytes, so it holds
 /// whatever a template does — `{{{ }}}` output and partials included.
-/// Comments end where the HTML standard's tokenizer ends them (`<!-->` and
-/// `<!--->` at once, else at `-->` or `--!>`).
+/// It reads tags, comments and raw text with `HTMLScanner`, the one
+/// tokenizer, as a browser does (`<!-->` is an empty comment).
 ///
 /// Refused: elements that run, submit, embed or load (`<script>`,
 /// `<iframe>`, `<object>`, `<form>`, `<input>`, `<img>`, `<video>`, `<svg>`,
@@ -48,7 +49,7 @@ package enum HTMLSafety {
     private static let forbiddenElements = [
         "script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "base", "portal", "link",
         "input", "button", "textarea", "select", "img", "picture", "source", "video", "audio", "track", "svg",
-        "math", "noscript", "template",
+        "math", "noscript", "template", "xmp", "noembed", "noframes", "plaintext",
     ].map { Array($0.utf8) }
     /// Attributes holding a link or a resource address.
     private static let addressAttributes = [
@@ -66,77 +67,48 @@ package enum HTMLSafety {
         return scanner.run()
     }
 
-    /// An attribute as the scanner reads it: where its name and value are
-    /// in the bytes. Strings are made only for a finding or a value that
-    /// needs decoding: a render has hundreds of attributes.
-    private struct Attribute {
-        let name: Range<Int>
-        let value: Range<Int>
-    }
-
+    /// Reads the tokens of `HTMLScanner`, the one tokenizer, and holds each
+    /// start tag, its attributes and the text of each `<style>` to the rules.
     private struct Scanner {
         let bytes: [UInt8]
-        var index = 0
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
         mutating func run() -> Finding? {
-            while index < bytes.count {
-                guard bytes[index] == UInt8(ascii: "<") else { index += 1; continue }
-                let start = index
-                if starts(with: Self.commentOpen, at: index) {
-                    index = commentEnd(after: index + 4)
-                    continue
-                }
-                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "!") || bytes[index + 1] == UInt8(ascii: "?")
-                    || bytes[index + 1] == UInt8(ascii: "/") {
-                    index = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 } ?? bytes.count
-                    continue
-                }
-                index += 1
-                let name = readName()
-                guard !name.isEmpty else { continue }
-                if HTMLSafety.forbiddenElements.contains(where: { bytes.spells(name, $0) }) {
-                    let element = lowercased(name)
-                    return finding(at: start, "<\(element)>", "the \(element) element can run code, submit or load "
-                        + "something in the reader's mail program or browser")
-                }
-                let attributes = readAttributes()
-                if let problem = check(element: name, attributes: attributes, at: start) { return problem }
-                if bytes.spells(name, Self.style), let end = findCaseInsensitive(Self.styleClose, from: index) {
-                    var lineStart = index
-                    while lineStart < end {
-                        let lineEnd = bytes[lineStart..<end].firstIndex(of: 0x0A) ?? end
+            var tokens = HTMLScanner(bytes)
+            var inStyle = false
+            while let token = tokens.next() {
+                switch token {
+                case .startTag(let name):
+                    let start = tokens.tokenStart
+                    if HTMLSafety.forbiddenElements.contains(where: { bytes.spells(name, $0) }) {
+                        let element = lowercased(name)
+                        return finding(at: start, "<\(element)>", "the \(element) element can run code, submit or load "
+                            + "something in the reader's mail program or browser")
+                    }
+                    if let problem = check(element: name, attributes: tokens.attributes, at: start) { return problem }
+                    inStyle = bytes.spells(name, Self.style)
+                case .text(let range) where inStyle:
+                    inStyle = false
+                    var lineStart = range.lowerBound
+                    while lineStart < range.upperBound {
+                        let lineEnd = bytes[lineStart..<range.upperBound].firstIndex(of: 0x0A) ?? range.upperBound
                         if let problem = checkCSS(lineStart..<lineEnd, in: "<style>") { return problem }
                         lineStart = lineEnd + 1
                     }
-                    index = end
+                default:
+                    inStyle = false
                 }
             }
             return nil
         }
 
-        private static let commentOpen = Array("<!--".utf8)
-        private static let commentClose = Array("-->".utf8)
-        private static let commentBangClose = Array("--!>".utf8)
-
-        /// Where a comment whose `<!--` ends at `start` ends, as the HTML
-        /// standard's tokenizer reads it: `<!-->` and `<!--->` are empty
-        /// comments closed at once; otherwise the first `-->` or `--!>`.
-        func commentEnd(after start: Int) -> Int {
-            if starts(with: [UInt8(ascii: ">")], at: start) { return start + 1 }
-            if starts(with: Array("->".utf8), at: start) { return start + 2 }
-            let close = bytes.firstOffset(of: Self.commentClose, from: start).map { $0 + 3 }
-            let bangClose = bytes.firstOffset(of: Self.commentBangClose, from: start).map { $0 + 4 }
-            return [close, bangClose].compactMap { $0 }.min() ?? bytes.count
-        }
-        private static let styleClose = Array("</style".utf8)
         private static let style = Array("style".utf8)
         private static let srcdoc = Array("srcdoc".utf8)
         private static let meta = Array("meta".utf8)
         private static let httpEquiv = Array("http-equiv".utf8)
 
-        func check(element: Range<Int>, attributes: [Attribute], at start: Int) -> Finding? {
+        func check(element: Range<Int>, attributes: [HTMLScanner.Attribute], at start: Int) -> Finding? {
             for attribute in attributes {
                 // Compared as ASCII, as HTML lowers names: only A–Z.
                 let name = attribute.name
@@ -273,107 +245,16 @@ package enum HTMLSafety {
                 plain.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
             }
             if ascii { return String(decoding: plain, as: UTF8.self) }
-            var decoded = ""
-            var scalars = Substring(value).unicodeScalars[...]
-            while let scalar = scalars.first {
-                scalars = scalars.dropFirst()
-                guard scalar == "&" else { decoded.unicodeScalars.append(scalar); continue }
-                var entity = ""
-                while let next = scalars.first, entity.count < 12, next != ";", next != "&", !next.properties.isWhitespace {
-                    entity.unicodeScalars.append(next)
-                    scalars = scalars.dropFirst()
-                }
-                if scalars.first == ";" { scalars = scalars.dropFirst() }
-                decoded += decode(entity) ?? ("&" + entity)
-            }
-            return String(String.UnicodeScalarView(decoded.lowercased().unicodeScalars.filter {
+            // Character references decoded as a browser decodes them.
+            return String(String.UnicodeScalarView(HTMLEntities.decode(value).lowercased().unicodeScalars.filter {
                 $0.value > 0x20 && $0.value != 0x7F && !$0.properties.isWhitespace
             }))
-        }
-
-        static func decode(_ entity: String) -> String? {
-            let lower = entity.lowercased()
-            if lower.hasPrefix("#x"), let value = UInt32(lower.dropFirst(2), radix: 16) {
-                return Unicode.Scalar(value).map { String($0) } ?? ""
-            }
-            if lower.hasPrefix("#"), let value = UInt32(lower.dropFirst()) {
-                return Unicode.Scalar(value).map { String($0) } ?? ""
-            }
-            let named: [String: String] = ["colon": ":", "tab": "\t", "newline": "\n", "amp": "&", "quot": "\"",
-                                           "apos": "'", "lt": "<", "gt": ">", "sol": "/", "lpar": "(", "rpar": ")",
-                                           "nbsp": " "]
-            return named[lower]
-        }
-
-        mutating func readName() -> Range<Int> {
-            let start = index
-            while index < bytes.count, Self.isNameByte(bytes[index]) { index += 1 }
-            return start..<index
-        }
-
-        /// Reads attributes up to the tag's `>`; the index ends after it.
-        mutating func readAttributes() -> [Attribute] {
-            var attributes: [Attribute] = []
-            while index < bytes.count {
-                while index < bytes.count, Self.isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
-                guard index < bytes.count else { break }
-                if bytes[index] == UInt8(ascii: ">") { index += 1; break }
-                let nameStart = index
-                while index < bytes.count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="),
-                      bytes[index] != UInt8(ascii: ">"), !(bytes[index] == UInt8(ascii: "/") && index > nameStart) {
-                    index += 1
-                }
-                if index == nameStart { index += 1; continue }
-                let name = nameStart..<index
-                while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
-                var value = index..<index
-                if index < bytes.count, bytes[index] == UInt8(ascii: "=") {
-                    index += 1
-                    while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
-                    if index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
-                        let quote = bytes[index]
-                        let valueStart = index + 1
-                        index = valueStart
-                        while index < bytes.count, bytes[index] != quote { index += 1 }
-                        value = valueStart..<min(index, bytes.count)
-                        index = min(index + 1, bytes.count)
-                    } else {
-                        let valueStart = index
-                        while index < bytes.count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
-                        value = valueStart..<index
-                    }
-                }
-                attributes.append(Attribute(name: name, value: value))
-            }
-            return attributes
         }
 
         func finding(at offset: Int, _ construct: String, _ reason: String) -> Finding {
             var line = 1
             for byte in bytes[..<min(offset, bytes.count)] where byte == 0x0A { line += 1 }
             return Finding(line: line, construct: construct, reason: reason)
-        }
-
-        func starts(with pattern: [UInt8], at position: Int) -> Bool {
-            position + pattern.count <= bytes.count && bytes[position..<position + pattern.count].elementsEqual(pattern)
-        }
-
-        func findCaseInsensitive(_ pattern: [UInt8], from position: Int) -> Int? {
-            var cursor = position
-            while cursor + pattern.count <= bytes.count {
-                if bytes.spells(cursor..<cursor + pattern.count, pattern) { return cursor }
-                cursor += 1
-            }
-            return nil
-        }
-
-        static func isSpace(_ byte: UInt8) -> Bool {
-            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
-        }
-
-        static func isNameByte(_ byte: UInt8) -> Bool {
-            (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
-                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "_")
         }
     }
 }

@@ -81,8 +81,21 @@ package enum HTMLEntities {
     }
 
     private static func numericScalar(_ value: UInt32) -> Unicode.Scalar {
-        if (0x80..<0xA0).contains(value) { return TextDecoder.windows1252Scalar(UInt8(value)) }
+        if (0x80..<0xA0).contains(value) { return windows1252Scalar(UInt8(value)) }
         if value == 0 || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return "\u{FFFD}" }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
+    /// windows-1252's 0x80–0x9F, which the HTML standard also reads numeric
+    /// references in that range as; the five bytes it leaves undefined map to
+    /// the C1 controls.
+    private static let high: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    package static func windows1252Scalar(_ byte: UInt8) -> Unicode.Scalar {
+        let value = (0x80..<0xA0).contains(byte) ? high[Int(byte) - 0x80] : UInt32(byte)
         return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
