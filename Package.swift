@@ -64,7 +64,7 @@ let package = Package(
         // link checker's HTTP layer; FoundationXML (feeds, OPML) stays out of `digest`.
         .target(name: "DigestFetch", dependencies: ["HTMLScanning", "DigestHTTP", "CommandLineParsing", "ProgramMessages"]),
         .executableTarget(name: "digest-fetch", dependencies: ["DigestFetch"]),
-        .testTarget(name: "DigestCoreTests", dependencies: ["DigestStorage", "DigestModel", "DigestRendering", "DigestWorkflow", "JSONString", "EditDistance"],
+        .testTarget(name: "DigestCoreTests", dependencies: ["HTMLScanning", "DigestStorage", "DigestModel", "DigestRendering", "DigestWorkflow", "JSONString", "EditDistance"],
                     exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "DigestCLITests", dependencies: ["DigestCLI", "DigestWorkflow", "CommandLineParsing", "EditDistance"], exclude: ["Fixtures"]),
         // Also tests DigestFetch: both use the same fixture server.

@@ -5,14 +5,17 @@
 /// as written. Numeric references in 0x80–0x9F are read as windows-1252, as
 /// HTML5 says, and invalid ones become U+FFFD.
 package enum HTMLEntities {
-    package static func decode(_ text: Substring) -> String {
+    /// `text` with its references decoded. In an attribute value
+    /// (`inAttribute`), a reference without its `;` that runs into a letter,
+    /// digit or `=` stays as written, as the standard says (`?a=1&copy=2`).
+    package static func decode(_ text: Substring, inAttribute: Bool = false) -> String {
         guard text.contains("&") else { return String(text) }
         var result = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            guard scalar == "&", let (decoded, length) = reference(in: scalars, at: index) else {
+            guard scalar == "&", let (decoded, length) = reference(in: scalars, at: index, inAttribute: inAttribute) else {
                 result.append(scalar)
                 index += 1
                 continue
@@ -23,12 +26,12 @@ package enum HTMLEntities {
         return String(result)
     }
 
-    package static func decode(_ text: String) -> String {
-        decode(Substring(text))
+    package static func decode(_ text: String, inAttribute: Bool = false) -> String {
+        decode(Substring(text), inAttribute: inAttribute)
     }
 
     /// The reference starting at `start` (an `&`): what it stands for and how many scalars it took.
-    private static func reference(in scalars: [Unicode.Scalar], at start: Int) -> ([Unicode.Scalar], Int)? {
+    private static func reference(in scalars: [Unicode.Scalar], at start: Int, inAttribute: Bool) -> ([Unicode.Scalar], Int)? {
         var index = start + 1
         guard index < scalars.count else { return nil }
         if scalars[index] == "#" {
@@ -37,8 +40,9 @@ package enum HTMLEntities {
             if hex { index += 1 }
             let digitsStart = index
             var value: UInt32 = 0
-            while index < scalars.count, let digit = digitValue(scalars[index], hex: hex), index - digitsStart < 8 {
-                value = value * (hex ? 16 : 10) + digit
+            while index < scalars.count, let digit = digitValue(scalars[index], hex: hex) {
+                // Past the last code point the value stays out of range, however many digits follow.
+                value = value > 0x10FFFF ? value : value * (hex ? 16 : 10) + digit
                 index += 1
             }
             guard index > digitsStart else { return nil }
@@ -52,17 +56,17 @@ package enum HTMLEntities {
         }
         guard !name.isEmpty else { return nil }
         let terminated = index < scalars.count && scalars[index] == ";"
-        if let value = named[name], let scalar = Unicode.Scalar(value) {
-            return ([scalar], index - start + (terminated ? 1 : 0))
+        if terminated, let value = named[name], let scalar = Unicode.Scalar(value) {
+            return ([scalar], index - start + 1)
         }
-        // Legacy pages write `&copy2026` or `&amp` without the semicolon: take the longest known prefix.
-        if !terminated {
-            for length in stride(from: name.count - 1, through: 2, by: -1) {
-                let prefix = String(name.prefix(length))
-                if let value = named[prefix], value < 0x100 || prefix == "amp", let scalar = Unicode.Scalar(value) {
-                    return ([scalar], 1 + length)
-                }
-            }
+        // Legacy pages write `&copy2026` or `&amp` without the semicolon: the
+        // longest of the old Latin-1 names that starts the run is read.
+        for length in stride(from: name.count, through: 2, by: -1) {
+            let prefix = String(name.prefix(length))
+            guard let value = named[prefix], value < 0x100, let scalar = Unicode.Scalar(value) else { continue }
+            let after = start + 1 + length
+            if inAttribute, after < scalars.count, scalars[after] == "=" || isASCIILetterOrDigit(scalars[after]) { return nil }
+            return ([scalar], 1 + length)
         }
         return nil
     }
@@ -100,6 +104,7 @@ package enum HTMLEntities {
     }
 
     private static let named: [String: UInt32] = [
+        "AMP": 0x26, "COPY": 0xA9, "GT": 0x3E, "LT": 0x3C, "QUOT": 0x22, "REG": 0xAE,
         "AElig": 0xC6, "Aacute": 0xC1, "Acirc": 0xC2, "Agrave": 0xC0, "Alpha": 0x391, "Aring": 0xC5, "Atilde": 0xC3,
         "Auml": 0xC4, "Beta": 0x392, "Ccedil": 0xC7, "Chi": 0x3A7, "Dagger": 0x2021, "Delta": 0x394, "ETH": 0xD0,
         "Eacute": 0xC9, "Ecirc": 0xCA, "Egrave": 0xC8, "Epsilon": 0x395, "Eta": 0x397, "Euml": 0xCB, "Gamma": 0x393,

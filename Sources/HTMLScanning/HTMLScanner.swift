@@ -65,6 +65,11 @@ package struct HTMLScanner {
     ].map { Array($0.utf8) }
     private static let plaintext = Array("plaintext".utf8)
 
+    /// Whether the element named (in lower case) holds text up to its end tag.
+    package static func holdsRawText(_ lowercaseName: String) -> Bool {
+        rawTextElements.contains(Array(lowercaseName.utf8))
+    }
+
     package mutating func next() -> Token? {
         guard index < bytes.count else { return nil }
         if plainText {
@@ -273,8 +278,18 @@ package struct HTMLScanner {
             }
             cursor += 1
         }
+        // Cut off by the end: dashes (and `--!`) that were waiting to close it are not part of it.
         index = bytes.count
-        return .comment(start..<bytes.count)
+        var end = bytes.count
+        if end - start >= 3, bytes[end - 3] == UInt8(ascii: "-"), bytes[end - 2] == UInt8(ascii: "-"),
+           bytes[end - 1] == UInt8(ascii: "!") {
+            end -= 3
+        } else {
+            var dashes = 0
+            while dashes < 2, end - dashes > start, bytes[end - dashes - 1] == UInt8(ascii: "-") { dashes += 1 }
+            end -= dashes
+        }
+        return .comment(start..<end)
     }
 
     // MARK: - Bytes
@@ -292,11 +307,19 @@ package struct HTMLScanner {
 
     /// The bytes in `range` as text, ASCII letters in lower case: a name as HTML compares it.
     package func lowercased(_ range: Range<Int>) -> String {
-        String(decoding: bytes[range].map(Self.lower), as: UTF8.self)
+        Self.text(bytes[range].map(Self.lower))
     }
 
+    /// The bytes in `range` as text; a NUL becomes U+FFFD, as the tokenizer
+    /// makes it in names, values and comments.
     package func string(_ range: Range<Int>) -> String {
-        String(decoding: bytes[range], as: UTF8.self)
+        Self.text(bytes[range])
+    }
+
+    private static func text<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard bytes.contains(0) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : $0 }))
     }
 
     /// The 1-based line `offset` is on.

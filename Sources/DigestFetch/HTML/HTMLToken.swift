@@ -36,7 +36,7 @@ package enum HTMLToken: Equatable, Sendable {
                     var attributes: [String: String] = [:]
                     for attribute in scanner.attributes {
                         let key = scanner.lowercased(attribute.name)
-                        if attributes[key] == nil { attributes[key] = HTMLEntities.decode(scanner.string(attribute.value)) }
+                        if attributes[key] == nil { attributes[key] = HTMLEntities.decode(scanner.string(attribute.value), inAttribute: true) }
                     }
                     return .start(scanner.lowercased(name), attributes)
                 case .endTag(let name):

@@ -246,7 +246,7 @@ package enum HTMLSafety {
             }
             if ascii { return String(decoding: plain, as: UTF8.self) }
             // Character references decoded as a browser decodes them.
-            return String(String.UnicodeScalarView(HTMLEntities.decode(value).lowercased().unicodeScalars.filter {
+            return String(String.UnicodeScalarView(HTMLEntities.decode(value, inAttribute: true).lowercased().unicodeScalars.filter {
                 $0.value > 0x20 && $0.value != 0x7F && !$0.properties.isWhitespace
             }))
         }
