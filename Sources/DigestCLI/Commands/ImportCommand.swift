@@ -42,10 +42,10 @@ enum ImportCommand: Command {
             let validator = ItemValidator(excerptLimit: try store.settings.excerptLimit)
             pageTargets = try Self.pageTargets(bytes, origin: origin, issue: override, validator: validator, context: context)
         }
-        var maker: EditionMaker?
+        var maker: EditionRenderer?
         if published {
             let settings = try store.settings
-            maker = EditionMaker(templates: try TemplateChoice.load(option: invocation.value("templates"), settings: settings, files: context.files),
+            maker = EditionRenderer(templates: try TemplateChoice.load(option: invocation.value("templates"), settings: settings, files: context.files),
                                  publication: settings.publication)
         }
         let request = try context.request(invocation, store)

@@ -44,7 +44,7 @@ enum PublishCommand: Command {
         // Published bytes must survive a power cut, not only a crash.
         try store.database.execute("PRAGMA synchronous = FULL")
         let (published, edition, maker) = try store.publish(number, request: request) { settings in
-            EditionMaker(templates: try TemplateChoice.load(option: invocation.value("templates"), settings: settings,
+            EditionRenderer(templates: try TemplateChoice.load(option: invocation.value("templates"), settings: settings,
                                                             files: context.files),
                          publication: settings.publication)
         }

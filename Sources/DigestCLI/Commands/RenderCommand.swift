@@ -57,7 +57,7 @@ enum RenderCommand: Command {
             let templates = try TemplateChoice.load(option: invocation.value("templates"), settings: settings, files: context.files)
             templates.warnings.forEach(context.warn)
             do {
-                let rendering = try IssueRenderer(templates: templates)
+                let rendering = try FormatRenderer(templates: templates)
                     .render(issue.renderInput(publication: settings.publication), format: format)
                 rendering.warnings.forEach(context.warn)
                 output = rendering.output

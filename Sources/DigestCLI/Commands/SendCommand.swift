@@ -78,7 +78,7 @@ enum SendCommand: Command {
             let templates = try TemplateChoice.load(option: invocation.value("templates"), settings: settings, files: context.files)
             templates.warnings.forEach(context.warn)
             do {
-                let rendering = try IssueRenderer(templates: templates)
+                let rendering = try FormatRenderer(templates: templates)
                     .render(issue.renderInput(publication: settings.publication), format: .email)
                 rendering.warnings.forEach(context.warn)
                 email = rendering.output

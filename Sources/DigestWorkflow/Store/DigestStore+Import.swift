@@ -14,7 +14,7 @@ extension DigestStore {
     /// as published editions of an archive. All targets or none. `progress`
     /// hears how many more items are stored, as they are.
     package func importItems(_ targets: [ImportTarget], published: Bool, origin: String,
-                             request: ChangeRequest, edition maker: EditionMaker? = nil,
+                             request: ChangeRequest, edition maker: EditionRenderer? = nil,
                              progress: ((Int) -> Void)? = nil) throws -> ImportSummary {
         let total = targets.reduce(0) { $0 + $1.items.count }
         let bulk = total > Self.bulkThreshold
@@ -38,7 +38,7 @@ extension DigestStore {
     /// object spread over several lines. All or nothing, in one transaction;
     /// every bad line is reported (the first `ProblemList.limit` in full).
     package func importLines(_ input: LineChunks, issue override: Int?, published: Bool, origin: String,
-                             request: ChangeRequest, edition maker: EditionMaker? = nil,
+                             request: ChangeRequest, edition maker: EditionRenderer? = nil,
                              progress: ((Int) -> Void)? = nil) throws -> ImportSummary {
         guard let first = try input.next() else {
             return try importWhole([], issue: override, published: published, origin: origin, request: request,
@@ -117,7 +117,7 @@ extension DigestStore {
     /// A JSON input read whole: each line (or element) validated, grouped by
     /// the issue it aims at, then imported.
     private func importWhole(_ bytes: [UInt8], issue override: Int?, published: Bool, origin: String,
-                             request: ChangeRequest, edition maker: EditionMaker?,
+                             request: ChangeRequest, edition maker: EditionRenderer?,
                              progress: ((Int) -> Void)?) throws -> ImportSummary {
         let validator = ItemValidator(excerptLimit: try settings.excerptLimit)
         let batch = try ItemRecordReader.read(bytes, origin: origin)

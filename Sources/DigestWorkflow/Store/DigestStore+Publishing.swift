@@ -8,8 +8,8 @@ extension DigestStore {
     /// decided, at least one approved, and no approved item incomplete.
     /// `makeMaker` builds the renderer from the settings in force inside the
     /// transaction, so a setting changed a moment before cannot be missed.
-    package func publish(_ number: Int, request: ChangeRequest, maker makeMaker: (Settings) throws -> EditionMaker)
-        throws -> (issue: Issue, edition: Edition, maker: EditionMaker)
+    package func publish(_ number: Int, request: ChangeRequest, maker makeMaker: (Settings) throws -> EditionRenderer)
+        throws -> (issue: Issue, edition: Edition, maker: EditionRenderer)
     {
         try changeIssue(number, action: "publish", request: request, stages: [.inReview], permission: .publish) { change in
             let maker = try makeMaker(try settings)
@@ -72,7 +72,7 @@ extension DigestStore {
 
     /// Renders and stores an edition of `issue` at the issue's version.
     @discardableResult
-    func storeEdition(_ maker: EditionMaker, of issue: Issue, number edition: Int, at: String, actor: String) throws -> Edition {
+    func storeEdition(_ maker: EditionRenderer, of issue: Issue, number edition: Int, at: String, actor: String) throws -> Edition {
         let (renders, messageID) = try maker.make(issue, edition: edition, at: now)
         return try storeEdition(renders, messageID: messageID, of: issue, number: edition, at: at, actor: actor)
     }
@@ -80,7 +80,7 @@ extension DigestStore {
     /// Stores renders made beforehand, the email whole, as an edition of
     /// `issue` at the issue's version.
     @discardableResult
-    func storeEdition(_ renders: EditionRenders, messageID: String, of issue: Issue, number edition: Int, at: String,
+    func storeEdition(_ renders: RenderedEdition, messageID: String, of issue: Issue, number edition: Int, at: String,
                       actor: String, reviewed: Bool = true) throws -> Edition {
         precondition(renders.emailLayout == nil, "an edition stored for publishing has its email whole")
         try insertEdition(renders, messageID: messageID, of: issue, number: edition, at: at, actor: actor,
@@ -92,7 +92,7 @@ extension DigestStore {
 
     /// Writes the row of an edition; its email whole (cut down to the
     /// stored form here) or already in the stored form.
-    func insertEdition(_ renders: EditionRenders, messageID: String, of issue: Issue, number edition: Int, at: String,
+    func insertEdition(_ renders: RenderedEdition, messageID: String, of issue: Issue, number edition: Int, at: String,
                        actor: String, reviewed: Bool) throws {
         let email = renders.emailLayout.map { (stored: renders.email, layout: Optional($0)) }
             ?? StoredEmail.compact(renders.email, text: renders.text, html: renders.html, encodedParts: renders.emailParts)

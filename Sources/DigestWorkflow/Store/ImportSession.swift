@@ -25,7 +25,7 @@ final class ImportSession {
     private let origin: String
     private let request: ChangeRequest
     private let bulk: Bool
-    private let maker: EditionMaker?
+    private let maker: EditionRenderer?
     private let progress: ((Int) -> Void)?
     private let at: Timestamp
     private let finder: RepeatFinder
@@ -66,7 +66,7 @@ final class ImportSession {
 
     /// Starts an import; runs inside the caller's write transaction.
     init(store: DigestStore, published: Bool, origin: String, request: ChangeRequest, bulk: Bool,
-         edition maker: EditionMaker?, progress: ((Int) -> Void)?) throws {
+         edition maker: EditionRenderer?, progress: ((Int) -> Void)?) throws {
         self.store = store
         self.published = published
         self.origin = origin

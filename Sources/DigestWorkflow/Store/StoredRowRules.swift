@@ -151,7 +151,7 @@ private struct RowCheck {
 
     mutating func edition() {
         guard let messageID = string("message_id") else { return }
-        let renders = EditionRenders(markdown: string("markdown") ?? "", html: string("html") ?? "",
+        let renders = RenderedEdition(markdown: string("markdown") ?? "", html: string("html") ?? "",
                                      text: string("text") ?? "", email: string("email") ?? "", warnings: [])
         for problem in EditionRules.problems(renders, messageID: messageID) {
             add(problem.field, nil, problem.reason, problem.fix)

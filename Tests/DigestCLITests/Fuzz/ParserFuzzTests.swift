@@ -226,7 +226,7 @@ struct ParserFuzzTests {
                 let split = bytes.firstIndex(of: 0) ?? bytes.count
                 let files = [fileName: String(decoding: bytes[..<split], as: UTF8.self),
                              "_p.tmpl": String(decoding: bytes[min(bytes.count, split + 1)...], as: UTF8.self)]
-                let renderer = IssueRenderer(templates: TemplateSet(files: files, directory: "fuzz"))
+                let renderer = FormatRenderer(templates: TemplateSet(files: files, directory: "fuzz"))
                 do {
                     let rendering = try renderer.render(input, format: format)
                     guard rendering.output.utf8.count <= RenderBudget(itemCount: input.items.count).maximumBytes + 4096 else {
@@ -274,14 +274,14 @@ struct ParserFuzzTests {
         return Array(text.utf8)
     }
 
-    static func renderInput(items count: Int) throws -> RenderInput {
+    static func renderInput(items count: Int) throws -> EditionContent {
         let date = try #require(CivilDate(year: 2026, month: 11, day: 20))
-        return RenderInput(
+        return EditionContent(
             publication: PublicationInfo(name: "The Harbour Weekly", email: "editors@harbour.example",
                                          website: "https://harbour.example"),
-            issue: RenderIssue(number: 4, date: date, title: "No. 4", intro: "Tides & <storms>."),
+            issue: EditionIssue(number: 4, date: date, title: "No. 4", intro: "Tides & <storms>."),
             items: (1...count).map { index in
-                RenderItem(id: index, position: index, title: "Story \(index) <b>&</b>", url: "https://harbour.example/\(index)",
+                EditionItem(id: index, position: index, title: "Story \(index) <b>&</b>", url: "https://harbour.example/\(index)",
                            source: "Review", author: index % 2 == 0 ? "Mira" : nil, date: date,
                            excerpt: "Story \(index), told in a few words.", section: index % 3 == 0 ? nil : "Sea \(index % 2)")
             })

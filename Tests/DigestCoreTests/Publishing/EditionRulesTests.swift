@@ -6,14 +6,14 @@ import Testing
 
 @Suite("Edition rules: what a stored edition may hold")
 struct EditionRulesTests {
-    let hostile: EditionRenders
+    let hostile: RenderedEdition
     let messageID = RenderingFixtures.sampleEnvelope.messageID
 
     init() throws {
-        hostile = try IssueRenderer().renderEdition(RenderingFixtures.hostile, envelope: RenderingFixtures.sampleEnvelope)
+        hostile = try FormatRenderer().renderEdition(RenderingFixtures.hostile, envelope: RenderingFixtures.sampleEnvelope)
     }
 
-    func reasons(_ change: (inout EditionRenders) -> Void) -> [String] {
+    func reasons(_ change: (inout RenderedEdition) -> Void) -> [String] {
         var renders = hostile
         change(&renders)
         return EditionRules.renderProblems(renders).map { "\($0.field): \($0.reason)" }
@@ -88,7 +88,7 @@ struct EditionRulesTests {
 @Suite("Edition rules: links read on their bytes agree with links read as text")
 struct EditionRulesSpellingTests {
     func reasons(html: String = "", markdown: String = "", text: String = "") -> [String] {
-        let renders = EditionRenders(markdown: markdown, html: html, text: text, email: "", warnings: [])
+        let renders = RenderedEdition(markdown: markdown, html: html, text: text, email: "", warnings: [])
         return EditionRules.renderProblems(renders).map { "\($0.field): \($0.reason)" }
     }
 

@@ -34,17 +34,17 @@ struct EmailClientTests {
         var files = try FileManager.default.contentsOfDirectory(atPath: SnapshotFile.directory.path)
             .filter { $0.hasSuffix(".html") }.sorted().map { SnapshotFile.directory.appendingPathComponent($0).path }
         #expect(files.count >= 2, "the golden HTML renders: \(files)")
-        let bare = RenderInput(publication: PublicationInfo(), issue: RenderIssue(number: 1, date: RenderingFixtures.date("2026-01-05")),
+        let bare = EditionContent(publication: PublicationInfo(), issue: EditionIssue(number: 1, date: RenderingFixtures.date("2026-01-05")),
                                items: [])
         // Links that validation admits but a page may not carry as they are.
         var awkward = bare
         for (index, url) in Self.awkwardLinks.enumerated() {
-            awkward.items.append(RenderItem(id: index + 1, position: index + 1, title: "Link \(index + 1)", url: url,
+            awkward.items.append(EditionItem(id: index + 1, position: index + 1, title: "Link \(index + 1)", url: url,
                                             source: "Review", date: RenderingFixtures.date("2026-01-02"), excerpt: "Words."))
         }
         for (name, input) in [("empty", bare), ("awkward-links", awkward)] {
             let path = folder.path + "/\(name).html"
-            try Data(try IssueRenderer().render(input, format: .html).output.utf8).write(to: URL(fileURLWithPath: path))
+            try Data(try FormatRenderer().render(input, format: .html).output.utf8).write(to: URL(fileURLWithPath: path))
             files.append(path)
         }
         let result = try ExternalTool.run("java", package: "default-jre-headless",
@@ -74,7 +74,7 @@ struct EmailClientTests {
 
     @Test("tidy finds no errors in the golden render with every setting on")
     func tidySections() throws {
-        let html = try IssueRenderer().render(RenderingFixtures.sections, format: .html).output
+        let html = try FormatRenderer().render(RenderingFixtures.sections, format: .html).output
         let tidy = try HTMLProbe.tidy(html)
         #expect(tidy.errors.isEmpty && tidy.status <= 1, "\(tidy.report)")
         try RenderExpectations.html(html, shows: RenderingFixtures.sections)
@@ -97,7 +97,7 @@ struct EmailClientTests {
 
     @Test("Python's mail parser: both parts, the headers, RFC 8058's two headers together, mailto: without one-click")
     func headers() throws {
-        let renders = try IssueRenderer().renderEdition(RenderingFixtures.sections, envelope: RenderingFixtures.sampleEnvelope)
+        let renders = try FormatRenderer().renderEdition(RenderingFixtures.sections, envelope: RenderingFixtures.sampleEnvelope)
         try RenderExpectations.email(renders.email, text: renders.text, html: renders.html, input: RenderingFixtures.sections,
                                      envelope: RenderingFixtures.sampleEnvelope)
         let probe = try EmailProbe(email: renders.email)
@@ -109,7 +109,7 @@ struct EmailClientTests {
 
         var mailto = RenderingFixtures.sample
         mailto.publication.listUnsubscribe = "leave@harbour-weekly.example"
-        let email = try IssueRenderer().render(mailto, format: .email, envelope: RenderingFixtures.sampleEnvelope).output
+        let email = try FormatRenderer().render(mailto, format: .email, envelope: RenderingFixtures.sampleEnvelope).output
         let mailtoProbe = try EmailProbe(email: email)
         #expect(mailtoProbe.headers["List-Unsubscribe"] == "<mailto:leave@harbour-weekly.example>")
         #expect(mailtoProbe.headers["List-Unsubscribe-Post"] == nil)
@@ -135,7 +135,7 @@ struct EmailClientTests {
     func layoutWidths() throws {
         let chromium = try #require(Self.chromium)
         let folder = try TemporaryFolder()
-        let html = try IssueRenderer().render(RenderingFixtures.sample, format: .html).output
+        let html = try FormatRenderer().render(RenderingFixtures.sample, format: .html).output
         // The page itself stays as rendered; a parent page frames it at each
         // width and writes what it measures into its own DOM.
         let widths = [320, 600]

@@ -7,10 +7,10 @@ import Testing
 @Suite("Renders of the sample issue pass the real validators")
 struct FormatValidationTests {
     let input = RenderingFixtures.sample
-    let renders: EditionRenders
+    let renders: RenderedEdition
 
     init() throws {
-        renders = try IssueRenderer().renderEdition(RenderingFixtures.sample, envelope: RenderingFixtures.sampleEnvelope)
+        renders = try FormatRenderer().renderEdition(RenderingFixtures.sample, envelope: RenderingFixtures.sampleEnvelope)
     }
 
     @Test("cmark reads the Markdown back as the sample's text, with each link exactly as stored")
@@ -52,7 +52,7 @@ struct FormatValidationTests {
     @Test("a 40-item issue with 500-character excerpts stays well under 102 KB of HTML and passes every check")
     func largeIssue() throws {
         let large = RenderingFixtures.large()
-        let renders = try IssueRenderer().renderEdition(large, envelope: RenderingFixtures.sampleEnvelope)
+        let renders = try FormatRenderer().renderEdition(large, envelope: RenderingFixtures.sampleEnvelope)
         #expect(renders.html.utf8.count < 60_000, "the HTML is \(renders.html.utf8.count) bytes")
         try RenderExpectations.html(renders.html, shows: large)
         try RenderExpectations.markdown(renders.markdown, shows: large)
@@ -63,10 +63,10 @@ struct FormatValidationTests {
 
     @Test("an issue with no items and no optional settings still renders valid documents")
     func emptyIssue() throws {
-        let bare = RenderInput(
-            publication: PublicationInfo(), issue: RenderIssue(number: 1, date: RenderingFixtures.date("2026-01-05")),
+        let bare = EditionContent(
+            publication: PublicationInfo(), issue: EditionIssue(number: 1, date: RenderingFixtures.date("2026-01-05")),
             items: [])
-        let renders = try IssueRenderer().renderEdition(bare, envelope: RenderingFixtures.sampleEnvelope)
+        let renders = try FormatRenderer().renderEdition(bare, envelope: RenderingFixtures.sampleEnvelope)
         try RenderExpectations.html(renders.html, shows: bare)
         try RenderExpectations.markdown(renders.markdown, shows: bare)
         RenderExpectations.text(renders.text, shows: bare)

@@ -10,10 +10,10 @@ import Testing
 struct HeaderInjectionTests {
     static let injected = "\r\nBcc: everyone@example.org\r\nX-Evil: 1"
 
-    func email(_ change: (inout RenderInput) -> Void) throws -> (email: String, warnings: [String]) {
+    func email(_ change: (inout EditionContent) -> Void) throws -> (email: String, warnings: [String]) {
         var input = RenderingFixtures.sample
         change(&input)
-        let renders = try IssueRenderer().renderEdition(input, envelope: RenderingFixtures.sampleEnvelope)
+        let renders = try FormatRenderer().renderEdition(input, envelope: RenderingFixtures.sampleEnvelope)
         // Exactly digest's own headers, each once, with valid addresses.
         #expect(EditionRules.problems(renders, messageID: RenderingFixtures.sampleEnvelope.messageID) == [])
         let head = renders.email.components(separatedBy: "\r\n\r\n")[0]

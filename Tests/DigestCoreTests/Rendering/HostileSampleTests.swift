@@ -7,10 +7,10 @@ import Testing
 @Suite("Text that looks like markup stays text in every format")
 struct HostileSampleTests {
     let input = RenderingFixtures.hostile
-    let renders: EditionRenders
+    let renders: RenderedEdition
 
     init() throws {
-        renders = try IssueRenderer().renderEdition(RenderingFixtures.hostile, envelope: RenderingFixtures.sampleEnvelope)
+        renders = try FormatRenderer().renderEdition(RenderingFixtures.hostile, envelope: RenderingFixtures.sampleEnvelope)
     }
 
     @Test("cmark reads back every hostile title, excerpt and link exactly, with one link per item")

@@ -10,11 +10,11 @@ import Testing
 enum RenderExpectations {
     /// `Author, Source, September 28 2020:… excerpt`: the attribution
     /// paragraph as a reader sees it.
-    static func attributionParagraph(_ item: RenderItem) -> String {
+    static func attributionParagraph(_ item: EditionItem) -> String {
         "\(item.attribution), \(item.date.long):… \(item.excerpt)"
     }
 
-    static func markdown(_ markdown: String, shows input: RenderInput, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func markdown(_ markdown: String, shows input: EditionContent, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let probe = try MarkdownProbe(markdown: markdown)
         var allowed: Set = ["heading", "paragraph", "thematic_break", "text", "softbreak", "linebreak", "link"]
         if input.publication.tableOfContents { allowed.formUnion(["list", "item"]) }
@@ -49,7 +49,7 @@ enum RenderExpectations {
                 "exactly one link per item with a URL", sourceLocation: sourceLocation)
     }
 
-    static func html(_ html: String, shows input: RenderInput, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func html(_ html: String, shows input: EditionContent, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let tidy = try HTMLProbe.tidy(html)
         #expect(tidy.status <= 1 && tidy.errors.isEmpty, "tidy reports errors:\n\(tidy.report)", sourceLocation: sourceLocation)
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"\(input.publication.language)\">"), sourceLocation: sourceLocation)
@@ -105,7 +105,7 @@ enum RenderExpectations {
         }
     }
 
-    static func text(_ text: String, shows input: RenderInput, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func text(_ text: String, shows input: EditionContent, sourceLocation: SourceLocation = #_sourceLocation) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for line in lines {
             let isSingleWord = !line.contains(" ")
@@ -147,7 +147,7 @@ enum RenderExpectations {
     }
 
     static func email(
-        _ email: String, text: String, html: String, input: RenderInput, envelope: EmailEnvelope,
+        _ email: String, text: String, html: String, input: EditionContent, envelope: EmailEnvelope,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         let probe = try EmailProbe(email: email)
@@ -176,7 +176,7 @@ enum RenderExpectations {
     }
 
     /// A table-of-contents jump link, `#releases`.
-    static func isContentsLink(_ link: String, _ input: RenderInput) -> Bool {
+    static func isContentsLink(_ link: String, _ input: EditionContent) -> Bool {
         input.publication.tableOfContents && link.hasPrefix("#") && link.count > 1
     }
 

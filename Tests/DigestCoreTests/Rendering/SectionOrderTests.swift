@@ -6,16 +6,16 @@ import Testing
 
 @Suite("Sections: their order, items without one, the table of contents")
 struct SectionOrderTests {
-    static func item(_ id: Int, _ title: String, section: String?) -> RenderItem {
-        RenderItem(id: id, position: id, title: title, url: "https://example.org/\(id)", source: "Source",
+    static func item(_ id: Int, _ title: String, section: String?) -> EditionItem {
+        EditionItem(id: id, position: id, title: title, url: "https://example.org/\(id)", source: "Source",
                    date: RenderingFixtures.date("2026-11-20"), excerpt: "Excerpt \(id).", section: section)
     }
 
-    static func input(_ items: [RenderItem], order: [String] = [], toc: Bool = false) -> RenderInput {
+    static func input(_ items: [EditionItem], order: [String] = [], toc: Bool = false) -> EditionContent {
         var publication = RenderingFixtures.harbour
         publication.sectionOrder = order
         publication.tableOfContents = toc
-        return RenderInput(publication: publication, issue: RenderIssue(number: 3, date: RenderingFixtures.date("2026-11-23")),
+        return EditionContent(publication: publication, issue: EditionIssue(number: 3, date: RenderingFixtures.date("2026-11-23")),
                            items: items)
     }
 
@@ -30,7 +30,7 @@ struct SectionOrderTests {
     func itemWithoutSectionLeads() throws {
         let input = Self.input([Self.item(1, "Sectioned item", section: "Releases"),
                                 Self.item(2, "Loose item", section: nil)])
-        let renders = try IssueRenderer().renderEdition(input, envelope: RenderingFixtures.sampleEnvelope)
+        let renders = try FormatRenderer().renderEdition(input, envelope: RenderingFixtures.sampleEnvelope)
         for (output, needles) in [(renders.markdown, ["[Loose item]", "## Releases", "[Sectioned item]"]),
                                   (renders.text, ["\nLoose item\n", "=== Releases ===", "\nSectioned item\n"]),
                                   (renders.html, [">Loose item</a>", ">Releases</h2>", ">Sectioned item</a>"])] {
@@ -49,7 +49,7 @@ struct SectionOrderTests {
         ], order: ["gamma", "Delta", "Nowhere"])
         #expect(input.sectionGroups.map(\.name) == ["Gamma", "Delta", "Alpha", "Beta"])
         #expect(input.sectionGroups.map(\.items) == [[2], [4], [0, 3], [1]])
-        let markdown = try IssueRenderer().render(input, format: .markdown).output
+        let markdown = try FormatRenderer().render(input, format: .markdown).output
         let at = Self.offsets(of: ["## Gamma", "## Delta", "## Alpha", "Alpha one", "Alpha two", "## Beta"], in: markdown)
         #expect(at.allSatisfy { $0 >= 0 } && at == at.sorted(), "\(at)")
         #expect(markdown.components(separatedBy: "## Alpha").count == 2, "items of one section are gathered under one heading")
@@ -59,7 +59,7 @@ struct SectionOrderTests {
     func tableOfContents() throws {
         let input = Self.input([Self.item(1, "Loose", section: nil), Self.item(2, "A release", section: "Releases"),
                                 Self.item(3, "A long read", section: "Long reads & essays")], toc: true)
-        let renders = try IssueRenderer().renderEdition(input, envelope: RenderingFixtures.sampleEnvelope)
+        let renders = try FormatRenderer().renderEdition(input, envelope: RenderingFixtures.sampleEnvelope)
         #expect(renders.text.contains("\nIn this issue:\n- Releases\n- Long reads & essays\n"))
         #expect(renders.markdown.contains("In this issue:\n\n- [Releases](<#releases>)\n- [Long reads &amp; essays](<#long-reads--essays>)\n"))
         #expect(renders.markdown.contains("\n## Long reads &amp; essays\n"))
@@ -68,7 +68,7 @@ struct SectionOrderTests {
         try RenderExpectations.html(renders.html, shows: input)
         try RenderExpectations.markdown(renders.markdown, shows: input)
 
-        let plain = try IssueRenderer().renderEdition(Self.input(input.items), envelope: RenderingFixtures.sampleEnvelope)
+        let plain = try FormatRenderer().renderEdition(Self.input(input.items), envelope: RenderingFixtures.sampleEnvelope)
         for output in [plain.text, plain.markdown, plain.html] { #expect(!output.contains("In this issue")) }
     }
 
@@ -78,17 +78,17 @@ struct SectionOrderTests {
         #expect("Café, Ærø_2".headingAnchor == "café-ærø_2")
         let input = Self.input([Self.item(1, "x", section: "A-B"), Self.item(2, "y", section: "a b"),
                                 Self.item(3, "z", section: "!!!")], toc: true)
-        let html = try IssueRenderer().render(input, format: .html).output
+        let html = try FormatRenderer().render(input, format: .html).output
         for id in ["a-b", "a-b-1", "section"] { #expect(html.contains("<h2 id=\"\(id)\""), "\(id)") }
     }
 
     @Test("numbered text links: a [N] after each linked title and every link listed in order before the footer")
     func numberedLinks() throws {
         var input = Self.input([Self.item(1, "First", section: nil), Self.item(2, "Second", section: nil)])
-        input.items.append(RenderItem(id: 3, position: 3, title: "Unlinked", url: nil, source: "S",
+        input.items.append(EditionItem(id: 3, position: 3, title: "Unlinked", url: nil, source: "S",
                                       date: RenderingFixtures.date("2026-11-20"), excerpt: "E."))
         input.publication.numberedTextLinks = true
-        let text = try IssueRenderer().render(input, format: .text).output
+        let text = try FormatRenderer().render(input, format: .text).output
         #expect(text.contains("\nFirst [1]\n"))
         #expect(text.contains("\nSecond [2]\n"))
         #expect(text.contains("\nUnlinked\n"))
@@ -102,7 +102,7 @@ struct SectionOrderTests {
 struct PreheaderTests {
     @Test("the preheader is the hidden first block of the HTML and appears in no other render")
     func onlyInHTML() throws {
-        let renders = try IssueRenderer().renderEdition(RenderingFixtures.sections, envelope: RenderingFixtures.sampleEnvelope)
+        let renders = try FormatRenderer().renderEdition(RenderingFixtures.sections, envelope: RenderingFixtures.sampleEnvelope)
         let preheader = "Larchwood 3.0, plain-text commits, and why lockfiles keep changing"
         #expect(renders.html.contains(
             "<body style=\"margin:0;padding:0;width:100%;background-color:#f3f1ec;\">\n<!--[if !mso]><!-->\n"
@@ -145,25 +145,25 @@ struct PreheaderTests {
             #expect(error.description == "publication.language \"en_GB\": it is not a BCP 47 language tag: a language tag "
                 + "holds only ASCII letters, digits and hyphens; give a tag such as en, en-GB, fr, pt-BR or zh-Hant.")
         }
-        let html = try IssueRenderer().render(RenderingFixtures.sections, format: .html).output
+        let html = try FormatRenderer().render(RenderingFixtures.sections, format: .html).output
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">"))
     }
 
     @Test("with publication.archive-url, both parts of the email and the HTML link to the issue's page as export names it")
     func onlineLink() throws {
         var input = RenderingFixtures.sample
-        let renders = try IssueRenderer().renderEdition(input, envelope: RenderingFixtures.sampleEnvelope)
+        let renders = try FormatRenderer().renderEdition(input, envelope: RenderingFixtures.sampleEnvelope)
         let page = "https://harbour-weekly.example/archive/12-2026-11-23.html"
         #expect(renders.text.contains("\nView this issue online:\n\(page)\n"))
         #expect(renders.text.contains("\nRead this issue online:\n\(page)\n"))
         #expect(renders.html.contains("<a href=\"\(page)\" style=\"color:#1a5fb4;\">View this issue online</a>"))
         #expect(!renders.markdown.contains(page))
-        input.issue = RenderIssue(number: 12, date: input.issue.date, edition: 2,
+        input.issue = EditionIssue(number: 12, date: input.issue.date, edition: 2,
                                   pageName: EditionFileName.stem(issue: 12, date: input.issue.date, edition: 2))
-        let second = try IssueRenderer().render(input, format: .html).output
+        let second = try FormatRenderer().render(input, format: .html).output
         #expect(second.contains("https://harbour-weekly.example/archive/12-2026-11-23-edition-2.html"))
         input.publication.archiveURL = nil
-        let none = try IssueRenderer().renderEdition(input, envelope: RenderingFixtures.sampleEnvelope)
+        let none = try FormatRenderer().renderEdition(input, envelope: RenderingFixtures.sampleEnvelope)
         #expect(!none.html.contains("online") && !none.text.contains("online"))
     }
 }

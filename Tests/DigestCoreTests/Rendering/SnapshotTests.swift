@@ -6,10 +6,10 @@ import Testing
 
 @Suite("Golden renders of the sample issue")
 struct SnapshotTests {
-    let renders: EditionRenders
+    let renders: RenderedEdition
 
     init() throws {
-        renders = try IssueRenderer().renderEdition(RenderingFixtures.sample, envelope: RenderingFixtures.sampleEnvelope)
+        renders = try FormatRenderer().renderEdition(RenderingFixtures.sample, envelope: RenderingFixtures.sampleEnvelope)
     }
 
     @Test("the Markdown render of the sample issue is byte for byte the golden file")
@@ -34,7 +34,7 @@ struct SnapshotTests {
 
     @Test("the sample issue with every render setting on is byte for byte its golden files, in all four formats")
     func sectionsAndContents() throws {
-        let renders = try IssueRenderer().renderEdition(RenderingFixtures.sections, envelope: RenderingFixtures.sampleEnvelope)
+        let renders = try FormatRenderer().renderEdition(RenderingFixtures.sections, envelope: RenderingFixtures.sampleEnvelope)
         for (format, suffix) in [(RenderFormat.markdown, "md"), (.html, "html"), (.text, "txt"), (.email, "eml")] {
             try SnapshotFile.expect(renders.output(for: format), matches: "sample-issue-sections.\(suffix)")
         }
@@ -42,7 +42,7 @@ struct SnapshotTests {
 
     @Test("rendering one format gives the same bytes as the same format in a whole edition")
     func singleFormatsMatchTheEdition() throws {
-        let renderer = IssueRenderer()
+        let renderer = FormatRenderer()
         for format in RenderFormat.allCases {
             let single = try renderer.render(RenderingFixtures.sample, format: format, envelope: RenderingFixtures.sampleEnvelope)
             #expect(single.output == renders.output(for: format), "\(format.rawValue)")

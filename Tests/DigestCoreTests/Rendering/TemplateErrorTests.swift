@@ -76,18 +76,18 @@ struct TemplateErrorTests {
     @Test("an unknown variable inside a section the issue skips is still found before rendering")
     func checkedBeforeRendering() throws {
         let templates = TemplateSet(files: ["text.tmpl": "{{#items}}\n{{titel}}\n{{/items}}\n"], directory: "mine")
-        let empty = RenderInput(
-            publication: PublicationInfo(), issue: RenderIssue(number: 1, date: RenderingFixtures.date("2026-01-01")),
+        let empty = EditionContent(
+            publication: PublicationInfo(), issue: EditionIssue(number: 1, date: RenderingFixtures.date("2026-01-01")),
             items: [])
         let error = TemplateError.unknownVariable(file: "mine/text.tmpl", line: 2, name: "titel", suggestion: "title")
-        #expect(throws: error) { try IssueRenderer(templates: templates).render(empty, format: .text) }
+        #expect(throws: error) { try FormatRenderer(templates: templates).render(empty, format: .text) }
         #expect(error.description == "mine/text.tmpl, line 2: there is no variable 'titel'; did you mean 'title'? "
             + "templates/README.md lists every variable.")
     }
 
     @Test("every built-in template passes the check")
     func builtInsAreValid() throws {
-        let renderer = IssueRenderer()
+        let renderer = FormatRenderer()
         for format in RenderFormat.allCases {
             try renderer.check(format)
         }

@@ -3,7 +3,7 @@
 @testable import DigestRendering
 @testable import DigestWorkflow
 
-/// Renders template text over a context the way `IssueRenderer` does, for
+/// Renders template text over a context the way `FormatRenderer` does, for
 /// tests of the engine on its own.
 enum TemplateRendering {
     static func render(

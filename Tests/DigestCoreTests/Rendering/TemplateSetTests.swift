@@ -31,7 +31,7 @@ struct TemplateSetTests {
     @Test("every variable a template can use is documented in templates/README.md")
     func readmeDocumentsEveryVariable() throws {
         let readme = try String(contentsOf: Self.packageRoot.appendingPathComponent("templates/README.md"), encoding: .utf8)
-        guard case .object(let root) = RenderInput.schema else {
+        guard case .object(let root) = EditionContent.schema else {
             Issue.record("the schema is not an object")
             return
         }
@@ -63,12 +63,12 @@ struct TemplateSetTests {
             let set = try TemplateSet.load(overrides: directory.path)
             #expect(set.overridden == ["_text-item.tmpl"])
             #expect(set.warnings.isEmpty)
-            let renderer = IssueRenderer(templates: set)
+            let renderer = FormatRenderer(templates: set)
             let text = try renderer.render(RenderingFixtures.sample, format: .text).output
             #expect(text.contains("\n1. Larchwood 3.0 makes incremental builds boring again\n"))
             #expect(text.hasPrefix("The Harbour Weekly\n"))
             let markdown = try renderer.render(RenderingFixtures.sample, format: .markdown).output
-            let builtIn = try IssueRenderer().render(RenderingFixtures.sample, format: .markdown).output
+            let builtIn = try FormatRenderer().render(RenderingFixtures.sample, format: .markdown).output
             #expect(markdown == builtIn)
         }
     }
@@ -78,7 +78,7 @@ struct TemplateSetTests {
         try Self.withTemporaryDirectory { directory in
             try "{{publication.name}}\r\n{{#items}}\r\n{{title}}\r\n{{/items}}\r\n-- \r\nend\r\n".write(
                 to: directory.appendingPathComponent("text.tmpl"), atomically: true, encoding: .utf8)
-            let text = try IssueRenderer(templates: try TemplateSet.load(overrides: directory.path))
+            let text = try FormatRenderer(templates: try TemplateSet.load(overrides: directory.path))
                 .render(RenderingFixtures.sample, format: .text).output
             #expect(!text.contains("\r"))
             #expect(text.hasPrefix("The Harbour Weekly\nLarchwood 3.0 makes incremental builds boring again\n"))
@@ -116,7 +116,7 @@ struct TemplateSetTests {
     func lazyParsing() throws {
         try Self.withTemporaryDirectory { directory in
             try "<html>\n{{#items}}\n".write(to: directory.appendingPathComponent("html.tmpl"), atomically: true, encoding: .utf8)
-            let renderer = IssueRenderer(templates: try TemplateSet.load(overrides: directory.path))
+            let renderer = FormatRenderer(templates: try TemplateSet.load(overrides: directory.path))
             _ = try renderer.render(RenderingFixtures.sample, format: .text)
             _ = try renderer.render(RenderingFixtures.sample, format: .markdown)
             let error = TemplateError.unclosedSection(file: directory.path + "/html.tmpl", line: 2, name: "items")

@@ -35,7 +35,7 @@ struct ReadSnapshotTests {
         let other = try DigestStore.open(at: path, forWriting: true, environment: [:])
         try other.setSetting(SettingKey.publicationName, to: "New Name", request: ana)
         let (_, edition, _) = try store.publish(1, request: ana) { settings in
-            EditionMaker(templates: .builtIn, publication: settings.publication)
+            EditionRenderer(templates: .builtIn, publication: settings.publication)
         }
         #expect(edition.html.contains(";\">New Name</h1>"))
         #expect(!edition.html.contains("Old Name"))

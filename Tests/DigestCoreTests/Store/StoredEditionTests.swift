@@ -42,7 +42,7 @@ struct StoredEditionTests {
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("seeds/harbour-weekly-archive.jsonl")))
         let store = try store()
-        let maker = EditionMaker(templates: TemplateSet.builtIn, publication: publication)
+        let maker = EditionRenderer(templates: TemplateSet.builtIn, publication: publication)
         _ = try store.importItems(try archiveTargets(archive), published: true, origin: "archive", request: ana, edition: maker)
         let numbers = try store.latestEditionNumbers()
         #expect(numbers.count == 3)
@@ -52,7 +52,7 @@ struct StoredEditionTests {
             let issue = try store.issue(number, asOf: edition.version)
             let envelope = EmailEnvelope(date: Date(timeIntervalSince1970: Double(Self.publishedAt)),
                                          messageID: edition.messageID)
-            let composed = try IssueRenderer(templates: TemplateSet.builtIn)
+            let composed = try FormatRenderer(templates: TemplateSet.builtIn)
                 .renderEdition(issue.renderInput(publication: publication), envelope: envelope)
             #expect(Array(edition.email.utf8) == Array(composed.email.utf8))
             #expect(edition.text == composed.text && edition.html == composed.html)
@@ -109,7 +109,7 @@ struct StoredEditionTests {
         let archive = try [UInt8](Data(contentsOf: URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("seeds/harbour-weekly-archive.jsonl")))
-        let renderer = IssueRenderer(templates: TemplateSet.builtIn)
+        let renderer = FormatRenderer(templates: TemplateSet.builtIn)
         let targets = try archiveTargets(archive)
         #expect(targets.count == 3)
         for target in targets {

@@ -68,7 +68,7 @@ struct HTMLSafetyTests {
 
     @Test("the built-in HTML render of hostile item text passes")
     func defaultRenderPasses() throws {
-        let output = try IssueRenderer().render(RenderingFixtures.hostile, format: .html).output
+        let output = try FormatRenderer().render(RenderingFixtures.hostile, format: .html).output
         #expect(HTMLSafety.firstFinding(in: Array(output.utf8)) == nil)
         #expect(output.contains("&lt;script&gt;"))
     }

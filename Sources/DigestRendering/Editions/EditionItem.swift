@@ -1,7 +1,7 @@
 import DigestModel
 /// One item as a render shows it. The caller passes only the items to show,
 /// in their order.
-package struct RenderItem: Sendable, Equatable {
+package struct EditionItem: Sendable, Equatable {
     package var id: Int
     /// 1-based, as in every other output.
     package var position: Int

@@ -1,5 +1,5 @@
 import DigestModel
-extension RenderItem {
+extension EditionItem {
     /// Shared by every item, so building an item allocates only its values.
     static let templateKeys = TemplateKeys([
         "id", "position", "title", "url", "source", "author", "attribution", "date", "dateLong", "dateSlashed",

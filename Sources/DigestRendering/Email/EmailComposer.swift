@@ -13,7 +13,7 @@ package enum EmailComposer {
     }
 
     static func compose(
-        text: String, html: String, input: RenderInput, envelope: EmailEnvelope, warnings: inout [String]
+        text: String, html: String, input: EditionContent, envelope: EmailEnvelope, warnings: inout [String]
     ) -> Composed {
         let headers = headers(input: input, envelope: envelope, warnings: &warnings)
         var text = text
@@ -37,7 +37,7 @@ package enum EmailComposer {
     /// makes of `compose`'s message, without encoding the bodies only to cut
     /// them out again. `compose` never needs a second boundary (see
     /// `boundary(for:attempt:)`), so the first one is the one it would use.
-    static func skeleton(input: RenderInput, envelope: EmailEnvelope, warnings: inout [String]) -> Skeleton {
+    static func skeleton(input: EditionContent, envelope: EmailEnvelope, warnings: inout [String]) -> Skeleton {
         let frame = Frame(headers: headers(input: input, envelope: envelope, warnings: &warnings),
                           boundary: boundary(for: envelope, attempt: 0))
         let textAt = frame.head.utf8.count + frame.partHeaders[0].utf8.count
@@ -54,7 +54,7 @@ package enum EmailComposer {
 
     /// Every header line before Content-Type, each ending in CRLF; warns
     /// about settings that cannot be used as they are.
-    private static func headers(input: RenderInput, envelope: EmailEnvelope, warnings: inout [String]) -> String {
+    private static func headers(input: EditionContent, envelope: EmailEnvelope, warnings: inout [String]) -> String {
         let publication = input.publication
         let from: String
         if let email = publication.email, EmailAddress.isValid(email) {

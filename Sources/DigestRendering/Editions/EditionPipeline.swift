@@ -13,7 +13,7 @@ package final class EditionPipeline: @unchecked Sendable {
     /// One edition as the workers hand it over: its renders, the email in
     /// the form it is stored (`StoredEmail`), and its Message-ID.
     package struct Rendered {
-        package let renders: EditionRenders
+        package let renders: RenderedEdition
         package let messageID: String
     }
 
@@ -56,7 +56,7 @@ package final class EditionPipeline: @unchecked Sendable {
     private func startWorker() {
         let thread = Thread { [self] in
             // Each worker has its own renderer: renderers cache parsed templates and are not shared.
-            let maker = EditionMaker(templates: templates, publication: publication)
+            let maker = EditionRenderer(templates: templates, publication: publication)
             while let (index, issue) = claim() {
                 let result = Result {
                     let (renders, messageID) = try maker.make(issue, edition: issue.edition ?? 1, at: at, email: .stored)

@@ -1,6 +1,6 @@
 import DigestModel
 /// The issue-level fields a render shows.
-package struct RenderIssue: Sendable, Equatable {
+package struct EditionIssue: Sendable, Equatable {
     package var number: Int
     package var date: CivilDate
     /// The editor's title; when nil the render derives one from the

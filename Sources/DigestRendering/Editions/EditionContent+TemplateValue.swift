@@ -1,5 +1,5 @@
 import DigestModel
-extension RenderInput {
+extension EditionContent {
     /// The values templates see; templates/README.md documents each name.
     ///
     /// Every name is present for every issue (`.null` when unset), so that a
@@ -132,13 +132,13 @@ extension RenderInput {
     /// name the template may use.
     static let schema: TemplateValue = {
         guard let date = CivilDate(year: 2000, month: 1, day: 1) else { return .null }
-        let input = RenderInput(
+        let input = EditionContent(
             publication: PublicationInfo(
                 name: "name", about: "about", email: "name@example.org", website: "https://example.org",
                 listAddress: "list@example.org", listUnsubscribe: "https://example.org/leave",
                 archiveURL: "https://example.org/archive", tableOfContents: true, numberedTextLinks: true),
-            issue: RenderIssue(number: 1, date: date, title: "title", intro: "intro", edition: 1, preheader: "preheader"),
-            items: [RenderItem(
+            issue: EditionIssue(number: 1, date: date, title: "title", intro: "intro", edition: 1, preheader: "preheader"),
+            items: [EditionItem(
                 id: 1, position: 1, title: "title", url: "https://example.org/item", source: "source",
                 author: "author", date: date, excerpt: "excerpt", section: "section", postedOn: date,
                 linkText: "link")])

@@ -16,7 +16,7 @@ import HTMLScanning
 ///   own Message-ID; its two parts are exactly the stored text and HTML.
 package enum EditionRules {
     /// Every rule, for an edition stored before (a dump, the database).
-    package static func problems(_ renders: EditionRenders, messageID: String) -> [ValidationProblem] {
+    package static func problems(_ renders: RenderedEdition, messageID: String) -> [ValidationProblem] {
         renderProblems(renders, fix: "restore the edition as digest stored it")
             + emailProblems(renders, messageID: messageID).map {
                 ValidationProblem(field: "email", value: nil, reason: $0,
@@ -27,7 +27,7 @@ package enum EditionRules {
     /// The rules the templates decide, for an edition just rendered (the
     /// email around its parts was composed by digest itself).
     package static func renderProblems(
-        _ renders: EditionRenders, fix: String = "editions hold no scripts or outside resources; remove it from the template"
+        _ renders: RenderedEdition, fix: String = "editions hold no scripts or outside resources; remove it from the template"
     ) -> [ValidationProblem] {
         var problems: [ValidationProblem] = []
         func add(_ field: String, _ reasons: [String], fix: String) {
@@ -85,7 +85,7 @@ package enum EditionRules {
     ]
     private static let requiredHeaders: Set = ["from", "to", "subject", "date", "message-id", "mime-version", "content-type"]
 
-    private static func emailProblems(_ renders: EditionRenders, messageID: String) -> [String] {
+    private static func emailProblems(_ renders: RenderedEdition, messageID: String) -> [String] {
         let email = renders.email
         guard let end = email.range(of: "\r\n\r\n") else { return ["it has no header section ending in a blank line"] }
         let head = email[..<end.lowerBound]

@@ -3,15 +3,15 @@ import DigestModel
 
 /// Renders the four formats of an edition, with one renderer for as many
 /// issues as an import needs.
-package final class EditionMaker {
-    package let renderer: IssueRenderer
+package final class EditionRenderer {
+    package let renderer: FormatRenderer
     package let templates: TemplateSet
     package let publication: PublicationInfo
     /// Warnings from rendering, gathered once each.
     package private(set) var warnings: [String] = []
 
     package init(templates: TemplateSet, publication: PublicationInfo) {
-        self.renderer = IssueRenderer(templates: templates)
+        self.renderer = FormatRenderer(templates: templates)
         self.templates = templates
         self.publication = publication
         for warning in templates.warnings where !warnings.contains(warning) { warnings.append(warning) }
@@ -20,7 +20,7 @@ package final class EditionMaker {
     /// The renders of `issue` as edition `edition`, sent at `at`, with a new
     /// Message-ID; the email whole or in its stored `form`.
     package func make(_ issue: Issue, edition: Int, at: Timestamp,
-                      email form: EditionRenders.EmailForm = .whole) throws -> (renders: EditionRenders, messageID: String) {
+                      email form: RenderedEdition.EmailForm = .whole) throws -> (renders: RenderedEdition, messageID: String) {
         var published = issue
         published.edition = edition
         published.status = .published

@@ -6,13 +6,13 @@ import Testing
 @testable import DigestWorkflow
 
 @Suite("Rendering issues")
-struct IssueRendererTests {
+struct FormatRendererTests {
     let envelope = RenderingFixtures.sampleEnvelope
 
-    func input(publication: PublicationInfo, title: String? = nil, edition: Int? = 1, items: [RenderItem]? = nil) -> RenderInput {
-        RenderInput(
+    func input(publication: PublicationInfo, title: String? = nil, edition: Int? = 1, items: [EditionItem]? = nil) -> EditionContent {
+        EditionContent(
             publication: publication,
-            issue: RenderIssue(number: 12, date: RenderingFixtures.date("2026-11-23"), title: title, edition: edition),
+            issue: EditionIssue(number: 12, date: RenderingFixtures.date("2026-11-23"), title: title, edition: edition),
             items: items ?? RenderingFixtures.sample.items)
     }
 
@@ -22,7 +22,7 @@ struct IssueRendererTests {
             == "The Harbour Weekly — Issue 12, November 23 2026")
         #expect(input(publication: RenderingFixtures.harbour, title: "Lockfiles, again").displayTitle == "Lockfiles, again")
         #expect(input(publication: PublicationInfo(name: "  ")).displayTitle == "Digest — Issue 12, November 23 2026")
-        let text = try IssueRenderer().render(input(publication: RenderingFixtures.harbour, title: "Lockfiles, again"),
+        let text = try FormatRenderer().render(input(publication: RenderingFixtures.harbour, title: "Lockfiles, again"),
                                               format: .text).output
         #expect(text.contains("\nLockfiles, again\nIssue 12, November 23 2026\n"))
     }
@@ -30,13 +30,13 @@ struct IssueRendererTests {
     @Test("with no addresses set, the email comes from noreply@invalid, goes to itself, and says how to fix both")
     func addressFallbacks() throws {
         let bare = input(publication: PublicationInfo(name: "The Harbour Weekly"))
-        let rendering = try IssueRenderer().render(bare, format: .email, envelope: envelope)
+        let rendering = try FormatRenderer().render(bare, format: .email, envelope: envelope)
         #expect(rendering.output.hasPrefix("From: The Harbour Weekly <noreply@invalid>\r\nTo: noreply@invalid\r\n"))
         #expect(rendering.output.contains("\r\nMessage-ID: \(envelope.messageID)\r\n"))
         #expect(rendering.warnings.contains { $0.contains("noreply@invalid") && $0.contains("digest config publication.email ADDR") })
         #expect(rendering.warnings.contains { $0.contains("addressed to its sender") && $0.contains("digest config list.address ADDR") })
         #expect(rendering.warnings.allSatisfy { !$0.hasPrefix("digest:") && $0.hasSuffix(".") })
-        let text = try IssueRenderer().render(bare, format: .text)
+        let text = try FormatRenderer().render(bare, format: .text)
         #expect(!text.warnings.contains { $0.contains("noreply") }, "only the email needs addresses")
     }
 
@@ -44,7 +44,7 @@ struct IssueRendererTests {
     func listAddressFallback() throws {
         var publication = RenderingFixtures.harbour
         publication.listAddress = nil
-        let rendering = try IssueRenderer().render(input(publication: publication), format: .email, envelope: envelope)
+        let rendering = try FormatRenderer().render(input(publication: publication), format: .email, envelope: envelope)
         #expect(rendering.output.contains("\r\nTo: editors@harbour-weekly.example\r\n"))
         #expect(rendering.warnings.filter { $0.contains("list.address") }.count == 1)
         #expect(!rendering.warnings.contains { $0.contains("publication.email") })
@@ -54,23 +54,23 @@ struct IssueRendererTests {
     func listUnsubscribe() throws {
         var publication = RenderingFixtures.harbour
         publication.listUnsubscribe = "leave@lists.harbour-weekly.example"
-        var email = try IssueRenderer().render(input(publication: publication), format: .email, envelope: envelope).output
+        var email = try FormatRenderer().render(input(publication: publication), format: .email, envelope: envelope).output
         #expect(email.contains("\r\nList-Unsubscribe: <mailto:leave@lists.harbour-weekly.example>\r\n"))
         #expect(!email.contains("List-Unsubscribe-Post"))
 
         publication.listUnsubscribe = "https://harbour-weekly.example/leave?list=weekly"
-        email = try IssueRenderer().render(input(publication: publication), format: .email, envelope: envelope).output
+        email = try FormatRenderer().render(input(publication: publication), format: .email, envelope: envelope).output
         #expect(email.contains("\r\nList-Unsubscribe: <https://harbour-weekly.example/leave?list=weekly>\r\n"
             + "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"))
 
         publication.listUnsubscribe = nil
-        email = try IssueRenderer().render(input(publication: publication), format: .email, envelope: envelope).output
+        email = try FormatRenderer().render(input(publication: publication), format: .email, envelope: envelope).output
         #expect(!email.contains("List-Unsubscribe"))
     }
 
     @Test("an item without a link shows its title unlinked in every format, with a warning")
     func incompleteItem() throws {
-        let renders = try IssueRenderer().renderEdition(RenderingFixtures.sample, envelope: envelope)
+        let renders = try FormatRenderer().renderEdition(RenderingFixtures.sample, envelope: envelope)
         #expect(renders.markdown.contains("\n### Notes from the Quayside maintainers' meetup\n"))
         #expect(renders.html.contains(">Notes from the Quayside maintainers&#39; meetup</h3>"))
         #expect(renders.warnings == ["Item 36 (position 4) has no link yet, so its title is shown without one."])
@@ -80,37 +80,37 @@ struct IssueRendererTests {
     func unsafeLink() throws {
         var item = RenderingFixtures.sample.items[0]
         item.url = "javascript:alert(1)"
-        let rendering = try IssueRenderer().render(input(publication: RenderingFixtures.harbour, items: [item]), format: .html)
+        let rendering = try FormatRenderer().render(input(publication: RenderingFixtures.harbour, items: [item]), format: .html)
         #expect(!rendering.output.contains("javascript:"))
         #expect(rendering.warnings.contains { $0.contains("not an http or https address") })
     }
 
     @Test("a corrected edition says so, and the first edition does not")
     func editions() throws {
-        let second = try IssueRenderer().render(input(publication: RenderingFixtures.harbour, edition: 2), format: .text).output
+        let second = try FormatRenderer().render(input(publication: RenderingFixtures.harbour, edition: 2), format: .text).output
         #expect(second.contains("Edition 2: corrected after it first went out."))
-        let first = try IssueRenderer().render(input(publication: RenderingFixtures.harbour, edition: 1), format: .text).output
+        let first = try FormatRenderer().render(input(publication: RenderingFixtures.harbour, edition: 1), format: .text).output
         #expect(!first.contains("corrected"))
     }
 
     @Test("consecutive items of one section share one heading")
     func sections() throws {
-        let markdown = try IssueRenderer().render(RenderingFixtures.sample, format: .markdown).output
+        let markdown = try FormatRenderer().render(RenderingFixtures.sample, format: .markdown).output
         #expect(markdown.components(separatedBy: "\n## Releases\n").count == 2)
         #expect(markdown.components(separatedBy: "\n## Long reads\n").count == 2)
     }
 
     @Test("the link title ends the attribution paragraph in the text render, falling back to the title")
     func linkText() throws {
-        let text = RenderExpectations.normalisedWhitespace(try IssueRenderer().render(RenderingFixtures.sample, format: .text).output)
+        let text = RenderExpectations.normalisedWhitespace(try FormatRenderer().render(RenderingFixtures.sample, format: .text).output)
         #expect(text.contains("down from 41. Larchwood 3.0 https://larchwood.example/blog/2026/11/larchwood-3.0"))
         #expect(text.contains("usual panels. Tidewater adds a plain-text mode for commit messages https://"))
     }
 
     @Test("an email rendered without an envelope gets the current date and a new Message-ID")
     func freshEnvelope() throws {
-        let first = try IssueRenderer().render(RenderingFixtures.sample, format: .email).output
-        let second = try IssueRenderer().render(RenderingFixtures.sample, format: .email).output
+        let first = try FormatRenderer().render(RenderingFixtures.sample, format: .email).output
+        let second = try FormatRenderer().render(RenderingFixtures.sample, format: .email).output
         let firstID = first.split(separator: "\r\n").first { $0.hasPrefix("Message-ID: ") }
         let secondID = second.split(separator: "\r\n").first { $0.hasPrefix("Message-ID: ") }
         #expect(firstID != nil && firstID != secondID)
@@ -120,7 +120,7 @@ struct IssueRendererTests {
 
     @Test("one renderer renders many issues with the same results as a fresh one")
     func rendererReuse() throws {
-        let renderer = IssueRenderer()
+        let renderer = FormatRenderer()
         let first = try renderer.renderEdition(RenderingFixtures.sample, envelope: envelope)
         _ = try renderer.renderEdition(RenderingFixtures.hostile, envelope: envelope)
         let again = try renderer.renderEdition(RenderingFixtures.sample, envelope: envelope)

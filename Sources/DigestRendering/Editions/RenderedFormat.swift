@@ -1,6 +1,6 @@
 import DigestModel
 /// One render and what the user should hear about it.
-package struct Rendering: Sendable, Equatable {
+package struct RenderedFormat: Sendable, Equatable {
     package var output: String
     /// Whole sentences, without the `digest: warning:` prefix.
     package var warnings: [String]

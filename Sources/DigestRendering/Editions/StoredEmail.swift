@@ -19,7 +19,7 @@ package enum StoredEmail {
     /// What to store for `email`, whose parts may repeat `text` and `html`.
     ///
     /// `encodedParts` are the byte ranges where the composer wrote the
-    /// encodings of `text` and `html` (`EditionRenders.emailParts`): the
+    /// encodings of `text` and `html` (`RenderedEdition.emailParts`): the
     /// bytes there are what `expand` makes again from the same renders, so
     /// they are cut out as they are, without encoding either render a
     /// second time. Without them (an email read from a dump, say) each

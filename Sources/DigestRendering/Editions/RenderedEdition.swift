@@ -1,6 +1,6 @@
 import DigestModel
 /// The four renders of one edition, stored together when an issue is published.
-package struct EditionRenders: Sendable, Equatable {
+package struct RenderedEdition: Sendable, Equatable {
     package var markdown: String
     package var html: String
     package var text: String

@@ -8,15 +8,15 @@ extension Issue {
 
     /// What a render of this issue shows: every item but the rejected ones,
     /// numbered 1… in their order.
-    package func renderInput(publication: PublicationInfo) -> RenderInput {
+    package func renderInput(publication: PublicationInfo) -> EditionContent {
         let shown = items.filter { $0.status != .rejected }
         let renderItems = shown.enumerated().map { offset, item in
-            RenderItem(id: item.id, position: offset + 1, title: item.fields.title, url: item.fields.url,
+            EditionItem(id: item.id, position: offset + 1, title: item.fields.title, url: item.fields.url,
                        source: item.fields.source, author: item.fields.author, date: item.fields.date,
                        excerpt: item.fields.excerpt, section: item.fields.section, postedOn: item.fields.postedOn,
                        linkText: item.fields.linkText)
         }
-        return RenderInput(publication: publication, issue: renderIssue, items: renderItems)
+        return EditionContent(publication: publication, issue: renderIssue, items: renderItems)
     }
 
     /// The title headings, the Subject line and `list` show: the editor's, or
@@ -25,8 +25,8 @@ extension Issue {
         renderIssue.displayTitle(publication: publication)
     }
 
-    private var renderIssue: RenderIssue {
-        RenderIssue(number: number, date: date, title: title, intro: intro, edition: edition,
+    private var renderIssue: EditionIssue {
+        EditionIssue(number: number, date: date, title: title, intro: intro, edition: edition,
                     preheader: preheader, pageName: pageName)
     }
 }

@@ -6,7 +6,7 @@ import DigestModel
 /// Keep one renderer for many issues (an archive import renders hundreds):
 /// each template is parsed and checked the first time a format needs it, and
 /// never again.
-package final class IssueRenderer {
+package final class FormatRenderer {
     package let templates: TemplateSet
     private let library: TemplateLibrary
     private var checked: Set<String> = []
@@ -19,8 +19,8 @@ package final class IssueRenderer {
     /// One format. The email needs an envelope for its Date and Message-ID;
     /// without one it is sent now with a new Message-ID.
     package func render(
-        _ input: RenderInput, format: RenderFormat, envelope: EmailEnvelope? = nil
-    ) throws(TemplateError) -> Rendering {
+        _ input: EditionContent, format: RenderFormat, envelope: EmailEnvelope? = nil
+    ) throws(TemplateError) -> RenderedFormat {
         var warnings: [String] = []
         let context = input.templateValue(warnings: &warnings)
         let output: String
@@ -35,13 +35,13 @@ package final class IssueRenderer {
             output = EmailComposer.compose(text: text, html: html, input: input, envelope: envelope, warnings: &warnings)
                 .message
         }
-        return Rendering(output: output, warnings: warnings)
+        return RenderedFormat(output: output, warnings: warnings)
     }
 
     /// All four formats at once, as publishing stores them; the email is made
     /// from the very text and HTML stored beside it, whole or in its stored form.
-    package func renderEdition(_ input: RenderInput, envelope: EmailEnvelope,
-                               email form: EditionRenders.EmailForm = .whole) throws(TemplateError) -> EditionRenders {
+    package func renderEdition(_ input: EditionContent, envelope: EmailEnvelope,
+                               email form: RenderedEdition.EmailForm = .whole) throws(TemplateError) -> RenderedEdition {
         var warnings: [String] = []
         let context = input.templateValue(warnings: &warnings)
         let markdown = try render(.markdown, context: context, itemCount: input.items.count)
@@ -50,11 +50,11 @@ package final class IssueRenderer {
         switch form {
         case .whole:
             let email = EmailComposer.compose(text: text, html: html, input: input, envelope: envelope, warnings: &warnings)
-            return EditionRenders(markdown: markdown, html: html, text: text, email: email.message, warnings: warnings,
+            return RenderedEdition(markdown: markdown, html: html, text: text, email: email.message, warnings: warnings,
                                   emailParts: email.encodedParts)
         case .stored:
             let email = EmailComposer.skeleton(input: input, envelope: envelope, warnings: &warnings)
-            return EditionRenders(markdown: markdown, html: html, text: text, email: email.message, warnings: warnings,
+            return RenderedEdition(markdown: markdown, html: html, text: text, email: email.message, warnings: warnings,
                                   emailLayout: StoredEmail.layout(textAt: email.partOffsets[0], htmlAt: email.partOffsets[1]))
         }
     }
@@ -123,7 +123,7 @@ package final class IssueRenderer {
             throw .unreadableFile(path: "templates/\(fileName)")
         }
         if !checked.contains(fileName) {
-            var checker = TemplateChecker(library: library, schema: RenderInput.schema)
+            var checker = TemplateChecker(library: library, schema: EditionContent.schema)
             try checker.check(template)
             checked.insert(fileName)
         }
