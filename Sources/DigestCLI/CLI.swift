@@ -150,7 +150,7 @@ package enum CLI {
         switch error {
         case let error as DigestError:
             code = error.exitCode
-            message = error.description
+            message = error.sentence
             if case .invalid(let found) = error { problems = found }
             if case .tooManyProblems(let found, _) = error { problems = found }
             if case .usage(_, let command?) = error {

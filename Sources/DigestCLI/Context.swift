@@ -66,67 +66,36 @@ final class Context {
         return "digest.sqlite"
     }
 
-    /// Who acts, and how digest knows: the one place an actor is decided.
-    ///
-    /// - A server that authenticated the person names them (`server`); `--as`
-    ///   naming anyone else is refused.
-    /// - `identity` = `account`: the system account running digest, from the
-    ///   effective uid; `--as` or `$DIGEST_USER` naming anyone else is refused.
-    /// - `identity` = `declared`: `--as`, else `$DIGEST_USER`, else the
-    ///   account name — the person's own word.
-    func actor(mode: IdentityMode) throws -> (name: String, identity: IdentityBasis) {
-        let declared = [(actorOption, "--as"), (environment["DIGEST_USER"], "DIGEST_USER")]
-            .compactMap { value, origin in value.flatMap { $0.isEmpty ? nil : (value: $0.trimmingSpaces(), origin: origin) } }
-        if let name = try servedActor() { return (name, .server) }
-        switch mode {
-        case .account:
-            guard let account = SystemUser.name else {
-                throw DigestError.notPermitted("identity is account in this database, and the system account running "
-                    + "digest (uid \(SystemUser.uid)) has no name; run digest from an account with a name.")
-            }
-            let name = try checkedName(account, origin: "the system account")
-            if let other = declared.first(where: { $0.value != name }) {
-                throw DigestError.notPermitted("identity is account in this database: digest acts as the system "
-                    + "account running it (\(name)), and \(other.origin) names \(other.value). To act as "
-                    + "\(other.value), run digest from that account; otherwise leave out \(other.origin).")
-            }
-            return (name, .account)
-        case .declared:
-            if let first = declared.first {
-                return (try checkedName(first.value, origin: first.origin), .declared)
-            }
-            guard let account = SystemUser.name else {
-                throw CLIError.usage("digest cannot tell who you are; say it with --as NAME "
-                    + "(or set DIGEST_USER).", command: nil)
-            }
-            return (try checkedName(account, origin: "the system account"), .declared)
+    /// What this command line says about who acts, for `ActorClaims` to
+    /// decide: the person a server authenticated; `--as`, then
+    /// `$DIGEST_USER` (a served command reads only `--as`: the host's
+    /// environment is not the person's word); the system account.
+    var actorClaims: ActorClaims {
+        var declared: [ActorClaims.Declared] = []
+        if let option = actorOption?.trimmingSpaces(), !option.isEmpty {
+            declared.append(.init(name: option, origin: "--as"))
         }
+        if forcedActor == nil, let variable = environment["DIGEST_USER"]?.trimmingSpaces(), !variable.isEmpty {
+            declared.append(.init(name: variable, origin: "DIGEST_USER"))
+        }
+        return ActorClaims(authenticated: forcedActor.map { .init(name: $0.trimmingSpaces(), origin: "--user") },
+                           declared: declared, account: SystemUser.name, uid: SystemUser.uid)
+    }
+
+    /// Who acts under `mode`, and how digest knows (`ActorClaims`).
+    func actor(mode: IdentityMode) throws -> (name: String, identity: IdentityBasis) {
+        try actorClaims.actor(mode: mode)
     }
 
     /// The person a server authenticated, if it did; `--as` naming anyone
     /// else is refused, for reads as well as changes.
     func servedActor() throws -> String? {
-        guard let forcedActor else { return nil }
-        let name = try checkedName(forcedActor, origin: "--user")
-        if let option = actorOption, !option.isEmpty, option.trimmingSpaces() != name {
-            throw DigestError.notPermitted("this server acts for \(name) only; --as \(option.trimmingSpaces()) "
-                + "names someone else. Leave out --as.")
-        }
-        return name
+        try actorClaims.authenticatedActor()
     }
 
     /// The actor for a command on `store`, by the database's identity mode.
     func actor(for store: DigestStore) throws -> (name: String, identity: IdentityBasis) {
         try actor(mode: try store.settings.identityMode)
-    }
-
-    private func checkedName(_ name: String, origin: String) throws -> String {
-        let trimmed = name.trimmingSpaces()
-        if let problem = PersonName.problem(with: trimmed) {
-            throw DigestError.invalid([ValidationProblem(field: origin, value: name, reason: problem.reason,
-                                                         fix: problem.fix)])
-        }
-        return trimmed
     }
 
     /// Who asks for a change to `store`, with `--expect-version` and `--message`.

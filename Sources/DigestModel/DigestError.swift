@@ -4,6 +4,8 @@
 package enum DigestError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The workflow refuses (wrong stage, frozen issue, version conflict, exists): exit 1.
     case refused(String)
+    /// The workflow refuses, with what it is about: exit 1, 66 or 77 (`WorkflowRefusal.exitCode`).
+    case workflow(WorkflowRefusal)
     /// The command line itself is wrong: exit 64.
     case usage(String, command: String?)
     /// Invalid data: every problem found, all at once: exit 65.
@@ -33,6 +35,7 @@ package enum DigestError: Error, CustomStringConvertible, Equatable, Sendable {
     package var exitCode: Int32 {
         switch self {
         case .refused: return 1
+        case .workflow(let refusal): return refusal.exitCode
         case .usage: return 64
         case .invalid, .tooManyProblems, .malformed: return 65
         case .notFound: return 66
@@ -53,6 +56,8 @@ package enum DigestError: Error, CustomStringConvertible, Equatable, Sendable {
              .busy(let message), .protocolMismatch(let message), .notPermitted(let message),
              .incompatibleDatabase(let message):
             return message
+        case .workflow(let refusal):
+            return refusal.fact + "."
         case .invalid(let problems):
             if problems.count == 1 { return problems[0].description }
             return "\(problems.count) problems; nothing was stored:\n"

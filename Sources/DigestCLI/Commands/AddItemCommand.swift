@@ -101,9 +101,11 @@ enum AddItemCommand: Command {
         let request = try context.request(invocation, store)
         // The stage and the roster first: a refused add fetches nothing.
         guard let head = try store.issueHead(number) else {
-            throw DigestError.notFound("there is no issue \(number); 'digest list' shows the issues there are.")
+            throw DigestError.workflow(.noSuchIssue(number))
         }
-        guard head.status == .draft else { throw DigestError.refused(DigestStore.stageRefusal(action: "add-item", issue: head)) }
+        guard head.status == .draft else {
+            throw DigestError.workflow(.wrongStage(issue: head.number, status: head.status, edition: head.edition, action: "add-item"))
+        }
         try store.authorize(request, to: .addItem)
         var (values, foundIn) = try PageIntake.values(for: requested, store: store, timeout: timeout, context: context)
         for (name, value) in fieldValues {

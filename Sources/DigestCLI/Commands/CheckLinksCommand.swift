@@ -27,7 +27,7 @@ enum CheckLinksCommand: Command {
         let request = try context.request(store)
         try store.authorize(request, to: .checkLinks)
         let items = try store.items(of: number)
-        guard try store.issueHead(number) != nil else { throw DigestError.notFound("there is no issue \(number).") }
+        guard try store.issueHead(number) != nil else { throw DigestError.workflow(.noSuchIssue(number)) }
         let linked = items.filter { $0.fields.url != nil }
         for item in items where item.fields.url == nil {
             context.warn("item \(item.id) has no link yet; nothing to check.")

@@ -68,6 +68,6 @@ extension DigestError {
     /// Any error as a `failure` message's members.
     static func wire(_ error: Error) -> [(String, JSONValue)] {
         let failure = error as? DigestError ?? .internalError("an unexpected error: \(error). This is a bug; please report it.")
-        return [("exit_code", .integer(Int(failure.exitCode))), ("message", .string(failure.description))]
+        return [("exit_code", .integer(Int(failure.exitCode))), ("message", .string(failure.sentence))]
     }
 }

@@ -1,4 +1,3 @@
-import DigestModel
 /// The default templates, compiled in so that rendering works from any
 /// directory. Generated from templates/ by scripts/embed-templates: edit
 /// those files and run the script; a test fails while the two differ.

@@ -19,17 +19,12 @@ extension DigestStore {
     private func issueSnapshot(_ number: Int, asOf version: Int?) throws -> Issue {
         guard var issue = try issueHead(number, asOf: version) else {
             if let version, let head = try issueHead(number, asOf: nil) {
-                throw DigestError.notFound("issue \(number) has no version \(version); "
-                    + "its versions run from 1 to \(head.version) ('digest history \(number)' lists them).")
+                throw DigestError.workflow(.noSuchVersion(issue: number, version: version, latest: head.version))
             }
-            throw DigestError.notFound(Self.noSuchIssue(number))
+            throw DigestError.workflow(.noSuchIssue(number))
         }
         issue.items = try items(of: number, asOf: version)
         return issue
-    }
-
-    static func noSuchIssue(_ number: Int) -> String {
-        "there is no issue \(number); 'digest list' shows the issues there are."
     }
 
     /// The issue's own fields at `version` (now when nil), without items.
@@ -117,13 +112,12 @@ extension DigestStore {
         if let item = try items(of: number).first(where: { $0.id == id }) { return item }
         if let elsewhere = try database.integer(
             "SELECT issue FROM item_states WHERE item = ? AND valid_to IS NULL", [id]) {
-            throw DigestError.notFound("item \(id) belongs to issue \(elsewhere), not issue \(number).")
+            throw DigestError.workflow(.itemInOtherIssue(item: id, issue: elsewhere, asked: number))
         }
         if try database.integer("SELECT 1 FROM backlog WHERE item = ? AND taken_into IS NULL AND dismissed_at IS NULL", [id]) != nil {
-            throw DigestError.notFound("item \(id) was deferred to the backlog; bring it into an issue with "
-                + "'digest add-item \(number) --from-backlog \(id)'.")
+            throw DigestError.workflow(.itemInBacklog(item: id, asked: number))
         }
-        throw DigestError.notFound("issue \(number) has no item \(id); 'digest show \(number)' lists its items.")
+        throw DigestError.workflow(.noSuchItem(issue: number, item: id))
     }
 
     /// The newest `limit` issues (all when nil), optionally only those at one
@@ -155,7 +149,7 @@ extension DigestStore {
 
     /// Every revision of an issue, oldest first.
     package func history(of number: Int) throws -> [Revision] {
-        guard try issueHead(number) != nil else { throw DigestError.notFound(Self.noSuchIssue(number)) }
+        guard try issueHead(number) != nil else { throw DigestError.workflow(.noSuchIssue(number)) }
         return try database.statement(
             "SELECT version, at, actor, action, summary, message, identity FROM revisions WHERE issue = ? ORDER BY version"
         ).rows([number]) { row in

@@ -21,7 +21,7 @@ extension DigestStore {
         _ body: (IssueChange) throws -> (result: Result, summary: String?)
     ) throws -> Result {
         try write {
-            guard let before = try issueHead(number) else { throw DigestError.notFound(Self.noSuchIssue(number)) }
+            guard let before = try issueHead(number) else { throw DigestError.workflow(.noSuchIssue(number)) }
             let change = try beginChange(of: before, action: action, request: request, stages: stages)
             try authorize(request, to: permission)
             let (result, summary) = try body(change)
@@ -39,12 +39,10 @@ extension DigestStore {
                      at: String? = nil) throws -> IssueChange {
         let number = before.number
         if let expected = request.expectedVersion, expected != before.version {
-            throw DigestError.refused("issue \(number) is at version \(before.version), not \(expected): "
-                + "it changed since you looked. See 'digest history \(number)', then retry with "
-                + "--expect-version \(before.version) if the change still makes sense.")
+            throw DigestError.workflow(.versionConflict(issue: number, expected: expected, actual: before.version))
         }
         guard stages.contains(before.status) else {
-            throw DigestError.refused(Self.stageRefusal(action: action, issue: before))
+            throw DigestError.workflow(.wrongStage(issue: number, status: before.status, edition: before.edition, action: action))
         }
         return IssueChange(before: before, version: before.version + 1, actor: request.actor, at: at ?? now.rfc3339)
     }
@@ -90,39 +88,6 @@ extension DigestStore {
         }
     }
 
-    /// Why an action cannot happen at the issue's stage, and what to do.
-    package static func stageRefusal(action: String, issue: Issue) -> String {
-        let number = issue.number
-        switch issue.status {
-        case .published:
-            let edition = issue.edition.map { " (edition \($0))" } ?? ""
-            return "issue \(number) is published\(edition) and frozen; to correct it, run "
-                + "'digest reopen \(number) --reason TEXT' first."
-        case .inReview:
-            switch action {
-            case "add-item", "remove-item", "import":
-                return "issue \(number) is in review, so its set of items is closed (edits, moves and defers are "
-                    + "still allowed); to add or remove items, run 'digest reopen \(number) --reason TEXT' first."
-            case "submit":
-                return "issue \(number) is already in review; record decisions with 'digest review \(number)'."
-            default:
-                return "issue \(number) is in review; '\(action)' is not possible at this stage."
-            }
-        case .draft:
-            switch action {
-            case "review":
-                return "issue \(number) is a draft; submit it for review first with 'digest submit \(number)'."
-            case "publish":
-                return "issue \(number) is a draft; submit it with 'digest submit \(number)' and have its items "
-                    + "reviewed before publishing."
-            case "reopen":
-                return "issue \(number) is already a draft."
-            default:
-                return "issue \(number) is a draft; '\(action)' is not possible at this stage."
-            }
-        }
-    }
-
     /// The roster check: once anyone is listed, only listed people change
     /// things, within their role. Runs inside the write lock, so it also
     /// catches an `identity` switch made while the command was starting.
@@ -133,15 +98,11 @@ extension DigestStore {
         let roster = current.roster
         guard !roster.isEmpty else { return }
         guard let roles = roster[actor] else {
-            throw DigestError.notPermitted("\(actor) is not on the roster, and once anyone is listed only listed "
-                + "people may change things. An editor can add you with 'digest config people.\(actor) ROLE' "
-                + "(editor, reviewer, publisher or contributor).")
+            throw DigestError.workflow(.notOnRoster(actor: actor))
         }
         guard permission.allows(roles) else {
-            let others = current.people(allowedTo: permission)
-            let who = others.isEmpty ? "" : " (\(others.joined(separator: ", ")))"
-            throw DigestError.notPermitted("\(actor) is on the roster as \(Role.describe(roles)); only "
-                + "\(permission.whoMay)\(who) may \(permission.describedAction).")
+            throw DigestError.workflow(.notAllowed(actor: actor, roles: roles, permission: permission,
+                                                   others: current.people(allowedTo: permission)))
         }
     }
 

@@ -11,7 +11,7 @@ extension DigestStore {
     package func sendEdition(_ number: Int, recipients: [String], request: ChangeRequest, again: Bool,
                              deliver: (Edition) throws -> Void) throws -> Send {
         try write {
-            guard let issue = try issueHead(number) else { throw DigestError.notFound(Self.noSuchIssue(number)) }
+            guard let issue = try issueHead(number) else { throw DigestError.workflow(.noSuchIssue(number)) }
             guard issue.status == .published, let editionNumber = issue.edition else {
                 throw DigestError.refused("issue \(number) is \(issue.status == .draft ? "a draft" : "in review"), and "
                     + "only a published edition can be sent; send yourself a copy with 'digest send \(number) --test "
