@@ -155,7 +155,7 @@ enum AddItemCommand: Command {
         for item in added.items where item.fields.isIncomplete {
             let what = item.fields.url == nil ? "has no link yet" : "is incomplete"
             context.warn("item \(item.id) \(what); complete it with "
-                + "'digest edit-item \(number) \(item.id) \(item.fields.missingOptions.joined(separator: " "))' "
+                + "'digest edit-item \(number) \(item.id) \(item.fields.missingOptions)' "
                 + "before it can be approved.")
         }
         let text: String

@@ -9,6 +9,15 @@ extension DigestError {
     }
 }
 
+extension ItemFields {
+    /// The options that give an incomplete item what it still needs: `--url URL --title TEXT`.
+    var missingOptions: String { Self.options(for: missingFields) }
+
+    static func options(for fields: [String]) -> String {
+        fields.map { "--\($0) \($0 == "url" ? "URL" : "TEXT")" }.joined(separator: " ")
+    }
+}
+
 extension WorkflowRefusal {
     /// The refusal in words, with the command that helps.
     var sentence: String {
@@ -49,6 +58,30 @@ extension WorkflowRefusal {
             return fact + "."
         case let .itemInBacklog(item, asked):
             return fact + "; bring it into an issue with 'digest add-item \(asked) --from-backlog \(item)'."
+        case let .pendingItems(issue, _):
+            return fact + "; decide them first with 'digest review \(issue) --approve/--reject/--defer ITEMS'."
+        case .nothingApproved(let issue):
+            return fact + "; approve at least one with 'digest review \(issue) --approve ITEMS'."
+        case let .approvedWithoutLink(issue, item):
+            return fact + "; complete it with 'digest edit-item \(issue) \(item) --url URL' (it then needs approving again)."
+        case .issueTextNotApproved(let issue, _):
+            return fact + ". Someone else approves it with 'digest review \(issue) --approve-issue' "
+                + "(approving the last pending item includes it)."
+        case let .selfApproved(issue, approvals):
+            return fact + ". Have someone else approve \(approvals.count == 1 ? "it" : "them") with "
+                + "'digest review \(issue) --approve ITEMS' or --approve-issue."
+        case .linksNotOK(let issue, _, _):
+            return fact + "; run 'digest check-links \(issue)', fix what is broken with 'digest edit-item', or turn "
+                + "the rule off with 'digest config publish.require-links-ok off'."
+        case .notPublished(let issue, _):
+            return fact + "; send yourself a copy with 'digest send \(issue) --test --to ADDRESS', or publish it first."
+        case .alreadySent:
+            return fact + "; to send it again, add --again."
+        case .noItems(let issue):
+            return fact + "; add some with 'digest add-item \(issue) …' before submitting it for review."
+        case let .incompleteItem(issue, item, _, missing):
+            return fact + "; complete it with 'digest edit-item \(issue) \(item) "
+                + "\(ItemFields.options(for: missing))' first."
         case .notOnRoster(let actor):
             return fact + ", and once anyone is listed only listed people may change things. An editor can add "
                 + "you with 'digest config people.\(actor) ROLE' (editor, reviewer, publisher or contributor)."

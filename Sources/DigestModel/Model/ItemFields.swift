@@ -34,13 +34,13 @@ package struct ItemFields: Equatable, Sendable {
     /// not give a title, source or excerpt (`add-item --fetch --incomplete`).
     package var isIncomplete: Bool { url == nil || title.isEmpty || source.isEmpty || excerpt.isEmpty }
 
-    /// What an incomplete item still needs, as the options that supply it.
-    package var missingOptions: [String] {
+    /// The fields an incomplete item still needs: `url`, `title`, `source`, `excerpt`.
+    package var missingFields: [String] {
         var missing: [String] = []
-        if url == nil { missing.append("--url URL") }
-        if title.isEmpty { missing.append("--title TEXT") }
-        if source.isEmpty { missing.append("--source TEXT") }
-        if excerpt.isEmpty { missing.append("--excerpt TEXT") }
+        if url == nil { missing.append("url") }
+        if title.isEmpty { missing.append("title") }
+        if source.isEmpty { missing.append("source") }
+        if excerpt.isEmpty { missing.append("excerpt") }
         return missing
     }
 

@@ -16,18 +16,14 @@ extension DigestStore {
             var issue = try self.issue(number)
             let pending = issue.items.filter { $0.status == .pending }
             if !pending.isEmpty {
-                throw DigestError.refused("issue \(number) still has \(pending.count) pending item"
-                    + "\(pending.count == 1 ? "" : "s") (\(pending.map { String($0.id) }.joined(separator: ", "))); "
-                    + "decide them first with 'digest review \(number) --approve/--reject/--defer ITEMS'.")
+                throw DigestError.workflow(.pendingItems(issue: number, items: pending.map(\.id)))
             }
             let approved = issue.items.filter { $0.status == .approved }
             guard !approved.isEmpty else {
-                throw DigestError.refused("issue \(number) has no approved item, so there is nothing to publish; "
-                    + "approve at least one with 'digest review \(number) --approve ITEMS'.")
+                throw DigestError.workflow(.nothingApproved(issue: number))
             }
             if let incomplete = approved.first(where: { $0.fields.isIncomplete }) {
-                throw DigestError.refused("item \(incomplete.id) is approved but has no link; complete it with "
-                    + "'digest edit-item \(number) \(incomplete.id) --url URL' (it then needs approving again).")
+                throw DigestError.workflow(.approvedWithoutLink(issue: number, item: incomplete.id))
             }
             try checkReviewBeforePublishing(change.before, approved: approved)
             try checkLinksBeforePublishing(approved, issue: number)
@@ -53,21 +49,17 @@ extension DigestStore {
         let number = issue.number
         let fieldsBy = issue.fieldsBy ?? "?"
         guard let approver = issue.approvedBy else {
-            throw DigestError.refused("issue \(number)'s own text (date, title, intro) is not approved; it was last "
-                + "changed by \(fieldsBy). Someone else approves it with 'digest review \(number) --approve-issue' "
-                + "(approving the last pending item includes it).")
+            throw DigestError.workflow(.issueTextNotApproved(issue: number, changedBy: fieldsBy))
         }
         guard try settings.fourEyes else { return }
-        var breaches: [String] = []
+        var breaches: [SelfApproval] = []
         for item in approved {
             guard let reviewer = item.reviewedBy, try contributors(of: item).contains(reviewer) else { continue }
-            breaches.append("item \(item.id) (approved by \(reviewer), who added or edited it)")
+            breaches.append(SelfApproval(item: item.id, approver: reviewer))
         }
-        if approver == fieldsBy { breaches.append("the issue's own text (approved by \(approver), who last changed it)") }
+        if approver == fieldsBy { breaches.append(SelfApproval(item: nil, approver: approver)) }
         guard !breaches.isEmpty else { return }
-        throw DigestError.notPermitted("four-eyes review is on, and issue \(number) has approvals by the people whose "
-            + "work they approve: \(breaches.joined(separator: "; ")). Have someone else approve "
-            + "\(breaches.count == 1 ? "it" : "them") with 'digest review \(number) --approve ITEMS' or --approve-issue.")
+        throw DigestError.workflow(.selfApproved(issue: number, approvals: breaches))
     }
 
     /// Renders and stores an edition of `issue` at the issue's version.
@@ -141,13 +133,7 @@ extension DigestStore {
         guard try settings.requireLinksOK else { return }
         let (broken, unchecked) = try linkProblems(items)
         guard broken.isEmpty && unchecked.isEmpty else {
-            let list = { (items: [Item]) in items.map { String($0.id) }.joined(separator: ", ") }
-            var parts: [String] = []
-            if !broken.isEmpty { parts.append("broken links in items \(list(broken))") }
-            if !unchecked.isEmpty { parts.append("unchecked links in items \(list(unchecked))") }
-            throw DigestError.refused("issue \(issue) has \(parts.joined(separator: " and ")), and "
-                + "publish.require-links-ok is on; run 'digest check-links \(issue)', fix what is broken with "
-                + "'digest edit-item', or turn the rule off with 'digest config publish.require-links-ok off'.")
+            throw DigestError.workflow(.linksNotOK(issue: issue, broken: broken.map(\.id), unchecked: unchecked.map(\.id)))
         }
     }
 }

@@ -8,8 +8,7 @@ extension DigestStore {
         try changeIssue(number, action: "submit", request: request, stages: [.draft], permission: .submit) { change in
             let items = try self.items(of: number)
             guard !items.isEmpty else {
-                throw DigestError.refused("issue \(number) has no items; add some with 'digest add-item \(number) …' "
-                    + "before submitting it for review.")
+                throw DigestError.workflow(.noItems(issue: number))
             }
             try replaceIssueState(change.before, version: change.version, status: .inReview)
             var issue = change.before
@@ -39,10 +38,8 @@ extension DigestStore {
             let rejecting = try decisions.reject.map(find)
             let deferring = try decisions.deferred.map(find)
             if let incomplete = approving.first(where: { $0.fields.isIncomplete }) {
-                let what = incomplete.fields.url == nil ? "has no link yet" : "lacks fields the page did not give"
-                throw DigestError.refused("item \(incomplete.id) \(what) (it is incomplete) and cannot be "
-                    + "approved; complete it with 'digest edit-item \(number) \(incomplete.id) "
-                    + "\(incomplete.fields.missingOptions.joined(separator: " "))' first.")
+                throw DigestError.workflow(.incompleteItem(issue: number, item: incomplete.id, hasLink: incomplete.fields.url != nil,
+                                                           missing: incomplete.fields.missingFields))
             }
             let fourEyes = try settings.fourEyes
             if fourEyes {

@@ -13,9 +13,7 @@ extension DigestStore {
         try write {
             guard let issue = try issueHead(number) else { throw DigestError.workflow(.noSuchIssue(number)) }
             guard issue.status == .published, let editionNumber = issue.edition else {
-                throw DigestError.refused("issue \(number) is \(issue.status == .draft ? "a draft" : "in review"), and "
-                    + "only a published edition can be sent; send yourself a copy with 'digest send \(number) --test "
-                    + "--to ADDRESS', or publish it first.")
+                throw DigestError.workflow(.notPublished(issue: number, status: issue.status))
             }
             try authorize(request, to: .send)
             let actor = request.actor
@@ -25,10 +23,8 @@ extension DigestStore {
             }
             let earlier = try sends(of: number).filter { $0.edition == editionNumber }
             if let last = earlier.last, !again {
-                throw DigestError.refused("edition \(editionNumber) of issue \(number) was already sent on "
-                    + "\(last.sentAt) by \(last.sentBy) to \(last.recipients.joined(separator: ", "))"
-                    + (earlier.count > 1 ? " (\(earlier.count) times in all)" : "")
-                    + "; to send it again, add --again.")
+                throw DigestError.workflow(.alreadySent(issue: number, edition: editionNumber, at: last.sentAt, by: last.sentBy,
+                                                        to: last.recipients, times: earlier.count))
             }
             try deliver(edition)
             let send = Send(issue: number, edition: editionNumber, sentAt: now.rfc3339, sentBy: actor,
