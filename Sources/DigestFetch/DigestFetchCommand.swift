@@ -281,8 +281,15 @@ package struct DigestFetchCommand {
         write(ProgramMessages.line(message) + "\n")
     }
 
+    /// Output that cannot be written ends the program with 74: digest then
+    /// reports the failure instead of reading a result that is not there.
     private func write(_ text: String) {
-        try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+        } catch {
+            writeError("cannot write to standard output: \(error)")
+            exit(74)
+        }
     }
 
     private func writeError(_ text: String) {

@@ -34,20 +34,24 @@ enum RenderCommand: Command {
         }
         let version = try invocation.number(option: "version")
         let store = try context.openStore(writing: false)
-        let (issue, stored) = try store.read { () throws -> (Issue, Edition?) in
-            let issue = try store.issue(number, asOf: version)
-            let stored = issue.status == .published ? try store.edition(of: number, atVersion: version ?? nil) : nil
-            return (issue, stored)
+        // A published issue gives back its stored edition: only the issue's
+        // own fields and the one stored format are read.
+        let (issue, stored) = try store.read { () throws -> (Issue, (edition: Int, version: Int, output: String, html: String?)?) in
+            if let head = try store.issueHead(number, asOf: version), head.status == .published,
+               let stored = try store.storedRender(of: number, atVersion: version, format: format) {
+                return (head, stored)
+            }
+            return (try store.issue(number, asOf: version), nil)
         }
         let output: String
         if let stored {
             // An edition stored before renders were checked is held to the same rule.
-            if format == .html || format == .email, let finding = HTMLSafety.firstFinding(in: Array(stored.html.utf8)) {
+            if let html = stored.html, let finding = HTMLSafety.firstFinding(in: Array(html.utf8)) {
                 throw DigestError.malformed("issue \(number)'s stored edition \(stored.edition) has \(finding.construct) "
                     + "in its HTML (line \(finding.line)), which is refused: \(finding.reason). It was stored before "
                     + "digest checked renders; reopen the issue and publish it again to make a clean edition.")
             }
-            output = stored.output(for: format)
+            output = stored.output
             if invocation.has("templates") {
                 context.warn("issue \(number) was published at version \(stored.version): its stored edition "
                     + "\(stored.edition) is given back as it went out, and --templates is not used.")

@@ -106,6 +106,30 @@ extension DigestStore {
         return try database.statement(sql).row(values, Self.edition(from:))
     }
 
+    /// One format of the edition `edition(of:atVersion:)` finds, read alone:
+    /// the stored text of Markdown, HTML or plain text without the others,
+    /// and the email made whole from its stored form. `html` is the
+    /// edition's HTML when the format carries it (html, email).
+    package func storedRender(of number: Int, atVersion version: Int?, format: RenderFormat)
+        throws -> (edition: Int, version: Int, output: String, html: String?)?
+    {
+        if format == .email {
+            return try edition(of: number, atVersion: version).map { ($0.edition, $0.version, $0.email, $0.html) }
+        }
+        let column = switch format {
+        case .markdown: "markdown"
+        case .html: "html"
+        case .text, .email: "text"
+        }
+        let sql = version == nil
+            ? "SELECT edition, version, \(column) FROM editions WHERE issue = ? ORDER BY edition DESC LIMIT 1"
+            : "SELECT edition, version, \(column) FROM editions WHERE issue = ? AND version = ?"
+        let values: [DatabaseValueConvertible] = version.map { [number, $0] } ?? [number]
+        return try database.statement(sql).row(values) { row in
+            (row.int(0), row.int(1), row.string(2), format == .html ? row.string(2) : nil)
+        }
+    }
+
     /// Every edition of an issue, oldest first.
     package func editions(of number: Int) throws -> [Edition] {
         try database.statement("SELECT \(Self.editionColumns) FROM editions WHERE issue = ? ORDER BY edition")
