@@ -11,7 +11,7 @@ struct BinaryRun {
     }
 
     /// The executable is built beside the test bundle (`.build/debug/`).
-    static func executable() throws -> URL {
+    static func executable(_ name: String = "digest-links") throws -> URL {
         let beside = [
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
             Bundle.main.bundleURL.deletingLastPathComponent(),
@@ -21,15 +21,25 @@ struct BinaryRun {
                 .appendingPathComponent(".build/debug"),
         ]
         for directory in beside {
-            let candidate = directory.appendingPathComponent("digest-links")
+            let candidate = directory.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
         throw BinaryRunError.notBuilt(searched: beside.map(\.path))
     }
 
-    /// Runs `digest-links arguments < input`. Standard streams go through
-    /// files, so no pipe can fill up and stall either side.
+    /// Runs `digest-links arguments < input`.
     static func digestLinks(_ arguments: [String], input: String) async throws -> BinaryRun {
+        try await run("digest-links", arguments, input: input)
+    }
+
+    /// Runs `digest-fetch arguments < input`.
+    static func digestFetch(_ arguments: [String], input: String = "") async throws -> BinaryRun {
+        try await run("digest-fetch", arguments, input: input)
+    }
+
+    /// Runs `program arguments < input`. Standard streams go through files,
+    /// so no pipe can fill up and stall either side.
+    static func run(_ program: String, _ arguments: [String], input: String) async throws -> BinaryRun {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("digest-links-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -42,7 +52,7 @@ struct BinaryRun {
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
 
         let process = Process()
-        process.executableURL = try executable()
+        process.executableURL = try executable(program)
         process.arguments = arguments
         process.standardInput = try FileHandle(forReadingFrom: inputFile)
         process.standardOutput = try FileHandle(forWritingTo: outputFile)
