@@ -147,9 +147,8 @@ struct LinkOutcomeTests {
     @Test("A GET stops after the headers: a body that takes 30 s to arrive is not waited for")
     func getStopsAfterHeaders() async throws {
         try await LinkServer.with { server async throws in
-            let started = ContinuousClock.now
+            // Waiting for the body would outlast the 10 s timeout and end timed-out; ok proves it was not waited for.
             #expect(try await verdict(server.url("/head-refused-big"), timeout: 10).outcome == .ok)
-            #expect(started.duration(to: .now) < .seconds(5))
         }
     }
 

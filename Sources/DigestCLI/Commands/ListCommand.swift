@@ -48,10 +48,9 @@ enum ListCommand: Command {
         if more > 0 {
             text += "… and \(TextLayout.plural(more, "more issue")) (--all lists every one, --limit N the newest N).\n"
         }
-        let json = JSONValue.object([
+        return .data(text, json: .object([
             ("issues", .array(issues.map { issue, count in .object(issue.headJSON + [("item_count", .integer(count))]) })),
             ("more", .integer(more)),
-        ])
-        return .data(text, json: json)
+        ]))
     }
 }

@@ -35,11 +35,10 @@ enum SearchCommand: Command {
             text += "     " + (hit.url ?? "(no link yet)") + "\n"
             text += TextLayout.wrap(hit.snippet.split(whereSeparator: \.isNewline).joined(separator: " "), indent: "     ") + "\n"
         }
-        let json = JSONValue.object([("results", .array(hits.map { hit in
+        return .data(text, json: .object([("results", .array(hits.map { hit in
             .object([("issue", .integer(hit.issue)), ("item", .integer(hit.item)), ("title", .string(hit.title)),
                      ("url", .optional(hit.url)), ("snippet", .string(hit.snippet)),
                      ("issue_date", .string(hit.issueDate.iso)), ("issue_status", .string(hit.issueStatus.rawValue))])
-        }))])
-        return .data(text, json: json)
+        }))]))
     }
 }

@@ -30,8 +30,8 @@ enum ShowCommand: Command {
             text += "\n" + item.block(linkCheck: checks[item.id], style: context.style) + "\n"
         }
         if issue.items.isEmpty { text += "\nNo items yet; add one with 'digest add-item \(number) …'.\n" }
-        let json = JSONValue.object(issue.headJSON + [("items", .array(issue.items.map { $0.json(linkCheck: checks[$0.id]) })),
-                                                      ("sends", .array(sends.map(\.json)))])
-        return .data(text, json: .object([("issue", json)]))
+        return .data(text, json: .object([("issue", .object(issue.headJSON + [
+            ("items", .array(issue.items.map { $0.json(linkCheck: checks[$0.id]) })), ("sends", .array(sends.map(\.json))),
+        ]))]))
     }
 }

@@ -7,8 +7,9 @@ import DigestWorkflow
 struct CommandResult {
     /// What a person reads on standard output.
     var text: String
-    /// What `--json` prints instead.
-    var json: JSONValue
+    /// What `--json` prints instead; made only when it is printed.
+    var makeJSON: () -> JSONValue
+    var json: JSONValue { makeJSON() }
     /// A confirmation ("Added item 12 …"), which `--quiet` silences; data
     /// (show, list, render) always prints.
     var isConfirmation: Bool
@@ -20,11 +21,11 @@ struct CommandResult {
     /// people: printed exactly as it is, for pipes and redirections.
     var isRawData = false
 
-    static func confirmation(_ text: String, json: JSONValue) -> CommandResult {
-        CommandResult(text: text, json: json, isConfirmation: true)
+    static func confirmation(_ text: String, json: @autoclosure @escaping () -> JSONValue) -> CommandResult {
+        CommandResult(text: text, makeJSON: json, isConfirmation: true)
     }
 
-    static func data(_ text: String, json: JSONValue) -> CommandResult {
-        CommandResult(text: text, json: json, isConfirmation: false)
+    static func data(_ text: String, json: @autoclosure @escaping () -> JSONValue) -> CommandResult {
+        CommandResult(text: text, makeJSON: json, isConfirmation: false)
     }
 }

@@ -142,16 +142,11 @@ struct ArchiveIndexPageTests {
         #expect(page.anchors.map(\.href).contains("..%2F1%20%22a%22%2F%C3%A9.html"))
     }
 
-    @Test("520 issues render in a few milliseconds")
+    /// How fast is the benchmarks' business (`Benchmarks/run`: export).
+    @Test("520 issues render as one page of 520 entries")
     func largeArchive() throws {
         let entries = try ArchiveTestData.manyEntries(count: 520)
-        let clock = ContinuousClock()
-        var html = ""
-        let elapsed = clock.measure {
-            html = ArchiveIndexPage.render(site: ArchiveTestData.site, entries: entries)
-        }
-        print("ArchiveIndexPage.render, 520 issues: \(elapsed)")
-        #expect(elapsed < .milliseconds(500))
+        let html = ArchiveIndexPage.render(site: ArchiveTestData.site, entries: entries)
         let page = try ArchiveTestTools.parsePage(html)
         #expect(page.times.count == 520)
         #expect(page.times.first == "December 15 2025")

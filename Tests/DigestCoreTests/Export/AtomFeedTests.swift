@@ -198,18 +198,11 @@ struct AtomFeedTests {
             """)
     }
 
-    @Test("520 issues render in a few milliseconds and parse as 520 entries")
+    /// How fast is the benchmarks' business (`Benchmarks/run`: export).
+    @Test("520 issues render and parse as 520 entries")
     func largeArchive() throws {
         let entries = try ArchiveTestData.manyEntries(count: 520)
-        let clock = ContinuousClock()
-        var xml = ""
-        let elapsed = clock.measure {
-            xml = AtomFeed.render(site: ArchiveTestData.site, entries: entries, updated: updated)
-        }
-        print("AtomFeed.render, 520 issues: \(elapsed)")
-        // Generous for an unoptimised build on a busy machine; an optimised
-        // build takes a few milliseconds.
-        #expect(elapsed < .milliseconds(500))
+        let xml = AtomFeed.render(site: ArchiveTestData.site, entries: entries, updated: updated)
         let feed = try ArchiveTestTools.parseFeed(xml)
         #expect(feed.entries.count == 520)
         #expect(feed.entries.first?.id == "tag:harbour-weekly.example,2025-12-15:issue-520")
