@@ -7,7 +7,8 @@ enum ConfigCommand: Command {
     static let spec = CommandSpec(
         name: "config",
         abstract: "Show or change settings; every change is logged with who made it.",
-        discussion: "Without arguments, lists every setting. With KEY, prints its value. With KEY VALUE, sets it; "
+        discussion: "Without arguments, lists every setting. With KEY, prints its value; a setting that is not set "
+            + "prints the value digest uses for it, marked (default). With KEY VALUE, sets it; "
             + "with KEY --remove, removes it. Keys: "
             + SettingKey.all.map(\.key).joined(separator: ", ")
             + ", and people.NAME (editor, reviewer, publisher, contributor, comma-separated; both = editor,reviewer): once anyone is listed, only listed people "
@@ -58,10 +59,17 @@ enum ConfigCommand: Command {
                                                         fix: SettingValue.suggestion(for: key))])
         }
         let store = try context.openStore(writing: false)
-        guard let current = try store.settings[key] else {
+        if let current = try store.settings[key] {
+            return .data(current + "\n", json: .object([("setting", .object([
+                ("key", .string(key)), ("value", .string(current)), ("default", .bool(false)),
+            ]))]))
+        }
+        guard let fallback = SettingKey.defaults[key] else {
             throw DigestError.notFound("\(key) is not set; set it with 'digest config \(key) VALUE'.")
         }
-        return .data(current + "\n", json: .object([("setting", .object([("key", .string(key)), ("value", .string(current))]))]))
+        return .data(fallback + " (default)\n", json: .object([("setting", .object([
+            ("key", .string(key)), ("value", .string(fallback)), ("default", .bool(true)),
+        ]))]))
     }
 
     /// Why a host-only setting cannot change through serve, and how it can.
@@ -76,8 +84,16 @@ enum ConfigCommand: Command {
         let settings = try store.settings
         var rows: [[String]] = []
         var json: [(String, JSONValue)] = []
+        var defaults: [(String, JSONValue)] = []
         for (key, _) in SettingKey.all {
-            rows.append([key, settings[key] ?? "(not set)"])
+            if let value = settings[key] {
+                rows.append([key, value])
+            } else if let fallback = SettingKey.defaults[key] {
+                rows.append([key, fallback + " (default)"])
+                defaults.append((key, .string(fallback)))
+            } else {
+                rows.append([key, "(not set)"])
+            }
             json.append((key, .optional(settings[key])))
         }
         let people = settings.roster.sorted { $0.key < $1.key }
@@ -87,7 +103,7 @@ enum ConfigCommand: Command {
         }
         var text = TextLayout.table(rows)
         if people.isEmpty { text += "\nNo roster: everyone may do everything (list people with 'digest config people.NAME editor').\n" }
-        return .data(text, json: .object([("settings", .object(json))]))
+        return .data(text, json: .object([("settings", .object(json)), ("defaults", .object(defaults))]))
     }
 
     private static func showLog(_ context: Context) throws -> CommandResult {

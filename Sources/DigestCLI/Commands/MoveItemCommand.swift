@@ -24,8 +24,16 @@ enum MoveItemCommand: Command {
         let store = try context.openStore(writing: true)
         let outcome = try store.moveItem(id, of: number, to: target, request: try context.request(invocation, store))
         let (item, version) = (outcome.value, outcome.version)
-        return .confirmation("Item \(id) is at position \(item.position) of issue \(number). "
-            + "Issue \(number) is at version \(version).\n",
+        var text = "Item \(id) is at position \(item.position) of issue \(number). Issue \(number) is at version \(version).\n"
+        if let section = item.fields.section {
+            // Renders group items by section, so the position alone does not say where the item shows.
+            let inSection = try store.items(of: number).filter { $0.fields.section == section }
+            let place = (inSection.firstIndex { $0.id == id } ?? 0) + 1
+            text += "It is in the section '\(section)': renders show it as item \(place) of \(inSection.count) there, "
+                + "with the sections in the order of sections.order (then as they first appear). To move it to "
+                + "another section: digest edit-item \(number) \(id) --section NAME.\n"
+        }
+        return .confirmation(text,
             json: .object([("issue", .object([("number", .integer(number)), ("version", .integer(version))])),
                            ("item", item.json)]))
     }

@@ -14,7 +14,7 @@ enum RenderCommand: Command {
             + "after the first (an issue not yet published gets the name its next edition will have).",
         arguments: [ArgumentSpec(name: "ISSUE", help: "The issue number.")],
         options: [
-            .value("format", "FORMAT", "markdown, html, text or email.", required: true,
+            .value("format", "FORMAT", "markdown (or md), html, text (or txt) or email.", required: true,
                    choices: ["markdown", "html", "text", "email"]),
             .value("version", "N", "Render the issue as it was at version N."),
             .path("out", "FILE", .output, "Write to FILE (atomically; a regular file, or - for standard output); a folder gets "
@@ -29,8 +29,8 @@ enum RenderCommand: Command {
         guard let formatName = invocation.value("format") else {
             throw invocation.usageError("say which format with --format markdown|html|text|email.")
         }
-        guard let format = RenderFormat(rawValue: formatName) else {
-            throw invocation.usageError("--format must be markdown, html, text or email, not '\(formatName)'.")
+        guard let format = RenderFormat(name: formatName) else {
+            throw invocation.usageError("--format must be markdown (or md), html, text (or txt) or email, not '\(formatName)'.")
         }
         let version = try invocation.number(option: "version")
         let store = try context.openStore(writing: false)

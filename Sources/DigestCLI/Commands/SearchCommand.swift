@@ -16,6 +16,8 @@ enum SearchCommand: Command {
             .value("issue", "N", "Only in issue N."),
             .value("status", "STATUS", "Only in issues at this stage: draft, in-review or published.",
                    choices: IssueStatus.allCases.map(\.rawValue)),
+            .value("item-status", "STATUS", "Only items in this state: pending, approved or rejected.",
+                   choices: ItemStatus.allCases.map(\.rawValue)),
         ],
         examples: ["digest search lighthouse", "digest search \"tide tables\" --limit 5 --json"],
         pages: true)
@@ -27,18 +29,27 @@ enum SearchCommand: Command {
         let limit = try invocation.number(option: "limit") ?? 20
         let issue = try invocation.number(option: "issue")
         let status = try invocation.issueStatus()
+        var itemStatus: ItemStatus?
+        if let raw = invocation.value("item-status") {
+            guard let parsed = ItemStatus(rawValue: raw) else {
+                throw invocation.usageError("--item-status must be pending, approved or rejected, not '\(raw)'.")
+            }
+            itemStatus = parsed
+        }
         let store = try context.openStore(writing: false)
-        let hits = try store.search(query, issue: issue, status: status, limit: limit)
+        let hits = try store.search(query, issue: issue, status: status, itemStatus: itemStatus, limit: limit)
         var text = hits.isEmpty ? "Nothing matches \(query).\n" : ""
         for hit in hits {
-            text += "issue \(hit.issue) (\(hit.issueDate.iso), \(context.style.status(hit.issueStatus.rawValue))) · item \(hit.item) · \(hit.title)\n"
+            text += "issue \(hit.issue) (\(hit.issueDate.iso), \(context.style.status(hit.issueStatus.rawValue))) · item \(hit.item) "
+                + "(\(context.style.status(hit.itemStatus.rawValue))) · \(hit.title)\n"
             text += "     " + (hit.url ?? "(no link yet)") + "\n"
             text += TextLayout.wrap(hit.snippet.split(whereSeparator: \.isNewline).joined(separator: " "), indent: "     ") + "\n"
         }
         return .data(text, json: .object([("results", .array(hits.map { hit in
             .object([("issue", .integer(hit.issue)), ("item", .integer(hit.item)), ("title", .string(hit.title)),
                      ("url", .optional(hit.url)), ("snippet", .string(hit.snippet)),
-                     ("issue_date", .string(hit.issueDate.iso)), ("issue_status", .string(hit.issueStatus.rawValue))])
+                     ("issue_date", .string(hit.issueDate.iso)), ("issue_status", .string(hit.issueStatus.rawValue)),
+                     ("item_status", .string(hit.itemStatus.rawValue))])
         }))]))
     }
 }

@@ -94,6 +94,9 @@ final class LocalFiles: CommandFiles {
     }
 
     func saveDatabaseCopy(to path: String, make: (String) throws -> Void) throws -> Int {
+        // A backup into a folder not made yet makes it, as publish and export make theirs.
+        let folder = FileSystem.directory(of: path)
+        if FileSystem.kind(of: folder) == .missing { try AtomicFile.makeDirectory(folder) }
         var size = 0
         try AtomicFile.replace(path) { temporary in
             try make(temporary)

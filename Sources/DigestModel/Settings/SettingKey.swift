@@ -42,6 +42,20 @@ package enum SettingKey {
         (fetchAllowPrivate, "on: fetching and feeds may reach loopback, private and link-local addresses (default off)"),
     ]
 
+    /// What a setting is while it is not set: the one place the defaults
+    /// live; `Settings` reads them, and `config` shows them, marked as such.
+    package static let defaults: [String: String] = [
+        publicationLanguage: "en",
+        tableOfContents: "off",
+        textLinks: "inline",
+        mailCommand: MailCommandLine.defaultCommand.joined(separator: " "),
+        excerptMax: String(ItemValidator.defaultExcerptLimit),
+        fourEyes: "on",
+        requireLinksOK: "off",
+        identity: IdentityMode.declared.rawValue,
+        fetchAllowPrivate: "off",
+    ]
+
     /// Settings that name a program or a path on the host: whoever sets
     /// them chooses what runs, or what is read, with the rights of the
     /// account that owns the database. They are changed only by someone

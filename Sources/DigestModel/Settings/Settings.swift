@@ -8,24 +8,29 @@ package struct Settings: Sendable {
 
     package subscript(key: String) -> String? { values[key] }
 
+    /// What the setting is: its value, else its default (`SettingKey.defaults`).
+    package func effective(_ key: String) -> String? { values[key] ?? SettingKey.defaults[key] }
+
+    private func isOn(_ key: String) -> Bool { effective(key).map(SettingValue.isOn) ?? false }
+
     package var excerptLimit: Int {
         values[SettingKey.excerptMax].flatMap(Int.init) ?? ItemValidator.defaultExcerptLimit
     }
 
-    package var fourEyes: Bool { values[SettingKey.fourEyes].map(SettingValue.isOn) ?? true }
+    package var fourEyes: Bool { isOn(SettingKey.fourEyes) }
 
     /// The `identity` setting; `declared` when it is not set.
     package var identityMode: IdentityMode {
-        values[SettingKey.identity].flatMap(IdentityMode.init(rawValue:)) ?? .declared
+        effective(SettingKey.identity).flatMap(IdentityMode.init(rawValue:)) ?? .declared
     }
 
-    package var requireLinksOK: Bool { values[SettingKey.requireLinksOK].map(SettingValue.isOn) ?? false }
+    package var requireLinksOK: Bool { isOn(SettingKey.requireLinksOK) }
 
-    package var fetchAllowsPrivate: Bool { values[SettingKey.fetchAllowPrivate].map(SettingValue.isOn) ?? false }
+    package var fetchAllowsPrivate: Bool { isOn(SettingKey.fetchAllowPrivate) }
 
-    package var tableOfContents: Bool { values[SettingKey.tableOfContents].map(SettingValue.isOn) ?? false }
+    package var tableOfContents: Bool { isOn(SettingKey.tableOfContents) }
 
-    package var numberedTextLinks: Bool { values[SettingKey.textLinks] == "numbered" }
+    package var numberedTextLinks: Bool { effective(SettingKey.textLinks) == "numbered" }
 
     /// `sections.order` as a list of names.
     package var sectionOrder: [String] { values[SettingKey.sectionsOrder].map(SectionOrder.names(in:)) ?? [] }

@@ -1,4 +1,3 @@
-import DigestModel
 /// The four renders of an issue. The raw values are the spellings of
 /// `render --format` and of the stored edition columns.
 package enum RenderFormat: String, CaseIterable, Sendable {
@@ -6,4 +5,14 @@ package enum RenderFormat: String, CaseIterable, Sendable {
     case html
     case text
     case email
+
+    /// The format a name given on the command line means: its own name, or
+    /// the short one its files end in (`md`, `txt`).
+    package init?(name: String) {
+        switch name {
+        case "md": self = .markdown
+        case "txt": self = .text
+        default: self.init(rawValue: name)
+        }
+    }
 }

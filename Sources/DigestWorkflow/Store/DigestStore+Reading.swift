@@ -166,9 +166,7 @@ extension DigestStore {
             title: row.string(3), url: row.optionalString(4), source: row.string(5), author: row.optionalString(6),
             date: try civilDate(row.string(7)), excerpt: row.string(8), section: row.optionalString(9),
             postedOn: try row.optionalString(10).map(civilDate), linkText: row.optionalString(11))
-        guard let status = ItemStatus(rawValue: row.string(12)) else {
-            throw DigestError.internalError("an item state holds the unknown status '\(row.string(12))'.")
-        }
+        let status = try itemStatus(row.string(12))
         return Item(id: row.int(1), issue: row.int(19), position: position, fields: fields, status: status,
                     note: row.optionalString(13), addedBy: row.string(14), editedBy: row.optionalString(15),
                     reviewedBy: row.optionalString(16), reviewedAt: row.optionalString(17),
@@ -181,6 +179,13 @@ extension DigestStore {
                 + "run 'digest doctor'.")
         }
         return date
+    }
+
+    static func itemStatus(_ text: String) throws -> ItemStatus {
+        guard let status = ItemStatus(rawValue: text) else {
+            throw DigestError.internalError("an item state holds the unknown status '\(text)'; run 'digest doctor'.")
+        }
+        return status
     }
 
     static func issueStatus(_ text: String) throws -> IssueStatus {

@@ -14,7 +14,8 @@ extension DigestStore {
     /// shares a common word is found by adding a word, a phrase or --issue.
     package static let rankedCandidates = 2000
 
-    package func search(_ text: String, issue: Int? = nil, status: IssueStatus? = nil, limit: Int = 20) throws -> [SearchHit] {
+    package func search(_ text: String, issue: Int? = nil, status: IssueStatus? = nil, itemStatus: ItemStatus? = nil,
+                        limit: Int = 20) throws -> [SearchHit] {
         guard let query = SearchQuery.fts(from: text) else {
             throw DigestError.invalid([ValidationProblem(field: "QUERY", value: text,
                                                          reason: "it has no words to search for",
@@ -25,7 +26,7 @@ extension DigestStore {
             // thousands of items, and a snippet costs a read of the item's text,
             // so snippets are made for the best few only.
             let best: [Int]
-            if issue == nil && status == nil {
+            if issue == nil && status == nil && itemStatus == nil {
                 best = try database.statement(Self.bestMatchesSQL).rows([query, limit, Self.rankedCandidates]) { $0.int(0) }
             } else {
                 best = try database.statement("""
@@ -33,8 +34,9 @@ extension DigestStore {
                     JOIN item_states s ON s.id = item_search.rowid
                     JOIN issue_states st ON st.issue = s.issue AND st.valid_to IS NULL
                     WHERE item_search MATCH ?1 AND (?2 IS NULL OR s.issue = ?2) AND (?3 IS NULL OR st.status = ?3)
+                      AND (?5 IS NULL OR s.status = ?5)
                     ORDER BY \(Self.ranking), item_search.rowid DESC LIMIT ?4
-                    """).rows([query, issue, status?.rawValue, limit]) { $0.int(0) }
+                    """).rows([query, issue, status?.rawValue, limit, itemStatus?.rawValue]) { $0.int(0) }
             }
             guard let lowest = best.min(), let highest = best.max() else { return [] }
             // One pass over the matches between the lowest and highest of the
@@ -45,7 +47,8 @@ extension DigestStore {
             _ = try database.statement(Self.hitDetailsSQL).rows([query, lowest, highest, wanted]) { row in
                 hits[row.int(0)] = SearchHit(issue: row.int(1), item: row.int(2), title: row.string(3), url: row.optionalString(4),
                                              snippet: row.string(5), issueDate: try Self.civilDate(row.string(6)),
-                                             issueStatus: try Self.issueStatus(row.string(7)))
+                                             issueStatus: try Self.issueStatus(row.string(7)),
+                                             itemStatus: try Self.itemStatus(row.string(8)))
             }
             return best.compactMap { hits[$0] }
         }
@@ -64,7 +67,7 @@ extension DigestStore {
     /// a lookup per id). A snippet is made only for the rows kept.
     package static let hitDetailsSQL = """
         SELECT item_search.rowid, s.issue, s.item, s.title, s.url, snippet(item_search, -1, '[', ']', '…', 16),
-          st.date, st.status
+          st.date, st.status, s.status
         FROM item_search
         JOIN item_states s ON s.id = item_search.rowid
         JOIN issue_states st ON st.issue = s.issue AND st.valid_to IS NULL

@@ -11,4 +11,6 @@ package struct SearchHit: Sendable {
     package let snippet: String
     package let issueDate: CivilDate
     package let issueStatus: IssueStatus
+    /// The item's own status in its issue: a rejected item of a published issue is rejected.
+    package let itemStatus: ItemStatus
 }

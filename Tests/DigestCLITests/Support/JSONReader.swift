@@ -33,6 +33,10 @@ enum JSONReader {
         try value(text, path) as? String
     }
 
+    static func bool(_ text: String, _ path: Any...) throws -> Bool? {
+        try value(text, path) as? Bool
+    }
+
     static func array(_ text: String, _ path: Any...) throws -> [Any]? {
         try value(text, path) as? [Any]
     }
