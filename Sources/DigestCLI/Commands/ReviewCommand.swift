@@ -7,8 +7,10 @@ enum ReviewCommand: Command {
     static let spec = CommandSpec(
         name: "review",
         abstract: "Show the items still pending, or record decisions on items.",
-        discussion: "Without decisions, prints each pending item as a readable block, and the issue's own text when "
-            + "it awaits approval. With --approve, --reject or --defer (comma-separated ids, repeatable), records "
+        discussion: "Without decisions, at a terminal, walks through the pending items one at a time: a key per "
+            + "item (a approve, r reject, d defer, s skip, n note, o open link, q quit, ? help), all decisions "
+            + "recorded at the end as one revision (nothing on Ctrl-C). Elsewhere, prints each pending item as a "
+            + "readable block, and the issue's own text when it awaits approval. With --approve, --reject or --defer (comma-separated ids, repeatable), records "
             + "the decisions as one revision. A note belongs to one decision: --note ITEM=TEXT (repeatable) for "
             + "an approved or rejected item; a plain --note TEXT only when the command decides exactly one item. "
             + "--approve-issue approves the issue's own date, title and intro, which publish requires; approving "
@@ -37,8 +39,18 @@ enum ReviewCommand: Command {
         }
         decisions.notes = try notes(invocation, decided: decisions.approve + decisions.reject, deferred: decisions.deferred)
         if decisions.isEmpty {
+            if context.terminal.standardInputIsTerminal, context.terminal.standardOutputIsTerminal, !context.json,
+               !context.isServed {
+                return try walk(number, invocation, context)
+            }
             return try pending(number, context)
         }
+        return try record(decisions, number, invocation, context)
+    }
+
+    /// Records `decisions` as one revision and says what came of them.
+    static func record(_ decisions: ReviewDecisions, _ number: Int, _ invocation: Invocation,
+                       _ context: Context) throws -> CommandResult {
         let store = try context.openStore(writing: true)
         let outcome = try store.review(number, decisions: decisions, request: try context.request(invocation, store))
         var parts: [String] = []
@@ -132,11 +144,11 @@ enum ReviewCommand: Command {
         return (id, String(raw[raw.index(after: equals)...]))
     }
 
-    private static func ids(_ items: [Item]) -> String {
+    static func ids(_ items: [Item]) -> String {
         items.map { String($0.id) }.joined(separator: ", ")
     }
 
-    private static func pending(_ number: Int, _ context: Context) throws -> CommandResult {
+    static func pending(_ number: Int, _ context: Context) throws -> CommandResult {
         let store = try context.openStore(writing: false)
         // The items and their link checks from one snapshot.
         let (issue, checks) = try store.read {

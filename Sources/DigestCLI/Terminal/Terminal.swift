@@ -8,11 +8,15 @@ package struct Terminal: Sendable, Equatable {
     package var standardErrorIsTerminal: Bool
     /// Lines on the screen, for deciding whether output needs a pager.
     package var rows: Int
+    /// A person can answer questions: standard input is a terminal too.
+    package var standardInputIsTerminal: Bool
 
-    package init(standardOutputIsTerminal: Bool, standardErrorIsTerminal: Bool, rows: Int) {
+    package init(standardOutputIsTerminal: Bool, standardErrorIsTerminal: Bool, rows: Int,
+                 standardInputIsTerminal: Bool = false) {
         self.standardOutputIsTerminal = standardOutputIsTerminal
         self.standardErrorIsTerminal = standardErrorIsTerminal
         self.rows = rows
+        self.standardInputIsTerminal = standardInputIsTerminal
     }
 
     /// Neither stream is a terminal: no colour, no pager, no progress.
@@ -26,6 +30,7 @@ package struct Terminal: Sendable, Equatable {
             rows = Int(size.ws_row)
         }
         return Terminal(standardOutputIsTerminal: isatty(STDOUT_FILENO) == 1,
-                        standardErrorIsTerminal: isatty(STDERR_FILENO) == 1, rows: rows)
+                        standardErrorIsTerminal: isatty(STDERR_FILENO) == 1, rows: rows,
+                        standardInputIsTerminal: isatty(STDIN_FILENO) == 1)
     }
 }

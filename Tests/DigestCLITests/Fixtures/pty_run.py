@@ -1,11 +1,15 @@
 """Runs a command on a pseudo-terminal of a given size, as a person's shell
 would, and prints every byte it wrote to the terminal.
 
-usage: pty_run.py [--rows N] [--cols N] [--stdout FILE] [--timeout S] -- COMMAND...
+usage: pty_run.py [--rows N] [--cols N] [--stdout FILE] [--timeout S]
+                  [--keys A|B|…] [--prompt TEXT] -- COMMAND...
 
 With --stdout, the command's standard output goes to FILE instead (so only
-standard error is the terminal). Exits with the command's exit code, or 124
-when it ran past the timeout (it is then killed).
+standard error is the terminal). With --keys, the answers separated by |
+are typed one at a time, each when the command has shown one more prompt
+(the text --prompt gives, "> " by default), as a person answers what they
+are asked. Exits with the command's exit code, or 124 when it ran past the
+timeout (it is then killed).
 """
 import argparse
 import fcntl
@@ -23,6 +27,8 @@ parser.add_argument("--rows", type=int, default=24)
 parser.add_argument("--cols", type=int, default=80)
 parser.add_argument("--stdout")
 parser.add_argument("--timeout", type=float, default=20)
+parser.add_argument("--keys")
+parser.add_argument("--prompt", default="> ")
 parser.add_argument("command", nargs=argparse.REMAINDER)
 options = parser.parse_args()
 command = options.command[1:] if options.command[:1] == ["--"] else options.command
@@ -40,6 +46,9 @@ if pid == 0:
         os._exit(127)
 
 captured = bytearray()
+answers = [answer.encode().decode("unicode_escape").encode("latin-1") for answer in options.keys.split("|")] if options.keys else []
+prompt = options.prompt.encode()
+sent = 0
 deadline = time.monotonic() + options.timeout
 timed_out = False
 while True:
@@ -58,6 +67,9 @@ while True:
     if not chunk:
         break
     captured += chunk
+    while sent < len(answers) and captured.count(prompt) > sent:
+        os.write(fd, answers[sent])
+        sent += 1
 _, status = os.waitpid(pid, 0)
 sys.stdout.buffer.write(bytes(captured))
 sys.stdout.flush()
