@@ -9,6 +9,11 @@ import Foundation
 /// encryption, honouring `~/.ssh/config`. `$DIGEST_SSH` replaces the `ssh`
 /// command (read by the shell, as git reads `$GIT_SSH_COMMAND`), e.g.
 /// `ssh -i ~/.ssh/harbour -o IdentitiesOnly=yes`.
+///
+/// Commands share one connection to a host (OpenSSH's multiplexing): the
+/// first opens it and it stays for five minutes after the last, so only the
+/// first pays for the key exchange and authentication. Its socket lives in
+/// a folder only the user can enter (`sharing(environment:)`).
 final class SSHConnection {
     let channel: MessageChannel
     private let process: Process
@@ -18,7 +23,8 @@ final class SSHConnection {
 
     init(to location: RemoteLocation, environment: [String: String]) throws {
         let command = environment["DIGEST_SSH"].flatMap { $0.isEmpty ? nil : $0 } ?? "ssh"
-        var arguments = ["-c", command + " \"$@\"", "ssh", "-T"]
+        // Options in $DIGEST_SSH come first, and ssh keeps the first value of each.
+        var arguments = ["-c", command + " \"$@\"", "ssh", "-T"] + Self.sharing(environment: environment)
         if let port = location.port { arguments += ["-p", String(port)] }
         arguments += [location.destination, "digest serve --stdio --db " + Self.shellQuoted(location.path)]
         let process = Process()
@@ -50,6 +56,44 @@ final class SSHConnection {
         process.waitUntilExit()
         try? fromHost.close()
         return (process.terminationStatus, errors.text())
+    }
+
+    /// The options that share one connection between commands, or none:
+    /// `DIGEST_SSH_CONTROL=off` turns sharing off, `DIGEST_SSH_CONTROL=DIR`
+    /// keeps the sockets in DIR; else `$XDG_RUNTIME_DIR/digest-ssh`, else
+    /// `~/.ssh/digest-control`. The folder is made private (0700) and used
+    /// only if it is a real folder of this user's that nobody else can enter:
+    /// anyone who can reach the socket can use the connection.
+    static func sharing(environment: [String: String]) -> [String] {
+        let setting = environment["DIGEST_SSH_CONTROL"] ?? ""
+        if ["off", "0", "no"].contains(setting.lowercased()) { return [] }
+        let folder: String
+        if !setting.isEmpty {
+            folder = setting
+        } else if let runtime = environment["XDG_RUNTIME_DIR"], runtime.hasPrefix("/") {
+            folder = runtime + "/digest-ssh"
+        } else if let home = environment["HOME"], home.hasPrefix("/") {
+            folder = home + "/.ssh/digest-control"
+        } else {
+            return []
+        }
+        // A socket path longer than the system allows (107 bytes) makes ssh
+        // fail: `%C` adds a slash and a 40-character hash, and ssh a
+        // 17-character suffix while it creates the socket.
+        guard folder.utf8.count <= 107 - 58, isPrivateFolder(folder) else { return [] }
+        return ["-o", "ControlMaster=auto", "-o", "ControlPath=\(folder)/%C", "-o", "ControlPersist=300"]
+    }
+
+    /// Makes `folder` (and its parent, as ssh makes `~/.ssh`) with mode 0700
+    /// if missing, and says whether it is a folder, not a link, owned by this
+    /// user, that no one else may enter.
+    private static func isPrivateFolder(_ folder: String) -> Bool {
+        let parent = FileSystem.directory(of: folder)
+        if access(parent, F_OK) != 0 { mkdir(parent, 0o700) }
+        if access(folder, F_OK) != 0 { mkdir(folder, 0o700) }
+        var status = stat()
+        guard lstat(folder, &status) == 0 else { return false }
+        return (status.st_mode & S_IFMT) == S_IFDIR && status.st_uid == geteuid() && (status.st_mode & 0o077) == 0
     }
 
     /// `'…'` for the remote shell, which reads the command ssh sends.

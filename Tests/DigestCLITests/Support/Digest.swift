@@ -11,6 +11,7 @@ struct Digest: Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["DIGEST_DB"] = directory.file("digest.sqlite")
         environment["DIGEST_USER"] = user
+        environment["DIGEST_SSH_CONTROL"] = "off"
         environment.removeValue(forKey: "SOURCE_DATE_EPOCH")
         self.environment = environment
     }

@@ -16,7 +16,7 @@ final class SSHServer: @unchecked Sendable {
     /// The account the server logs everyone in as (the one running the tests).
     let account: String
     private let pid: pid_t
-    private let log: LineLog
+    let log: LineLog
     private var stopped = false
 
     init(keys: [Key]) throws {
@@ -100,6 +100,9 @@ final class SSHServer: @unchecked Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["DIGEST_DB"] = url(path)
         environment["DIGEST_SSH"] = sshCommand(for: name)
+        // Connection sharing keeps an ssh master for minutes, with its socket
+        // in the user's home: off here; SSHSharingTests turns it on in a folder of its own.
+        environment["DIGEST_SSH_CONTROL"] = "off"
         environment.removeValue(forKey: "DIGEST_USER")
         environment.removeValue(forKey: "SOURCE_DATE_EPOCH")
         return environment
