@@ -20,7 +20,7 @@ package enum CLI {
 
     static let commands: [Command.Type] = [
         InitCommand.self, ConfigCommand.self, DraftCommand.self, EditIssueCommand.self, ListCommand.self,
-        ShowCommand.self, StatusCommand.self, AddItemCommand.self, EditItemCommand.self, RemoveItemCommand.self, MoveItemCommand.self,
+        ShowCommand.self, StatusCommand.self, EditCommand.self, AddItemCommand.self, EditItemCommand.self, RemoveItemCommand.self, MoveItemCommand.self,
         SubmitCommand.self, ReviewCommand.self, BacklogCommand.self, PublishCommand.self, RenderCommand.self,
         ReopenCommand.self, HistoryCommand.self, DiffCommand.self, ImportCommand.self, SearchCommand.self,
         SendCommand.self, ExportCommand.self, DumpCommand.self, LoadCommand.self, BackupCommand.self, CheckLinksCommand.self,
