@@ -53,12 +53,24 @@ enum IssueText {
 
     static func isEmpty(_ text: String) -> Bool { content(text).isEmpty }
 
-    /// `text` with the problems written as comments on top, for the editor's next round.
+    /// `text` with the problems written as comments on top, for the
+    /// editor's next round; each problem says the line its item block
+    /// starts on in that text.
     static func withProblems(_ problems: [String], _ text: String) -> String {
-        let body = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .drop { $0.hasPrefix("# digest:") }.joined(separator: "\n")
-        return problems.map { "# digest: " + $0.replacingOccurrences(of: "\n", with: " ") + "\n" }.joined()
-            + "# digest: correct the text below and save again, or empty the file to give up.\n" + body
+        let body = text.split(separator: "\n", omittingEmptySubsequences: false).drop { $0.hasPrefix("# digest:") }
+        let commentLines = problems.count + 1
+        let blockLines = body.enumerated().filter { $0.element.hasPrefix("===") }.map { $0.offset + 1 + commentLines }
+        func located(_ problem: String) -> String {
+            var problem = problem
+            for (index, line) in blockLines.enumerated().reversed() {
+                let name = "item block \(index + 1)"
+                problem = problem.replacingOccurrences(of: name + ":", with: name + " (line \(line)):")
+            }
+            return problem.replacingOccurrences(of: "\n", with: " ")
+        }
+        return problems.map { "# digest: " + located($0) + "\n" }.joined()
+            + "# digest: correct the text below and save again, or empty the file to give up.\n"
+            + body.joined(separator: "\n")
     }
 
     /// The edit the text asks for; every problem of form at once.

@@ -137,6 +137,30 @@ struct EditCommandTests {
             "SELECT status FROM item_states WHERE item = \(items[0]) AND valid_to IS NULL") == "pending")
     }
 
+    @Test("at a terminal an invalid text opens the editor again, the problems on top, until it is valid: one revision")
+    func reopensAtATerminal() throws {
+        let before = try version()
+        let seen = digest.directory.file("seen.txt")
+        let script = try editor("twice", """
+            if "# digest:" in text:
+                open("\(seen)", "w").write(text)
+                text = text.replace("date: 2026-13-40", "date: 2026-11-19")
+            else:
+                text = text.replace("date: 2026-11-20", "date: 2026-13-40", 1)
+            """)
+        let command = ["python3", Products.packageRoot + "/Tests/DigestCLITests/Fixtures/pty_run.py", "--timeout", "30",
+                       "--", Products.digest, "edit", String(issue)]
+        var environment = digest.environment
+        environment["EDITOR"] = script
+        environment["VISUAL"] = ""
+        let result = try Digest.execute("/usr/bin/env", command, environment: environment, directory: digest.directory.path)
+        #expect(result.status == 0, "\(result.standardOutput)")
+        let second = try String(contentsOfFile: seen, encoding: .utf8)
+        #expect(second.hasPrefix("# digest: item block 1 (line "))
+        #expect(second.contains("date"))
+        #expect(try version() == before + 1)
+    }
+
     @Test("a published issue is refused (1), and --expect-version is held to")
     func refusals() throws {
         let stale = try edit(with: "true", extra: ["--expect-version", "1"])
