@@ -31,8 +31,9 @@ extension DigestStore {
     /// `add-item`, every problem reported at once. Stages as for those
     /// commands: in review the set of items is closed (no adding, no
     /// removing), and an edited item that was decided is pending again.
-    package func applyEdit(_ edit: IssueEdit, to number: Int, request: ChangeRequest) throws -> Changed<Issue> {
-        try changeIssue(number, action: "edit", request: request, stages: [.draft, .inReview], permission: .editItem) { change in
+    package func applyEdit(_ edit: IssueEdit, to number: Int, request: ChangeRequest,
+                           action: String = "edit") throws -> Changed<Issue> {
+        try changeIssue(number, action: action, request: request, stages: [.draft, .inReview], permission: .editItem) { change in
             let before = try issue(number)
             let current = Dictionary(uniqueKeysWithValues: before.items.map { ($0.id, $0) })
             let validator = ItemValidator(excerptLimit: try settings.excerptLimit)

@@ -41,8 +41,7 @@ struct CommandLineRulesTests {
         (["reopen", "1"], "'reopen' needs --reason TEXT — why it is reopened (kept in the history)."),
         (["draft"], "'draft' needs --date DATE — the issue's date: YYYY-MM-DD (also YYYY/MM/DD, September 28 2020, …)."),
         (["draft", "--title", "No date"], "'draft' needs --date DATE — the issue's date: YYYY-MM-DD (also YYYY/MM/DD, September 28 2020, …)."),
-        (["move-item", "1", "1"], "'move-item' needs --to POSITION — the new position, 1-based."),
-        (["render", "1"], "'render' needs --format FORMAT — markdown, html, text or email."),
+        (["render", "1"], "'render' needs --format FORMAT — markdown (or md), html, text (or txt) or email."),
         (["export"], "'export' needs --out DIR — the folder to write (created if needed)."),
     ])
     func missingRequiredOption(arguments: [String], message: String) throws {

@@ -159,4 +159,26 @@ struct StatusAndAnswersTests {
         let again = try digest.run("move-item", String(issue), String(first), "--to", "1")
         #expect(again.standardOutput.contains("renders show it as item 1 of 2 there"))
     }
+
+    @Test("move-item --section moves an item into another section, at --to or where it is, as one revision")
+    func moveIntoSection() throws {
+        let issue = try digest.draft()
+        try digest.addItem(issue, url: "https://harbour.example/a", extra: ["--section", "Boats"])
+        let quay = try digest.addItem(issue, title: "Quay works", url: "https://harbour.example/b", extra: ["--section", "Town"])
+        let before = try DatabaseInspector.scalar(digest.databasePath, "SELECT version FROM issues WHERE number = \(issue)")
+        let moved = try digest.run("move-item", String(issue), String(quay), "--section", "Boats", "--to", "1", "--json")
+        #expect(moved.status == 0, "\(moved.standardError)")
+        #expect(try JSONReader.string(moved.standardOutput, "item", "section") == "Boats")
+        #expect(try JSONReader.int(moved.standardOutput, "item", "position") == 1)
+        let after = try DatabaseInspector.scalar(digest.databasePath, "SELECT version FROM issues WHERE number = \(issue)")
+        #expect(Int(after ?? "") == Int(before ?? "")! + 1)
+        let history = try digest.run("history", String(issue), "--json")
+        #expect(try JSONReader.string(history.standardOutput, "revisions", Int(before ?? "")!, "action") == "move-item")
+        let none = try digest.run("move-item", String(issue), String(quay), "--section", "")
+        #expect(none.status == 0, "\(none.standardError)")
+        #expect(!none.standardOutput.contains("It is in the section"))
+        let nowhere = try digest.run("move-item", String(issue), String(quay))
+        #expect(nowhere.status == 64)
+        #expect(nowhere.standardError.hasPrefix("digest: error: say where to with --to POSITION (1 is the first), or --section NAME.\n"))
+    }
 }
