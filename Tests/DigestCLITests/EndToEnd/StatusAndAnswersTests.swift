@@ -181,4 +181,24 @@ struct StatusAndAnswersTests {
         #expect(nowhere.status == 64)
         #expect(nowhere.standardError.hasPrefix("digest: error: say where to with --to POSITION (1 is the first), or --section NAME.\n"))
     }
+
+    @Test("search --backlog finds deferred items and candidates, accents and case aside; issue filters do not go with it")
+    func searchBacklog() throws {
+        let issue = try digest.draft()
+        let deferred = try digest.addItem(issue, title: "Café on the quay", url: "https://harbour.example/cafe")
+        try digest.addItem(issue, title: "Tide tables", url: "https://harbour.example/tides")
+        try #require(digest.run("submit", String(issue)).status == 0)
+        try #require(digest.run(["review", String(issue), "--defer", String(deferred)], as: "theo").status == 0)
+        let found = try digest.run("search", "cafe QUAY", "--backlog")
+        #expect(found.status == 0, "\(found.standardError)")
+        #expect(found.standardOutput.hasPrefix("backlog #\(deferred) (deferred from issue \(issue) by theo) · Café on the quay\n"))
+        let json = try digest.run("search", "café", "--backlog", "--json")
+        #expect(try JSONReader.int(json.standardOutput, "results", 0, "backlog") == deferred)
+        #expect(try JSONReader.string(json.standardOutput, "results", 0, "origin") == "deferred")
+        let none = try digest.run("search", "lighthouse", "--backlog")
+        #expect(none.standardOutput == "Nothing in the backlog matches lighthouse.\n")
+        let mixed = try digest.run("search", "cafe", "--backlog", "--issue", "1")
+        #expect(mixed.status == 64)
+        #expect(mixed.standardError.hasPrefix("digest: error: --issue is about issues; it does not go with --backlog.\n"))
+    }
 }
