@@ -24,9 +24,9 @@ extension ReviewCommand {
     /// was made.
     static func walk(_ number: Int, _ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let store = try context.openStore(writing: false)
-        let (issue, checks, settings) = try store.read {
+        let (issue, checks, settings, provenance) = try store.read {
             let issue = try store.issue(number)
-            return (issue, try store.linkChecks(for: issue.items), try store.settings)
+            return (issue, try store.linkChecks(for: issue.items), try store.settings, try store.provenance(for: issue.items))
         }
         let pendingItems = issue.items.filter { $0.status == .pending }
         guard issue.status == .inReview, !pendingItems.isEmpty else { return try pending(number, context) }
@@ -39,7 +39,8 @@ extension ReviewCommand {
             + "\(TextLayout.plural(pendingItems.count, "item")) pending; ? for help.\n")
         walking: while index < pendingItems.count {
             let item = pendingItems[index]
-            conversation.say("\n" + item.block(linkCheck: checks[item.id], style: context.style) + "\n")
+            conversation.say("\n" + item.block(linkCheck: checks[item.id], provenance: provenance[item.id], style: context.style)
+                + "\n")
             if let note = decisions.notes[item.id] { conversation.say("     your note: \(note)\n") }
             conversation.say("(\(index + 1)/\(pendingItems.count)) [a]pprove [r]eject [d]efer [s]kip [n]ote [o]pen link "
                 + "[q]uit [?] > ")

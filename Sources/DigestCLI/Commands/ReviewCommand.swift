@@ -151,9 +151,10 @@ enum ReviewCommand: Command {
     static func pending(_ number: Int, _ context: Context) throws -> CommandResult {
         let store = try context.openStore(writing: false)
         // The items and their link checks from one snapshot.
-        let (issue, checks) = try store.read {
+        let (issue, checks, provenance) = try store.read {
             let issue = try store.issue(number)
-            return (issue, try store.linkChecks(for: issue.items.filter { $0.status == .pending }))
+            let pending = issue.items.filter { $0.status == .pending }
+            return (issue, try store.linkChecks(for: pending), try store.provenance(for: pending))
         }
         let pending = issue.items.filter { $0.status == .pending }
         var text = issue.heading + "\n" + issue.statusLine(itemCount: issue.items.count) + "\n"
@@ -171,7 +172,7 @@ enum ReviewCommand: Command {
                 + "     approve it with: digest review \(number) --approve-issue\n"
         }
         for item in pending {
-            text += "\n" + item.block(linkCheck: checks[item.id])
+            text += "\n" + item.block(linkCheck: checks[item.id], provenance: provenance[item.id])
             if item.fields.url != nil, checks[item.id] == nil {
                 text += "\n     link not checked yet ('digest check-links \(number)')"
             }

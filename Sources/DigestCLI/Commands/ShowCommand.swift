@@ -16,9 +16,10 @@ enum ShowCommand: Command {
         let number = try invocation.number(at: 0)
         let version = try invocation.number(option: "version")
         let store = try context.openStore(writing: false)
-        let (issue, checks, sends) = try store.read {
+        let (issue, checks, sends, provenance) = try store.read {
             let issue = try store.issue(number, asOf: version)
-            return (issue, version == nil ? try store.linkChecks(for: issue.items) : [:], try store.sends(of: number))
+            return (issue, version == nil ? try store.linkChecks(for: issue.items) : [:], try store.sends(of: number),
+                    try store.provenance(for: issue.items))
         }
         var text = issue.heading + "\n" + issue.statusLine(itemCount: issue.items.count, style: context.style)
         if let version { text += " (as of version \(version))" }
@@ -27,11 +28,12 @@ enum ShowCommand: Command {
         if let preheader = issue.preheader { text += "\n  Preheader: \(preheader)\n" }
         if !sends.isEmpty { text += "\n" + sends.map { "  " + $0.line + "\n" }.joined() }
         for item in issue.items {
-            text += "\n" + item.block(linkCheck: checks[item.id], style: context.style) + "\n"
+            text += "\n" + item.block(linkCheck: checks[item.id], provenance: provenance[item.id], style: context.style) + "\n"
         }
         if issue.items.isEmpty { text += "\nNo items yet; add one with 'digest add-item \(number) …'.\n" }
         return .data(text, json: .object([("issue", .object(issue.headJSON + [
-            ("items", .array(issue.items.map { $0.json(linkCheck: checks[$0.id]) })), ("sends", .array(sends.map(\.json))),
+            ("items", .array(issue.items.map { $0.json(linkCheck: checks[$0.id], provenance: provenance[$0.id]) })),
+            ("sends", .array(sends.map(\.json))),
         ]))]))
     }
 }

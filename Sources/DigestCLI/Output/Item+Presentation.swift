@@ -7,8 +7,20 @@ extension Item {
     var json: JSONValue { json(linkCheck: nil) }
 
     /// With the stored result of its last link check, when there is one.
-    func json(linkCheck: LinkCheck?) -> JSONValue {
-        .object([
+    /// The item for `--json`; `provenance` adds where a backlog entry came from and who brought it in.
+    func json(linkCheck: LinkCheck?, provenance: ItemProvenance? = nil) -> JSONValue {
+        var members = members(linkCheck: linkCheck)
+        if let provenance {
+            members.append(("provenance", .object([
+                ("origin", .string(provenance.origin.rawValue)), ("origin_name", .string(provenance.originName)),
+                ("note", .optional(provenance.note)), ("brought_in_by", .string(provenance.broughtInBy)),
+            ])))
+        }
+        return .object(members)
+    }
+
+    private func members(linkCheck: LinkCheck?) -> [(String, JSONValue)] {
+        [
             ("id", .integer(id)),
             ("issue", .integer(issue)),
             ("position", .integer(position)),
@@ -30,11 +42,12 @@ extension Item {
             ("reviewed_at", .optional(reviewedAt)),
             ("origin", .optional(origin)),
             ("link_check", linkCheck.map(\.json) ?? .null),
-        ])
+        ]
     }
 
     /// A readable block: position, id, status and title, then link, source line and excerpt.
-    func block(excerpt showExcerpt: Bool = true, linkCheck: LinkCheck? = nil, style: TextStyle = .plain) -> String {
+    func block(excerpt showExcerpt: Bool = true, linkCheck: LinkCheck? = nil, provenance: ItemProvenance? = nil,
+               style: TextStyle = .plain) -> String {
         var lines = ["\(String(position).leftPadded(3)). #\(id) [\(style.status(status.rawValue))] \(fields.title)"]
         lines.append("     " + (fields.url ?? "(no link yet: incomplete)"))
         var byline = [fields.source]
@@ -50,6 +63,13 @@ extension Item {
             if let detail = linkCheck.detail { line += " — \(detail)" }
             if let suggested = linkCheck.suggestedURL { line += "; moved to \(suggested)" }
             lines.append(TextLayout.wrap(line + " (checked \(linkCheck.checkedAt))", indent: "     "))
+        }
+        if let provenance {
+            lines.append(TextLayout.wrap(provenance.text, indent: "     "))
+            if let note = provenance.note {
+                lines.append(TextLayout.wrap("\(provenance.origin == .nominated ? "nomination" : "backlog") note: \(note)",
+                                             indent: "     "))
+            }
         }
         if let note {
             lines.append(TextLayout.wrap("note (\(reviewedBy ?? "reviewer")): \(note)", indent: "     "))

@@ -222,6 +222,29 @@ struct IntakeTests {
         }
     }
 
+    @Test("an entry brought in from the backlog keeps its nomination note and origin: 'nominated by lena, brought in by mira'")
+    func provenanceKept() throws {
+        let (digest, server) = try setUp()
+        defer { server.stop() }
+        let nominated = try digest.run(["nominate", server.url("/fixture/news-jsonld.html"), "--note", "Worth a follow-up", "--json"],
+                                       as: "lena")
+        #expect(nominated.status == 0, "\(nominated.standardError)")
+        let entry = try #require(try JSONReader.int(nominated.standardOutput, "backlog", "added", 0, "id"))
+        let issue = try digest.draft()
+        let brought = try digest.run(["add-item", String(issue), "--from-backlog", String(entry)], as: "mira")
+        #expect(brought.status == 0, "\(brought.standardError)")
+        let shown = try digest.run("show", String(issue))
+        #expect(shown.standardOutput.contains("     nominated by lena, brought in by mira\n"))
+        #expect(shown.standardOutput.contains("     nomination note: Worth a follow-up\n"))
+        let json = try digest.run("show", String(issue), "--json")
+        #expect(try JSONReader.string(json.standardOutput, "issue", "items", 0, "provenance", "origin") == "nominated")
+        #expect(try JSONReader.string(json.standardOutput, "issue", "items", 0, "provenance", "brought_in_by") == "mira")
+        try #require(digest.run("submit", String(issue), as: "mira").status == 0)
+        let review = try digest.run("review", String(issue), as: "theo")
+        #expect(review.standardOutput.contains("nominated by lena, brought in by mira"))
+        #expect(review.standardOutput.contains("nomination note: Worth a follow-up"))
+    }
+
     @Test("backlog filters by origin, age and text; --dismiss takes entries out with a note; nominate is 'nominated by NAME'")
     func backlogInbox() throws {
         let (digest, server) = try setUp()
