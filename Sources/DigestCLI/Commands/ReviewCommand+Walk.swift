@@ -53,7 +53,8 @@ extension ReviewCommand {
                 conversation.say("\(key)\n")
                 switch key {
                 case "a":
-                    if settings.fourEyes, item.lastAuthor == actor {
+                    // The store's own rule (anyone who added or edited it at any point), said before it would refuse.
+                    if settings.fourEyes, try store.contributors(of: item).contains(actor) {
                         conversation.say("You added or last edited item \(item.id); with four-eyes review someone else "
                             + "approves it. Skip it, or reject or defer it.\n")
                         continue walking

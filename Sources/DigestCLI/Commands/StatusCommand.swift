@@ -35,13 +35,19 @@ enum StatusCommand: Command {
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let only = invocation.positionals.isEmpty ? nil : try invocation.number(at: 0)
         let store = try context.openStore(writing: false)
-        let (settings, issues, checks) = try store.read { () throws -> (Settings, [Issue], [Int: LinkCheck]) in
+        let (settings, issues, checks, authors) = try store.read {
+            () throws -> (Settings, [Issue], [Int: LinkCheck], [Int: Set<String>]) in
             let numbers = try only.map { [$0] }
                 ?? store.issues().map(\.issue).filter { $0.status != .published }.map(\.number).sorted()
             let issues = try numbers.map { try store.issue($0) }
-            return (try store.settings, issues, try store.linkChecks(for: issues.flatMap(\.items)))
+            // Who may not decide each pending item under four-eyes: the store's own rule.
+            var authors: [Int: Set<String>] = [:]
+            for item in issues.flatMap(\.items) where item.status == .pending {
+                authors[item.id] = try store.contributors(of: item)
+            }
+            return (try store.settings, issues, try store.linkChecks(for: issues.flatMap(\.items)), authors)
         }
-        let reports = issues.map { report(for: $0, settings: settings, checks: checks) }
+        let reports = issues.map { report(for: $0, settings: settings, checks: checks, authors: authors) }
         var text = ""
         if reports.isEmpty {
             text = "Every issue is published. Start the next with 'digest draft --date YYYY-MM-DD'.\n"
@@ -53,7 +59,8 @@ enum StatusCommand: Command {
         return .data(text, json: .object([("issues", .array(reports.map(json)))]))
     }
 
-    static func report(for issue: Issue, settings: Settings, checks: [Int: LinkCheck]) -> Report {
+    static func report(for issue: Issue, settings: Settings, checks: [Int: LinkCheck],
+                       authors: [Int: Set<String>]) -> Report {
         var report = Report(issue: issue)
         let number = issue.number
         for item in issue.items {
@@ -74,7 +81,8 @@ enum StatusCommand: Command {
         let roster = settings.roster
         let reviewersAll = roster.isEmpty ? [] : settings.people(allowedTo: .review)
         for item in report.pending {
-            report.reviewers[item.id] = settings.fourEyes ? reviewersAll.filter { $0 != item.lastAuthor } : reviewersAll
+            let excluded = authors[item.id] ?? [item.lastAuthor]
+            report.reviewers[item.id] = settings.fourEyes ? reviewersAll.filter { !excluded.contains($0) } : reviewersAll
         }
         func anyone(_ names: [String]) -> String {
             names.isEmpty ? (roster.isEmpty ? "anyone" : "nobody on the roster") : names.joined(separator: " or ")

@@ -137,13 +137,13 @@ extension DigestStore {
                 let newKey = reordered && item.sortKey.position != key.position ? key : nil
                 guard fieldsChanged || newKey != nil else { continue }
                 if newKey != nil { moved = true }
-                let resets = fieldsChanged && item.status != .pending
-                _ = try replaceState(of: item, version: change.version, sortKey: newKey,
-                                     fields: fieldsChanged ? plan.fields : nil,
-                                     status: fieldsChanged ? .pending : nil,
-                                     note: resets ? .some(nil) : nil, editedBy: fieldsChanged ? .some(change.actor) : nil,
-                                     reviewedBy: resets ? .some(nil) : nil, reviewedAt: resets ? .some(nil) : nil)
-                if fieldsChanged { edited.append(item.id) }
+                if fieldsChanged {
+                    _ = try replaceFields(of: item, with: plan.fields, version: change.version, actor: change.actor,
+                                          sortKey: newKey)
+                    edited.append(item.id)
+                } else {
+                    _ = try replaceState(of: item, version: change.version, sortKey: newKey)
+                }
             }
             if !edited.isEmpty { summary.append("edited \(Self.list(edited))") }
             if !newIDs.isEmpty { summary.append("added \(Self.list(newIDs))") }

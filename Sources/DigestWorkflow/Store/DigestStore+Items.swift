@@ -112,10 +112,7 @@ extension DigestStore {
                 try checkNoDuplicates([NewItem(fields: fields)], in: number, ignoring: id)
             }
             let resetsDecision = item.status != .pending
-            let stateID = try replaceState(
-                of: item, version: change.version, fields: fields, status: .pending,
-                note: resetsDecision ? .some(nil) : nil, editedBy: .some(change.actor),
-                reviewedBy: resetsDecision ? .some(nil) : nil, reviewedAt: resetsDecision ? .some(nil) : nil)
+            let stateID = try replaceFields(of: item, with: fields, version: change.version, actor: change.actor)
             var edited = item
             edited.fields = fields
             edited.status = .pending

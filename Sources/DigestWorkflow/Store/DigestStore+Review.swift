@@ -136,7 +136,7 @@ extension DigestStore {
 
     /// Everyone who added or edited the item at any point in its life, also
     /// as the item it was brought in from the backlog as.
-    func contributors(of item: Item) throws -> Set<String> {
+    package func contributors(of item: Item) throws -> Set<String> {
         let names = try database.statement("""
             WITH RECURSIVE lineage(id) AS (
               SELECT ?1 UNION SELECT i.origin FROM items i JOIN lineage l ON i.id = l.id WHERE i.origin IS NOT NULL)

@@ -39,6 +39,17 @@ extension DigestStore {
     }
 
     /// Ends the item's current state at `version` (it stays in history).
+    /// The item with `fields` written by `actor`: pending again, and a
+    /// decision, with its note, withdrawn (it was about the old text).
+    /// `edit-item` and `edit` both change fields through it.
+    func replaceFields(of item: Item, with fields: ItemFields, version: Int, actor: String,
+                       sortKey: SortKey? = nil) throws -> Int {
+        let resets = item.status != .pending
+        return try replaceState(of: item, version: version, sortKey: sortKey, fields: fields, status: .pending,
+                                note: resets ? .some(nil) : nil, editedBy: .some(actor),
+                                reviewedBy: resets ? .some(nil) : nil, reviewedAt: resets ? .some(nil) : nil)
+    }
+
     func closeState(of item: Item, version: Int) throws {
         // An external-content index forgets a row only when told the exact
         // values it indexed.
