@@ -20,14 +20,9 @@ final class TerminalConversation {
 
     deinit { restore() }
 
+    /// Written at once, before the command's result: the stream progress lines use.
     func say(_ text: String) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return }
-            bytes = bytes.dropFirst(written)
-        }
+        StandardStream.output.write(text)
     }
 
     /// One key, without waiting for Return.
