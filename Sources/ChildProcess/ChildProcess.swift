@@ -11,8 +11,8 @@ import Darwin
 /// and errors read, in one loop over the three pipes, so no side can block on
 /// a full pipe; a deadline, when given, kills it.
 ///
-/// (`ssh` for a remote database and the pager are conversations with a
-/// terminal or a peer, not runs to completion; they keep their own code.)
+/// `start` begins one for a conversation instead (`ssh` for a remote
+/// database). The pager, which shares this process's terminal, keeps its own.
 package enum ChildProcess {
     package enum Errors: Sendable {
         /// Read and handed back.
@@ -55,64 +55,22 @@ package enum ChildProcess {
     package static func run(_ program: String, _ arguments: [String], environment: [String: String]? = nil,
                             input: Data? = nil, errors: Errors = .capture, seconds: Double? = nil,
                             onOutput: ((Data) -> Void)? = nil) throws(Failure) -> Outcome {
-        var toChild: [Int32] = [-1, -1], fromChild: [Int32] = [-1, -1], errorsFromChild: [Int32] = [-1, -1]
-        var pid: pid_t = 0
-        let spawned: Int32 = spawning.withLock {
-            // Close-on-exec, set before any other child can be started: a
-            // child must not hold another's pipes open (its input would never end).
-            for index in 0..<3 {
-                var pair: [Int32] = [-1, -1]
-                guard pipe(&pair) == 0 else { return errno }
-                for descriptor in pair { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
-                switch index {
-                case 0: toChild = pair
-                case 1: fromChild = pair
-                default: errorsFromChild = pair
-                }
-            }
-            var actions = posix_spawn_file_actions_t()
-            posix_spawn_file_actions_init(&actions)
-            defer { posix_spawn_file_actions_destroy(&actions) }
-            if input != nil {
-                posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
-            } else {
-                posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-            }
-            posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
-            switch errors {
-            case .capture: posix_spawn_file_actions_adddup2(&actions, errorsFromChild[1], 2)
-            case .intoOutput: posix_spawn_file_actions_adddup2(&actions, fromChild[1], 2)
-            case .inherit: break
-            }
-            var argv: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) } + [nil]
-            defer { argv.forEach { free($0) } }
-            var envp: [UnsafeMutablePointer<CChar>?] = environment.map { values in
-                values.map { strdup("\($0.key)=\($0.value)") } + [nil]
-            } ?? []
-            defer { envp.forEach { free($0) } }
-            let code = environment == nil
-                ? posix_spawn(&pid, program, &actions, nil, &argv, environ)
-                : posix_spawn(&pid, program, &actions, nil, &argv, &envp)
-            for descriptor in [toChild[0], fromChild[1], errorsFromChild[1]] { close(descriptor) }
-            return code
-        }
-        guard spawned == 0 else {
-            for descriptor in [toChild[1], fromChild[0], errorsFromChild[0]] where descriptor >= 0 { close(descriptor) }
-            throw Failure(program: program, reason: String(cString: strerror(spawned)))
-        }
+        let child = try start(program, arguments, environment: environment, input: input != nil, errors: errors)
         // A child that ends without reading its input must not end this process with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         var outcome = Outcome()
         let pending = input.map { [UInt8]($0) } ?? []
         var written = 0
         var writing: Int32 = -1
-        if input == nil || pending.isEmpty {
-            close(toChild[1])
-        } else {
-            writing = toChild[1]
-            _ = fcntl(writing, F_SETFL, O_NONBLOCK)
+        if child.input >= 0 {
+            if pending.isEmpty {
+                close(child.input)
+            } else {
+                writing = child.input
+                _ = fcntl(writing, F_SETFL, O_NONBLOCK)
+            }
         }
-        var reading: [Int32] = [fromChild[0], errorsFromChild[0]]
+        var reading: [Int32] = [child.output, child.errors].filter { $0 >= 0 }
         let deadline = seconds.map { Date().addingTimeInterval($0) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while !reading.isEmpty || writing >= 0 {
@@ -151,7 +109,7 @@ package enum ChildProcess {
                     continue
                 }
                 let piece = Data(chunk[0..<count])
-                if entry.fd == fromChild[0] {
+                if entry.fd == child.output {
                     outcome.output += piece
                     onOutput?(piece)
                 } else {
@@ -160,19 +118,88 @@ package enum ChildProcess {
             }
         }
         if outcome.timedOut {
-            kill(pid, SIGKILL)
+            kill(child.pid, SIGKILL)
             if writing >= 0 { outcome.tookWholeInput = false }
             for descriptor in reading { close(descriptor) }
             if writing >= 0 { close(writing) }
         }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        if status & 0x7F == 0 {
-            outcome.status = (status >> 8) & 0xFF
-        } else {
-            outcome.signal = status & 0x7F
-        }
+        (outcome.status, outcome.signal) = child.wait()
         return outcome
+    }
+
+    /// A started child: its pipes (this side's ends; -1 where there is none)
+    /// and its process id. `run` talks to it to completion; ssh for a remote
+    /// database holds a conversation with it.
+    package struct Running: Sendable {
+        package let pid: pid_t
+        /// Its standard input, or -1 (it reads /dev/null).
+        package let input: Int32
+        package let output: Int32
+        /// Its standard error, or -1 (not captured).
+        package let errors: Int32
+
+        /// Waits for it to end: its exit status, or the signal that ended it.
+        package func wait() -> (status: Int32?, signal: Int32?) {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+            return status & 0x7F == 0 ? ((status >> 8) & 0xFF, nil) : (nil, status & 0x7F)
+        }
+    }
+
+    /// Starts `program` with pipes to its standard input (when `input`),
+    /// output and, as `errors` says, standard error. Every pipe is
+    /// close-on-exec here, so no other child holds it open.
+    package static func start(_ program: String, _ arguments: [String], environment: [String: String]? = nil,
+                              input: Bool, errors: Errors = .capture) throws(Failure) -> Running {
+        var toChild: [Int32] = [-1, -1], fromChild: [Int32] = [-1, -1], errorsFromChild: [Int32] = [-1, -1]
+        var pid: pid_t = 0
+        let spawned: Int32 = spawning.withLock {
+            // Close-on-exec, set before any other child can be started: a
+            // child must not hold another's pipes open (its input would never end).
+            for index in 0..<3 {
+                var pair: [Int32] = [-1, -1]
+                guard pipe(&pair) == 0 else { return errno }
+                for descriptor in pair { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+                switch index {
+                case 0: toChild = pair
+                case 1: fromChild = pair
+                default: errorsFromChild = pair
+                }
+            }
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            if input {
+                posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
+            } else {
+                posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            }
+            posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
+            switch errors {
+            case .capture: posix_spawn_file_actions_adddup2(&actions, errorsFromChild[1], 2)
+            case .intoOutput: posix_spawn_file_actions_adddup2(&actions, fromChild[1], 2)
+            case .inherit: break
+            }
+            var argv: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            var envp: [UnsafeMutablePointer<CChar>?] = environment.map { values in
+                values.map { strdup("\($0.key)=\($0.value)") } + [nil]
+            } ?? []
+            defer { envp.forEach { free($0) } }
+            let code = environment == nil
+                ? posix_spawn(&pid, program, &actions, nil, &argv, environ)
+                : posix_spawn(&pid, program, &actions, nil, &argv, &envp)
+            for descriptor in [toChild[0], fromChild[1], errorsFromChild[1]] { close(descriptor) }
+            return code
+        }
+        guard spawned == 0 else {
+            for descriptor in [toChild[1], fromChild[0], errorsFromChild[0]] where descriptor >= 0 { close(descriptor) }
+            throw Failure(program: program, reason: String(cString: strerror(spawned)))
+        }
+        if !input { close(toChild[1]) }
+        if errors != .capture { close(errorsFromChild[0]) }
+        return Running(pid: pid, input: input ? toChild[1] : -1, output: fromChild[0],
+                       errors: errors == .capture ? errorsFromChild[0] : -1)
     }
 
     private static let spawning = NSLock()

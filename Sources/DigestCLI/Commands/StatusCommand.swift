@@ -28,6 +28,8 @@ enum StatusCommand: Command {
         var broken: [Item] = []
         /// Who may decide each pending item, by item id.
         var reviewers: [Int: [String]] = [:]
+        /// Pending items whose approval or rejection an edit withdrew.
+        var withdrawn: [DigestStore.WithdrawnDecision] = []
         var waiting: [String] = []
         var next: String = ""
     }
@@ -35,8 +37,8 @@ enum StatusCommand: Command {
     static func run(_ invocation: Invocation, _ context: Context) throws -> CommandResult {
         let only = invocation.positionals.isEmpty ? nil : try invocation.number(at: 0)
         let store = try context.openStore(writing: false)
-        let (settings, issues, checks, authors) = try store.read {
-            () throws -> (Settings, [Issue], [Int: LinkCheck], [Int: Set<String>]) in
+        let (settings, issues, checks, authors, withdrawn) = try store.read {
+            () throws -> (Settings, [Issue], [Int: LinkCheck], [Int: Set<String>], [Int: DigestStore.WithdrawnDecision]) in
             let numbers = try only.map { [$0] }
                 ?? store.issues().map(\.issue).filter { $0.status != .published }.map(\.number).sorted()
             let issues = try numbers.map { try store.issue($0) }
@@ -45,9 +47,13 @@ enum StatusCommand: Command {
             for item in issues.flatMap(\.items) where item.status == .pending {
                 authors[item.id] = try store.contributors(of: item)
             }
-            return (try store.settings, issues, try store.linkChecks(for: issues.flatMap(\.items)), authors)
+            var withdrawn: [Int: DigestStore.WithdrawnDecision] = [:]
+            for issue in issues { withdrawn.merge(try store.withdrawnDecisions(in: issue.number)) { first, _ in first } }
+            return (try store.settings, issues, try store.linkChecks(for: issues.flatMap(\.items)), authors, withdrawn)
         }
-        let reports = issues.map { report(for: $0, settings: settings, checks: checks, authors: authors) }
+        let reports = issues.map {
+            report(for: $0, settings: settings, checks: checks, authors: authors, withdrawn: withdrawn)
+        }
         var text = ""
         if reports.isEmpty {
             text = "Every issue is published. Start the next with 'digest draft --date YYYY-MM-DD'.\n"
@@ -60,8 +66,9 @@ enum StatusCommand: Command {
     }
 
     static func report(for issue: Issue, settings: Settings, checks: [Int: LinkCheck],
-                       authors: [Int: Set<String>]) -> Report {
+                       authors: [Int: Set<String>], withdrawn: [Int: DigestStore.WithdrawnDecision] = [:]) -> Report {
         var report = Report(issue: issue)
+        report.withdrawn = issue.items.compactMap { withdrawn[$0.id] }
         let number = issue.number
         for item in issue.items {
             switch item.status {
@@ -132,6 +139,11 @@ enum StatusCommand: Command {
             report.waiting.append("published as edition \(issue.edition ?? 1); nothing is waiting")
             report.next = "digest send \(number)"
         }
+        for change in report.withdrawn where issue.status != .published {
+            let decision = change.decision == .approved ? "approval" : "rejection"
+            report.waiting.append("item \(change.item) edited by \(change.editedBy) after \(decision)"
+                + (change.decidedBy.map { " by \($0)" } ?? "") + ": pending review again")
+        }
         // Links are checked before an issue goes to review, and before it is
         // published when publish.require-links-ok asks for it.
         let linksToCheck = !report.unchecked.isEmpty || !report.broken.isEmpty
@@ -168,6 +180,11 @@ enum StatusCommand: Command {
             ("unchecked_links", numbers(report.unchecked)), ("broken_links", numbers(report.broken)),
             ("reviewers", .object(report.pending.map { item in
                 (String(item.id), .array((report.reviewers[item.id] ?? []).map(JSONValue.string)))
+            })),
+            ("edited_after_decision", .array(report.withdrawn.map { change in
+                .object([("item", .integer(change.item)), ("decision", .string(change.decision.rawValue)),
+                         ("decided_by", change.decidedBy.map(JSONValue.string) ?? .null),
+                         ("edited_by", .string(change.editedBy))])
             })),
             ("waiting", .array(report.waiting.map(JSONValue.string))), ("next", .string(report.next)),
         ])

@@ -1,3 +1,4 @@
+import ChildProcess
 import CommandLineParsing
 import DigestModel
 import DigestRendering
@@ -13,60 +14,80 @@ import Foundation
 /// Commands share one connection to a host (OpenSSH's multiplexing): the
 /// first opens it and it stays for five minutes after the last, so only the
 /// first pays for the key exchange and authentication. Its socket lives in
-/// a folder only the user can enter (`sharing(environment:)`).
+/// a folder only the user can enter (`controlPath`); a command after the
+/// first asks the master directly (`SSHMultiplexedSession`), with no ssh process.
 final class SSHConnection {
     let channel: MessageChannel
-    private let process: Process
-    private let toHost: FileHandle
-    private let fromHost: FileHandle
+    private let peer: Peer
+    private let input: Int32
+    private let output: Int32
     private let errors: ErrorCollector
+
+    /// Who carries the session: an `ssh` child, or an open master asked directly.
+    private enum Peer {
+        case ssh(ChildProcess.Running)
+        case master(SSHMultiplexedSession)
+    }
 
     init(to location: RemoteLocation, environment: [String: String]) throws {
         let command = environment["DIGEST_SSH"].flatMap { $0.isEmpty ? nil : $0 } ?? "ssh"
-        // Options in $DIGEST_SSH come first, and ssh keeps the first value of each.
-        var arguments = ["-c", command + " \"$@\"", "ssh", "-T"] + Self.sharing(environment: environment)
-        if let port = location.port { arguments += ["-p", String(port)] }
-        arguments += [location.destination, "digest serve --stdio --db " + Self.shellQuoted(location.path)]
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = arguments
-        process.environment = environment
-        let input = Pipe(), output = Pipe(), error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
+        let remoteCommand = "digest serve --stdio --db " + Self.shellQuoted(location.path)
         // A host that went away shows as a failed write, not a fatal signal.
         signal(SIGPIPE, SIG_IGN)
-        do {
-            try process.run()
-        } catch {
-            throw DigestError.unavailable("cannot start '\(command)' to reach \(location.display): \(error.localizedDescription).")
+        let controlPath = Self.controlPath(for: location, command: command, environment: environment)
+        if let controlPath, let session = SSHMultiplexedSession(controlPath: controlPath, command: remoteCommand) {
+            peer = .master(session)
+            (input, output) = (session.input, session.output)
+            errors = ErrorCollector(session.errors)
+        } else {
+            // Options in $DIGEST_SSH come first, and ssh keeps the first value of each.
+            var arguments = ["-c", command + " \"$@\"", "ssh", "-T"]
+            if let controlPath {
+                arguments += ["-o", "ControlMaster=auto", "-o", "ControlPath=\(controlPath)", "-o", "ControlPersist=300"]
+            }
+            if let port = location.port { arguments += ["-p", String(port)] }
+            arguments += [location.destination, remoteCommand]
+            let child: ChildProcess.Running
+            do {
+                child = try ChildProcess.start("/bin/sh", arguments, environment: environment, input: true)
+            } catch {
+                throw DigestError.unavailable("cannot start '\(command)' to reach \(location.display): \(error.reason).")
+            }
+            peer = .ssh(child)
+            (input, output) = (child.input, child.output)
+            errors = ErrorCollector(child.errors)
         }
-        self.process = process
-        toHost = input.fileHandleForWriting
-        fromHost = output.fileHandleForReading
-        errors = ErrorCollector(error.fileHandleForReading)
-        channel = MessageChannel(reading: fromHost.fileDescriptor, writing: toHost.fileDescriptor)
+        channel = MessageChannel(reading: output, writing: input)
     }
 
     /// Ends the session (the host sees the end of its input) and waits for
-    /// ssh: its exit status and what it said on standard error.
+    /// it: ssh's exit status (or the command's, through a master) and what
+    /// was said on standard error.
     func finish() -> (status: Int32, message: String) {
-        try? toHost.close()
-        process.waitUntilExit()
-        try? fromHost.close()
-        return (process.terminationStatus, errors.text())
+        close(input)
+        let status: Int32
+        switch peer {
+        case .ssh(let child):
+            let ending = child.wait()
+            status = ending.status ?? 128 + (ending.signal ?? 0)
+        case .master(let session):
+            status = session.exitStatus()
+        }
+        close(output)
+        return (status, errors.text())
     }
 
-    /// The options that share one connection between commands, or none:
+    /// The socket of the connection commands share, or nil for none:
     /// `DIGEST_SSH_CONTROL=off` turns sharing off, `DIGEST_SSH_CONTROL=DIR`
     /// keeps the sockets in DIR; else `$XDG_RUNTIME_DIR/digest-ssh`, else
     /// `~/.ssh/digest-control`. The folder is made private (0700) and used
     /// only if it is a real folder of this user's that nobody else can enter:
-    /// anyone who can reach the socket can use the connection.
-    static func sharing(environment: [String: String]) -> [String] {
+    /// anyone who can reach the socket can use the connection. One socket per
+    /// host, port, account and ssh command (a different key is a different
+    /// connection), named by a hash of them.
+    static func controlPath(for location: RemoteLocation, command: String, environment: [String: String]) -> String? {
         let setting = environment["DIGEST_SSH_CONTROL"] ?? ""
-        if ["off", "0", "no"].contains(setting.lowercased()) { return [] }
+        if ["off", "0", "no"].contains(setting.lowercased()) { return nil }
         let folder: String
         if !setting.isEmpty {
             folder = setting
@@ -75,13 +96,24 @@ final class SSHConnection {
         } else if let home = environment["HOME"], home.hasPrefix("/") {
             folder = home + "/.ssh/digest-control"
         } else {
-            return []
+            return nil
         }
         // A socket path longer than the system allows (107 bytes) makes ssh
-        // fail: `%C` adds a slash and a 40-character hash, and ssh a
-        // 17-character suffix while it creates the socket.
-        guard folder.utf8.count <= 107 - 58, isPrivateFolder(folder) else { return [] }
-        return ["-o", "ControlMaster=auto", "-o", "ControlPath=\(folder)/%C", "-o", "ControlPersist=300"]
+        // fail: the name adds a slash and 16 characters, and ssh a
+        // 17-character suffix while it creates the socket. ssh would read a
+        // '%' in the path as one of its own tokens.
+        guard folder.utf8.count <= 107 - 34, !folder.contains("%"), isPrivateFolder(folder) else { return nil }
+        return folder + "/" + fingerprint([command, location.destination, location.port.map(String.init) ?? ""])
+    }
+
+    /// 64-bit FNV-1a of the parts, in hex: the same name in every process.
+    private static func fingerprint(_ parts: [String]) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in parts.joined(separator: "\u{0}").utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// Makes `folder` (and its parent, as ssh makes `~/.ssh`) with mode 0700
@@ -108,8 +140,9 @@ private final class ErrorCollector: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var data = Data()
 
-    init(_ handle: FileHandle) {
+    init(_ descriptor: Int32) {
         DispatchQueue.global().async {
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             self.data = handle.readDataToEndOfFile()
             self.done.signal()
         }

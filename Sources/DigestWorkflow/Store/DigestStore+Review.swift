@@ -147,6 +147,34 @@ extension DigestStore {
         return Set(names).union([item.addedBy] + (item.editedBy.map { [$0] } ?? []))
     }
 
+    /// A decision that an edit withdrew: the item was approved or rejected,
+    /// then changed, so it waits for review again.
+    package struct WithdrawnDecision: Equatable, Sendable {
+        package var item: Int
+        package var decision: ItemStatus
+        package var decidedBy: String?
+        package var editedBy: String
+    }
+
+    /// For each pending item of `issue` that was decided before: its last
+    /// decision and who edited it after (status says "item 12 edited by mira
+    /// after approval"; the reviewer then knows why it is back).
+    package func withdrawnDecisions(in issue: Int) throws -> [Int: WithdrawnDecision] {
+        let rows = try database.statement("""
+            SELECT now.item, decided.status, decided.reviewed_by, after.edited_by
+            FROM item_states now
+            JOIN item_states decided ON decided.id = (
+              SELECT id FROM item_states WHERE item = now.item AND status != 'pending' AND valid_to IS NOT NULL
+              ORDER BY valid_to DESC, id DESC LIMIT 1)
+            JOIN item_states after ON after.item = now.item AND after.valid_from = decided.valid_to
+            WHERE now.issue = ?1 AND now.valid_to IS NULL AND now.status = 'pending' AND after.edited_by IS NOT NULL
+            """).rows([issue]) { row in
+                WithdrawnDecision(item: row.int(0), decision: ItemStatus(rawValue: row.string(1)) ?? .approved,
+                                  decidedBy: row.optionalString(2), editedBy: row.string(3))
+            }
+        return Dictionary(rows.map { ($0.item, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     private func fourEyesRefusal(item: Item, actor: String, contributors: Set<String>) throws -> String {
         let verb = item.addedBy == actor ? "added" : "edited"
         let reviewers = try settings.people(allowedTo: .review).filter { !contributors.contains($0) }

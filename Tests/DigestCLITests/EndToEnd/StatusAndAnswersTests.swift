@@ -66,6 +66,24 @@ struct StatusAndAnswersTests {
 
         // status changes nothing: the issue is still at the version the review left.
         #expect(try DatabaseInspector.scalar(digest.databasePath, "SELECT version FROM issues WHERE number = 1") == "6")
+
+        // An edit after approval withdraws it; status says whose edit, and whose approval it undid.
+        try #require(digest.run(["edit-item", "1", String(second), "--excerpt", "Timetables change on Monday."],
+                                as: "mira").status == 0)
+        let edited = try digest.run("status", "1")
+        #expect(edited.standardOutput.contains("(1 approved, 1 pending, 0 rejected)"))
+        #expect(edited.standardOutput.contains("  - 1 item (item \(second)) pending review by theo\n"))
+        #expect(edited.standardOutput.contains(
+            "  - item \(second) edited by mira after approval by theo: pending review again\n"))
+        #expect(edited.standardOutput.hasSuffix("  next: digest review 1\n"))
+        let editedJSON = try digest.run("status", "1", "--json").standardOutput
+        #expect(try JSONReader.int(editedJSON, "issues", 0, "edited_after_decision", 0, "item") == second)
+        #expect(try JSONReader.string(editedJSON, "issues", 0, "edited_after_decision", 0, "decision") == "approved")
+        #expect(try JSONReader.string(editedJSON, "issues", 0, "edited_after_decision", 0, "decided_by") == "theo")
+        #expect(try JSONReader.string(editedJSON, "issues", 0, "edited_after_decision", 0, "edited_by") == "mira")
+        // Approved again, the line goes.
+        try #require(digest.run(["review", "1", "--approve", String(second)], as: "theo").status == 0)
+        #expect(!(try digest.run("status", "1").standardOutput.contains("edited by")))
     }
 
     @Test("status of an issue that does not exist is 66, with the hint")
