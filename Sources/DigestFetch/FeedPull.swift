@@ -67,8 +67,8 @@ package struct FeedPull: Sendable {
             result.detail = "the answer is \(type), not a feed"
             return result
         }
-        let text = TextDecoder.decode(document.data, declared: document.declaredCharset)
         do {
+            let text = try TextDecoder.decode(document.data, declared: document.declaredCharset)
             result.document = try FeedReader(excerptLimit: excerptLimit).read(text, at: document.finalURL)
             result.outcome = .fetched
         } catch {

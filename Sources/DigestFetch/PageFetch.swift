@@ -21,7 +21,7 @@ package struct PageFetch: Sendable {
         if let type = document.mediaType, !Self.isPage(type) {
             throw FetchFailure("the answer is \(type), not a web page", status: document.status)
         }
-        let text = TextDecoder.decode(document.data, declared: document.declaredCharset)
+        let text = try TextDecoder.decode(document.data, declared: document.declaredCharset)
         if document.mediaType == nil, text.unicodeScalars.prefix(1024).contains(where: { $0.value == 0 }) {
             throw FetchFailure("the answer is binary data, not a web page", status: document.status)
         }

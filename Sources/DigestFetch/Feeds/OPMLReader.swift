@@ -18,7 +18,7 @@ package enum OPMLReader {
     }
 
     package static func subscriptions(in data: Data) throws(FetchFailure) -> [Subscription] {
-        let text = TextDecoder.decode(data, declared: nil)
+        let text = try TextDecoder.decode(data, declared: nil)
         let root: XMLElement
         switch XMLTreeBuilder.parse(Data(FeedReader.withoutEncodingDeclaration(text).utf8)) {
         case .success(let element): root = element

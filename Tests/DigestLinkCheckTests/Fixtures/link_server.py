@@ -34,6 +34,12 @@ Paths:
                          (default text/html); HEAD is refused, so a link check must GET it
   /binary                a PNG image
   /generated/N?entries=M an RSS feed "Feed N" with M entries (conditional, as above)
+  /encoded/CODEC/LABEL?text=T&where=W
+                         a page (or, with where=xml, an RSS feed) whose title is T,
+                         encoded by Python's codec CODEC and declared as LABEL in the
+                         Content-Type header (where=header), a <meta charset> (meta) or
+                         the XML declaration (xml)
+  /encoded/invalid       a page declared shift_jis whose bytes are not Shift_JIS
   /stats                 {"requests", "max_in_flight", "methods", "with_cookie", "user_agents"}
   /stats/reset           sets the counters to zero
 """
@@ -148,6 +154,12 @@ class Handler(BaseHTTPRequestHandler):
             if path.startswith("/gzip/"):
                 return self.send_bytes(200, gzip.compress(body), fixture_type(name), head, {"Content-Encoding": "gzip"})
             return self.conditional(body, fixture_type(name), query, head)
+        if path == "/encoded/invalid":
+            body = b"<html><head><title>Harbour \x81\x20\xff\xff news</title></head><body></body></html>"
+            return self.send_bytes(200, body, "text/html; charset=shift_jis", head)
+        if path.startswith("/encoded/"):
+            codec, label = path[len("/encoded/"):].split("/", 1)
+            return self.encoded(codec, label, query["text"][0], query.get("where", ["header"])[0], head)
         if path.startswith("/generated/"):
             number = int(path[len("/generated/"):])
             entries = int(query.get("entries", ["10"])[0])
@@ -212,6 +224,22 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if not head:
             self.wfile.write(data)
+
+    def encoded(self, codec, label, text, where, head):
+        if where == "xml":
+            body = ('<?xml version="1.0" encoding="%s"?>\n<rss version="2.0"><channel><title>%s</title>'
+                    '<item><title>%s</title><link>http://127.0.0.1/item/%s</link>'
+                    '<description>%s, told in its own script.</description>'
+                    '<pubDate>Fri, 20 Nov 2026 08:00:00 GMT</pubDate></item></channel></rss>\n'
+                    % (label, text, text, label, text))
+            return self.send_bytes(200, body.encode(codec), "application/rss+xml", head)
+        meta = '<meta charset="%s">' % label if where == "meta" else ""
+        body = ('<!DOCTYPE html><html><head>%s<title>%s</title>'
+                '<meta name="description" content="%s, told in its own script.">'
+                '<meta property="og:site_name" content="%s"></head><body><p>%s</p></body></html>\n'
+                % (meta, text, text, text, text))
+        content_type = "text/html; charset=%s" % label if where == "header" else "text/html"
+        return self.send_bytes(200, body.encode(codec), content_type, head)
 
     def send_bytes(self, status, body, content_type, head, extra=None):
         self.send_response(status)

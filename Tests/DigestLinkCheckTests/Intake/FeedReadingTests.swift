@@ -7,7 +7,7 @@ import Testing
 @Suite("Reading feeds: RSS 2.0, RDF, Atom, JSON Feed, OPML")
 struct FeedReadingTests {
     private func read(_ name: String, limit: Int = 2000) throws -> FeedDocument {
-        let text = TextDecoder.decode(try IntakeFixture.data(name), declared: nil)
+        let text = try TextDecoder.decode(try IntakeFixture.data(name), declared: nil)
         return try FeedReader(excerptLimit: limit).read(text, at: URL(string: "https://feeds.example/\(name)")!)
     }
 
