@@ -243,6 +243,7 @@ package struct DigestFetchCommand {
         if let document = result.document {
             reply.format = document.format
             reply.title = document.title
+            reply.recovered = document.recovered
             reply.entries = document.entries.map { entry in
                 var values = ["key": entry.key]
                 for (name, value) in [("title", entry.title), ("link", entry.link), ("author", entry.author),

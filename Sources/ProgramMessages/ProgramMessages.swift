@@ -79,6 +79,9 @@ package struct FeedReply: Codable, Sendable, Equatable {
     package var format: String?
     package var title: String?
     package var entries: [Entry]?
+    /// Set when the feed is not well-formed XML and its entries were
+    /// recovered: what is wrong with it.
+    package var recovered: String?
 
     /// key, title, link, author, date, excerpt: those the entry has.
     package typealias Entry = [String: String]
@@ -97,7 +100,7 @@ package struct FeedReply: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, outcome, status, etag, detail, format, title, entries
+        case id, outcome, status, etag, detail, format, title, entries, recovered
         case lastModified = "last_modified"
     }
 }

@@ -142,6 +142,9 @@ enum FeedsCommand: Command {
             switch report.outcome {
             case .fetched:
                 text += "\(report.feed.name): \(report.tally.summary)\n"
+                if let recovered = report.recovered {
+                    text += "  recovered from XML that is not well-formed \(recovered); each entry is marked in the backlog\n"
+                }
                 for refused in report.tally.refused {
                     for problem in refused.problems {
                         text += "  refused \"\(refused.title)\": \(problem.description)\n"
@@ -160,7 +163,8 @@ enum FeedsCommand: Command {
         let json = JSONValue.object([
             ("feeds", .array(reports.map { report in
                 .object([("feed", report.feed.json(waiting: 0)), ("outcome", .string(report.outcome == .fetched ? "new" : report.outcome.rawValue)),
-                         ("detail", .optional(report.detail)), ("intake", IntakeReport.json(report.tally))])
+                         ("detail", .optional(report.detail)), ("recovered", .optional(report.recovered)),
+                         ("intake", IntakeReport.json(report.tally))])
             })),
             ("summary", .string(total.summary)), ("failed", .array(failed.map(JSONValue.string))),
         ])

@@ -57,7 +57,7 @@ struct FetchProgram {
             }
             answers.append(FeedAnswer(feed: reply.id, outcome: outcome, status: reply.status, etag: reply.etag,
                                       lastModified: reply.lastModified, title: reply.title, detail: reply.detail,
-                                      entries: reply.entries ?? []))
+                                      entries: reply.entries ?? [], recovered: reply.recovered))
         }
         return answers
     }

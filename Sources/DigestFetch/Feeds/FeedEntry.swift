@@ -26,4 +26,14 @@ package struct FeedDocument: Equatable, Sendable {
     package var format: String
     package var title: String?
     package var entries: [FeedEntry]
+    /// Set when the feed is not well-formed XML and its entries were
+    /// recovered: what is wrong with it ("(line 3: a bare '&' …)").
+    package var recovered: String?
+
+    package init(format: String, title: String?, entries: [FeedEntry], recovered: String? = nil) {
+        self.format = format
+        self.title = title
+        self.entries = entries
+        self.recovered = recovered
+    }
 }

@@ -1,8 +1,10 @@
 import DigestHTTP
 import Foundation
 
-/// Reads RSS 2.0 (and 0.9x), RSS 1.0 (RDF), Atom 1.0 and JSON Feed 1.0/1.1
-/// into plain-text entries.
+/// Reads RSS 2.0 (and 0.9x), RSS 1.0 and 0.90 (RDF), Atom 1.0 and 0.3 and
+/// JSON Feed 1.0/1.1 into plain-text entries, as feedparser reads them: of an
+/// element given twice, the last; of an RSS item, only its own elements
+/// (not a namespaced look-alike such as `<itunes:title>`).
 ///
 /// - Links are resolved against `xml:base` (Atom, at every level) and the feed's own address.
 /// - The excerpt is the summary (RSS `description`, Atom `summary`, JSON
@@ -18,9 +20,12 @@ package struct FeedReader {
     }
 
     static let atom = "http://www.w3.org/2005/Atom"
+    static let atom03 = "http://purl.org/atom/ns#"
     static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
     static let rss1 = "http://purl.org/rss/1.0/"
+    static let rss090 = "http://my.netscape.com/rdf/simple/0.9/"
     static let dc = "http://purl.org/dc/elements/1.1/"
+    static let dcterms = "http://purl.org/dc/terms/"
     static let content = "http://purl.org/rss/1.0/modules/content/"
 
     /// The feed in `text` (already decoded), fetched from `address`.
@@ -29,73 +34,121 @@ package struct FeedReader {
         if trimmed.first == "{" { return try readJSON(String(trimmed), at: address) }
         // The text is decoded already: its declaration must no longer name the old encoding.
         let data = Data(Self.withoutEncodingDeclaration(String(trimmed)).utf8)
-        let root: XMLElement
         switch XMLTreeBuilder.parse(data) {
-        case .success(let element): root = element
-        case .failure(let failure): throw failure
+        case .success(let root):
+            return try read(root, at: address)
+        case .failure(let failure):
+            // Not well-formed: the entries are recovered as feedparser's loose
+            // parser would, and marked; a document with none is refused as it was.
+            guard !failure.reason.contains(XMLTreeBuilder.tooDeep),
+                  let root = FeedRecovery.feedElement(in: Self.withoutEncodingDeclaration(String(trimmed))),
+                  var document = try? read(root, at: address), document.entries.contains(where: { $0.link != nil })
+            else { throw failure }
+            document.recovered = failure.reason.replacingOccurrences(of: "the feed is not well-formed XML ", with: "")
+            return document
         }
+    }
+
+    private func read(_ root: XMLElement, at address: URL) throws(FetchFailure) -> FeedDocument {
         switch (root.name, root.namespace) {
         case ("rss", _): return readRSS(root, at: address)
         case ("RDF", Self.rdf): return readRDF(root, at: address)
-        case ("feed", Self.atom): return readAtom(root, at: address)
+        case ("feed", Self.atom): return readAtom(root, at: address, namespace: Self.atom)
+        case ("feed", Self.atom03): return readAtom(root, at: address, namespace: Self.atom03)
         default:
-            throw FetchFailure("not a feed: the document's root element is <\(root.name)>, not <rss>, <rdf:RDF> or <feed>")
+            let namespace = root.namespace.isEmpty ? "" : " in the namespace \(root.namespace)"
+            throw FetchFailure("not a feed: the document's root element is <\(root.name)>\(namespace); a feed is RSS "
+                + "(<rss>, or <rdf:RDF> for RSS 1.0 and 0.90), Atom (<feed> in Atom 1.0's or 0.3's namespace) or JSON Feed")
         }
     }
 
     private func readRSS(_ root: XMLElement, at address: URL) -> FeedDocument {
-        let channel = root.first("channel") ?? root
-        let entries = channel.all("item").map { item in
-            rssEntry(item, at: address, link: item.first("link")?.text, guid: item.first("guid")?.text)
+        // RSS 2.0 and 0.9x have no namespace: a namespaced look-alike
+        // (<itunes:title>, <media:title>, <atom:link>) is not the item's own.
+        let channel = root.last("channel", in: "") ?? root
+        let entries = channel.all("item", in: "").map { item in
+            let guid = item.last("guid", in: "")
+            // A guid is the item's permalink unless it says otherwise (RSS 2.0), and only if it is a web address.
+            let permalink = guid.flatMap { guid -> String? in
+                guard guid.attributes["isPermaLink"]?.lowercased() != "false" else { return nil }
+                let text = guid.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                return text.lowercased().hasPrefix("http://") || text.lowercased().hasPrefix("https://") ? text : nil
+            }
+            return rssEntry(item, in: "", at: address, link: item.last("link", in: "")?.text ?? permalink, guid: guid?.text)
         }
-        return FeedDocument(format: "rss", title: plain(channel.first("title")?.text), entries: entries)
+        return FeedDocument(format: "rss", title: plainTitle(channel.last("title", in: "")?.text), entries: entries)
     }
 
+    /// RSS 1.0 and RSS 0.90: RDF with the items beside the channel.
     private func readRDF(_ root: XMLElement, at address: URL) -> FeedDocument {
-        let channel = root.first("channel", in: Self.rss1)
-        let entries = root.all("item", in: Self.rss1).map { item in
-            rssEntry(item, at: address, link: item.first("link")?.text, guid: item.attributes["rdf:about"] ?? item.attributes["about"])
+        let namespace = root.last("channel", in: Self.rss090) != nil || !root.all("item", in: Self.rss090).isEmpty
+            ? Self.rss090 : Self.rss1
+        let channel = root.last("channel", in: namespace)
+        let entries = root.all("item", in: namespace).map { item in
+            rssEntry(item, in: namespace, at: address, link: item.last("link", in: namespace)?.text,
+                     guid: item.attributes["rdf:about"] ?? item.attributes["about"])
         }
-        return FeedDocument(format: "rdf", title: plain(channel?.first("title")?.text), entries: entries)
+        return FeedDocument(format: "rdf", title: plainTitle(channel?.last("title", in: namespace)?.text), entries: entries)
     }
 
-    private func rssEntry(_ item: XMLElement, at address: URL, link: String?, guid: String?) -> FeedEntry {
+    private func rssEntry(_ item: XMLElement, in namespace: String, at address: URL, link: String?, guid: String?) -> FeedEntry {
         let resolved = resolve(link, against: address)
-        let title = plain(item.first("title")?.text)
-        let summary = item.first("description")?.text ?? item.first("encoded", in: Self.content)?.text
-        let author = item.first("creator", in: Self.dc)?.text ?? item.first("author")?.text
-        let date = item.first("pubDate")?.text ?? item.first("date", in: Self.dc)?.text
+        let title = plainTitle(item.last("title", in: namespace)?.text)
+        let summary = item.last("description", in: namespace)?.text ?? item.last("encoded", in: Self.content)?.text
+        let author = item.last("creator", in: Self.dc)?.text ?? item.last("author", in: namespace)?.text
+        // Published first, as feedparser reads them; then the dates of a change.
+        let date = [item.last("pubDate", in: namespace), item.last("issued", in: Self.dcterms),
+                    item.last("date", in: Self.dc), item.last("modified", in: Self.dcterms),
+                    item.last("created", in: Self.dcterms)].lazy.compactMap { day($0?.text) }.first
         return FeedEntry(key: key(guid, resolved, title), title: title, link: resolved, author: plain(author),
-                         date: day(date), excerpt: excerpt(summary))
+                         date: date, excerpt: excerpt(summary))
     }
 
-    private func readAtom(_ root: XMLElement, at address: URL) -> FeedDocument {
+    /// Atom 1.0, and Atom 0.3 (its dates are `issued`, `modified` and `created`).
+    private func readAtom(_ root: XMLElement, at address: URL, namespace: String) -> FeedDocument {
         let feedBase = resolveURL(root.base, against: address) ?? address
-        let feedAuthor = plain(root.first("author", in: Self.atom)?.first("name", in: Self.atom)?.text)
-        let entries = root.all("entry", in: Self.atom).map { entry -> FeedEntry in
+        let feedAuthor = plain(root.last("author", in: namespace)?.last("name", in: namespace)?.text)
+        let entries = root.all("entry", in: namespace).map { entry -> FeedEntry in
             let base = resolveURL(entry.base, against: feedBase) ?? feedBase
-            let links = entry.all("link", in: Self.atom)
-            let alternate = links.first { ($0.attributes["rel"] ?? "alternate") == "alternate" } ?? links.first
-            let linkBase = resolveURL(alternate?.base, against: base) ?? base
-            let link = resolve(alternate?.attributes["href"], against: linkBase)
-            let title = atomText(entry.first("title", in: Self.atom))
-            let authors = entry.all("author", in: Self.atom).compactMap { plain($0.first("name", in: Self.atom)?.text) }
-            let date = entry.first("published", in: Self.atom)?.text ?? entry.first("updated", in: Self.atom)?.text
-            let summary = atomText(entry.first("summary", in: Self.atom)) ?? atomText(entry.first("content", in: Self.atom))
-            return FeedEntry(key: key(entry.first("id", in: Self.atom)?.text, link, title), title: title, link: link,
+            let link = Self.alternate(among: entry.all("link", in: namespace)).flatMap { alternate in
+                resolve(alternate.attributes["href"], against: resolveURL(alternate.base, against: base) ?? base)
+            }
+            let title = atomText(entry.last("title", in: namespace))
+            let authors = entry.all("author", in: namespace).compactMap { plain($0.last("name", in: namespace)?.text) }
+            let date = ["published", "issued", "updated", "modified", "created"].lazy
+                .compactMap { self.day(entry.last($0, in: namespace)?.text) }.first
+            let summary = atomText(entry.last("summary", in: namespace)) ?? atomText(entry.last("content", in: namespace))
+            return FeedEntry(key: key(entry.last("id", in: namespace)?.text, link, title), title: title, link: link,
                              author: authors.isEmpty ? feedAuthor : authors.joined(separator: ", "),
-                             date: day(date), excerpt: summary.map { ExcerptCutter.cut($0, limit: excerptLimit) })
+                             date: date, excerpt: summary.map { ExcerptCutter.cut($0, limit: excerptLimit) })
         }
-        return FeedDocument(format: "atom", title: atomText(root.first("title", in: Self.atom)), entries: entries)
+        return FeedDocument(format: "atom", title: atomText(root.last("title", in: namespace)), entries: entries)
+    }
+
+    /// The entry's web page: the last `alternate` link (no `rel` means
+    /// alternate) of an HTML type or none, else the last alternate of any
+    /// type. A `license`, `enclosure`, `related` or `self` link is never the
+    /// page, as feedparser reads it.
+    static func alternate(among links: [XMLElement]) -> XMLElement? {
+        let alternates = links.filter { ($0.attributes["rel"] ?? "alternate").lowercased() == "alternate" }
+        let html = alternates.filter { link in
+            guard let type = link.attributes["type"]?.lowercased() else { return true }
+            return type == "text/html" || type == "application/xhtml+xml"
+        }
+        return html.last ?? alternates.last
     }
 
     /// An Atom text construct as plain text: `text` as is, `html` and `xhtml` stripped of markup.
     private func atomText(_ element: XMLElement?) -> String? {
         guard let element else { return nil }
         let plainText: String
-        switch element.attributes["type"] ?? "text" {
-        case "xhtml": plainText = HTMLText.plain(element.innerMarkup)
+        let type = (element.attributes["type"] ?? "text").lowercased()
+        switch type {
+        case "xhtml", "application/xhtml+xml": plainText = HTMLText.plain(element.innerMarkup)
         case "html", "text/html": plainText = HTMLText.plain(element.text)
+        // Atom 0.3 says how the markup is carried: escaped, or as XML.
+        case _ where element.attributes["mode"] == "escaped": plainText = HTMLText.plain(element.text)
+        case _ where element.attributes["mode"] == "xml": plainText = HTMLText.plain(element.innerMarkup)
         default: plainText = HTMLText.collapse(element.text)
         }
         return plainText.isEmpty ? nil : plainText
@@ -128,6 +181,34 @@ package struct FeedReader {
         return names.isEmpty ? nil : names.joined(separator: ", ")
     }
 
+    /// A title is text, not markup: `Use &lt;script&gt; wisely` is about a
+    /// script element. Only a title that reads as HTML (an end tag or a
+    /// character reference, as feedparser judges it) has its markup removed.
+    private func plainTitle(_ text: String?) -> String? {
+        guard let text else { return nil }
+        if Self.looksLikeHTML(text) { return plain(text) }
+        let collapsed = HTMLText.collapse(text)
+        return collapsed.isEmpty ? nil : collapsed
+    }
+
+    /// An end tag (`</b>`) or a character reference (`&amp;`, `&#38;`).
+    static func looksLikeHTML(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "<", index + 2 < scalars.count, scalars[index + 1] == "/",
+               scalars[index + 2].properties.isAlphabetic { return true }
+            if scalar == "&" {
+                var end = index + 1
+                if end < scalars.count, scalars[end] == "#" { end += 1 }
+                let start = end
+                while end < scalars.count, scalars[end].isASCII, scalars[end].properties.isAlphabetic
+                        || ("0"..."9").contains(scalars[end]) { end += 1 }
+                if end > start, end < scalars.count, scalars[end] == ";" { return true }
+            }
+        }
+        return false
+    }
+
     private func plain(_ text: String?) -> String? {
         guard let text else { return nil }
         let plain = HTMLText.plain(text)
@@ -138,9 +219,11 @@ package struct FeedReader {
         plain(html).map { ExcerptCutter.cut($0, limit: excerptLimit) }
     }
 
+    /// The day, or nil when the feed gives none that can be read: the
+    /// entry is kept and the editor gives the date.
     private func day(_ raw: String?) -> String? {
-        guard let raw = raw?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else { return nil }
-        return PublicationDate.day(raw) ?? raw
+        guard let raw, !raw.isEmpty else { return nil }
+        return PublicationDate.day(HTMLText.collapse(raw))
     }
 
     private func key(_ id: String?, _ link: String?, _ title: String?) -> String {

@@ -25,6 +25,11 @@ final class XMLElement {
         elements.first { $0.name == name && (namespace == nil || $0.namespace == namespace) }
     }
 
+    /// Of an element given more than once, the last (as feedparser reads it).
+    func last(_ name: String, in namespace: String? = nil) -> XMLElement? {
+        elements.last { $0.name == name && (namespace == nil || $0.namespace == namespace) }
+    }
+
     func all(_ name: String, in namespace: String? = nil) -> [XMLElement] {
         elements.filter { $0.name == name && (namespace == nil || $0.namespace == namespace) }
     }
@@ -81,13 +86,24 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
             let line = builder.error?.line ?? parser.lineNumber
             let detail = builder.error?.message
                 ?? parser.parserError.map { ($0 as NSError).localizedDescription } ?? "no root element"
+            if detail == tooDeep { return .failure(FetchFailure("the feed was not read: \(detail) (line \(line))")) }
             return .failure(FetchFailure("the feed is not well-formed XML (line \(line): \(detail))"))
         }
         return .success(root)
     }
 
+    /// Deeper than any real feed: past it the document is refused, before
+    /// a tree that deep (walked and freed recursively) exhausts the stack.
+    static let depthLimit = 512
+    static let tooDeep = "elements are nested more than \(depthLimit) deep, deeper than any real feed"
+
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName: String?, attributes: [String: String] = [:]) {
+        guard stack.count < Self.depthLimit else {
+            if error == nil { error = (parser.lineNumber, Self.tooDeep) }
+            parser.abortParsing()
+            return
+        }
         let element = XMLElement(name: elementName, namespace: namespaceURI ?? "", attributes: attributes)
         if let parent = stack.last { parent.children.append(.element(element)) } else { root = element }
         stack.append(element)
@@ -97,19 +113,32 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
         _ = stack.popLast()
     }
 
-    /// libxml2's error numbers (which XMLParser passes on) in words, for
-    /// the ones a broken feed usually has.
+    /// libxml2's error numbers (which XMLParser passes on) in words: the
+    /// number means nothing to an editor.
     static func describe(_ code: Int) -> String {
         switch code {
-        case 3, 86: "there is text before or after the root element"
+        case 3: "the document does not start with markup"
         case 4: "the document is empty"
-        case 5, 77, 85: "the document ends before its elements are closed"
+        case 5, 86: "there is more after the root element (a notice printed before it, or a second document?)"
+        case 77, 85: "the document ends before its elements are closed (was it cut short?)"
+        case 6, 7, 8, 10...13: "a character reference (&#…;) is broken"
         case 9: "the text has a character XML does not allow"
-        case 23, 26, 27: "an entity is broken or undeclared (write & as &amp;)"
-        case 39, 40, 41: "an attribute is not quoted"
-        case 73, 74: "a tag is not closed"
-        case 76: "an end tag does not match its start tag"
-        default: "XML error \(code)"
+        case 14...17, 23, 24: "an entity reference is missing its ';' (write & as &amp;)"
+        case 25...30: "it uses an entity XML does not define, such as &nbsp; (write & as &amp;, or declare it)"
+        case 31, 32, 79, 81: "its encoding is unknown or its bytes do not match it"
+        case 33, 34, 43, 44: "a quoted value is not closed"
+        case 38: "an attribute value has a raw '<'"
+        case 39, 40, 41, 84: "an attribute is not quoted or has no value"
+        case 42: "an element has the same attribute twice"
+        case 45, 80: "a comment is not closed, or has '--' inside"
+        case 46, 47, 64: "a processing instruction (<?…?>) is broken or misplaced"
+        case 62, 63: "a CDATA section is not closed, or ']]>' appears outside one"
+        case 65, 66: "a space is missing between attributes"
+        case 68: "a bare '&' or '<' in the text (write &amp; and &lt;)"
+        case 72, 73, 74: "a tag is not closed"
+        case 76: "an end tag does not match its start tag (an unclosed <br> or <p>?)"
+        case 200...299: "a namespace prefix is not declared"
+        default: "the XML is not well-formed"
         }
     }
 

@@ -146,7 +146,11 @@ extension DigestStore {
                             if case .invalid(let problems) = error { tally.refused.append((entry["title"] ?? key, problems)) }
                             continue
                         }
-                        try admit(fields, origin: .feed, originName: feed.name, feed: feed.id, note: nil,
+                        // Entries recovered from XML that is not well-formed carry
+                        // a note saying so, wherever the candidate is shown.
+                        let note = answer.recovered.map { "recovered from a feed that is not well-formed XML \($0); "
+                            + "check the fields against the page" }
+                        try admit(fields, origin: .feed, originName: feed.name, feed: feed.id, note: note,
                                   actor: actor, at: at, into: &tally)
                     }
                 }
@@ -157,7 +161,8 @@ extension DigestStore {
                     """).execute([answer.outcome == .failed ? nil : answer.etag,
                                   answer.outcome == .failed ? nil : answer.lastModified,
                                   at, outcome, answer.detail, feed.id])
-                reports.append(FeedPullReport(feed: feed, outcome: answer.outcome, detail: answer.detail, tally: tally))
+                reports.append(FeedPullReport(feed: feed, outcome: answer.outcome, detail: answer.detail, tally: tally,
+                                              recovered: answer.recovered))
             }
             return reports
         }

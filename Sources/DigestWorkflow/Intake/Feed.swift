@@ -35,9 +35,13 @@ package struct FeedAnswer: Sendable {
     package var detail: String?
     /// Raw entry values: key, title, link, author, date, excerpt.
     package var entries: [[String: String]]
+    /// Set when the feed is not well-formed XML and its entries were
+    /// recovered: what is wrong with it.
+    package var recovered: String?
 
     package init(feed: Int, outcome: Outcome, status: Int? = nil, etag: String? = nil, lastModified: String? = nil,
-                 title: String? = nil, detail: String? = nil, entries: [[String: String]] = []) {
+                 title: String? = nil, detail: String? = nil, entries: [[String: String]] = [], recovered: String? = nil) {
+        self.recovered = recovered
         self.feed = feed
         self.outcome = outcome
         self.status = status
@@ -55,4 +59,6 @@ package struct FeedPullReport: Sendable {
     package let outcome: FeedAnswer.Outcome
     package let detail: String?
     package let tally: IntakeTally
+    /// What is wrong with the feed's XML, when its entries were recovered.
+    package var recovered: String? = nil
 }

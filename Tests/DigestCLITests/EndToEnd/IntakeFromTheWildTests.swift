@@ -5,7 +5,7 @@ import Testing
 /// in the header, a `<meta charset>` or the XML declaration. The bytes come
 /// from Python's own codecs, not from digest's, and the text read back must
 /// be the text that was encoded.
-@Suite("intake from the wild: any charset")
+@Suite("intake from the wild: any charset, feeds as sites write them, broken ones recovered")
 struct IntakeFromTheWildTests {
     /// Python's codec, the label a site would declare, and text in that script.
     static let charsets: [(codec: String, label: String, text: String)] = [
@@ -84,5 +84,66 @@ struct IntakeFromTheWildTests {
         #expect(result.standardError == "digest: error: \(page) could not be fetched: the document says its charset is "
             + "shift_jis, but its bytes are not shift_jis text; digest cannot read it without garbling it.\n")
         #expect(try DatabaseInspector.scalar(digest.databasePath, "SELECT count(*) FROM items") == "0")
+    }
+
+    @Test("feeds pull: what feedparser reads is stored with the exact fields; a broken feed's entries are recovered and marked")
+    func wildFeedsPulled() throws {
+        let (digest, server) = try setUp()
+        defer { server.stop() }
+        for name in ["wild-rss", "wild-atom03", "wild-rss090", "broken-ampersand", "broken-php-notice"] {
+            #expect(try digest.run("feeds", "add", server.url("/fixture/\(name).xml"), "--name", name).status == 0)
+        }
+        let pull = try digest.run("feeds", "pull")
+        #expect(pull.status == 0, "\(pull.standardError)")
+        #expect(pull.standardOutput == """
+            wild-rss: 10 new, 1 refused
+              refused "A guid that is no permalink": url: it is missing; give the link (https://…), or mark the item --incomplete to add it later.
+            wild-atom03: 2 new
+            wild-rss090: 2 new
+            broken-ampersand: 2 new
+              recovered from XML that is not well-formed (line 3: a bare '&' or '<' in the text (write &amp; and &lt;)); each entry is marked in the backlog
+            broken-php-notice: 1 new
+              recovered from XML that is not well-formed (line 2: there is more after the root element (a notice printed before it, or a second document?)); each entry is marked in the backlog
+            5 feeds pulled: 17 new, 1 refused.
+            See them with 'digest backlog --origin feed'.
+
+            """)
+        let rows = try DatabaseInspector.scalar(digest.databasePath, """
+            SELECT group_concat(title || ' | ' || url || ' | ' || coalesce(date, '-') || ' | ' || coalesce(note, '-'), ' ~ ')
+            FROM (SELECT * FROM candidates ORDER BY id)
+            """)
+        let recovered = "recovered from a feed that is not well-formed XML (line 3: a bare '&' or '<' in the text "
+            + "(write &amp; and &lt;)); check the fields against the page"
+        let notice = "recovered from a feed that is not well-formed XML (line 2: there is more after the root element "
+            + "(a notice printed before it, or a second document?)); check the fields against the page"
+        #expect(rows?.replacingOccurrences(of: " ~ ", with: "\n") == """
+            Use <script> wisely | https://quayside-radio.example/scripts | 2026-11-20 | -
+            The <dialog> element, for harbour forms | https://quayside-radio.example/dialog | 2026-11-19 | -
+            Only a permalink guid | https://quayside-radio.example/guid-only | 2026-11-18 | -
+            The title given last | https://quayside-radio.example/twice | 2012-08-30 | -
+            Asctime date | https://quayside-radio.example/asctime | 2012-07-15 | -
+            A year alone | https://quayside-radio.example/year | 2002-01-01 | -
+            A month alone | https://quayside-radio.example/month | 2003-12-01 | -
+            A date over two lines | https://quayside-radio.example/two-lines | 2026-11-16 | -
+            A date nobody can read | https://quayside-radio.example/someday | - | -
+            Bold news & more | https://quayside-radio.example/bold | 2026-11-15 | -
+            The lamp is lit again | https://lighthouse-log.example/lamp | 2026-11-19 | -
+            Fog horn tested | https://lighthouse-log.example/fog-horn | 2026-11-12 | -
+            Moorings renumbered | https://old-harbour.example/moorings | - | -
+            Slipway closed for repairs | https://old-harbour.example/slipway | - | -
+            Tides & tolls | https://broken.example/tides?a=1&b=2 | 2026-11-20 | \(recovered)
+            Second story | https://broken.example/second | 2026-11-19 | \(recovered)
+            After the notice | https://broken.example/notice | 2026-11-20 | \(notice)
+            """)
+        // The backlog shows the mark where an editor looks.
+        let backlog = try digest.run("backlog")
+        #expect(backlog.standardOutput.contains("""
+            #15 Tides & tolls
+                 https://broken.example/tides?a=1&b=2
+                 broken-ampersand · 2026-11-20
+            """))
+        #expect(backlog.standardOutput.contains("     note: recovered from a feed that is not well-formed XML (line 3:"))
+        let json = try digest.run("backlog", "--json").standardOutput
+        #expect(json.contains(recovered))
     }
 }

@@ -145,7 +145,7 @@ struct IntakeTests {
             Coastal Review: 2 new, 1 refused, 1 listed twice in the feed
               refused "A link that is a script": url "javascript:alert(1)": the scheme 'javascript' is not allowed (only http and https); link to the web page itself, with an https:// address.
             The Sailing Log: 2 new
-            Broken: failed — the feed is not well-formed XML (line 3: an end tag does not match its start tag)
+            Broken: failed — the feed is not well-formed XML (line 3: an end tag does not match its start tag (an unclosed <br> or <p>?))
             3 feeds pulled: 4 new, 1 refused, 1 listed twice in the feed; 1 failed.
             See them with 'digest backlog --origin feed'.
 
