@@ -133,6 +133,12 @@ extension DigestStore {
                     do {
                         value = try JSONParser.parse(bytes, range: lineStart..<lineEnd, line: lineNumber)
                     } catch let error as JSONParser.Failure {
+                        // The first line says whether this is a dump at all.
+                        if !sawHeader {
+                            throw DigestError.malformed("\(origin) is not a digest dump: its first line is not JSON "
+                                + "(column \(error.column): \(error.reason)); a dump starts with "
+                                + "{\"format\": \"\(Self.dumpFormat)\", …}. Make one with 'digest dump > FILE'.")
+                        }
                         problems.add([ValidationProblem(location: location, field: "JSON", value: nil,
                                                         reason: "not valid JSON (column \(error.column): \(error.reason))",
                                                         fix: "restore the line from the original dump")])

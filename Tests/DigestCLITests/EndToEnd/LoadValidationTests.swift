@@ -124,6 +124,23 @@ struct LoadValidationTests {
             + "it has characters outside ASCII"))
     }
 
+    @Test("a file whose first line is not JSON is no dump, said so with the column and the reason; an empty one is empty")
+    func notADump() throws {
+        for (name, text) in [("words.jsonl", "Harbour notes"), ("words-and-rows.jsonl", "Harbour notes\n{\"table\": \"settings\"}\n")] {
+            try directory.write(name, text)
+            let refused = try digest.run(["load", name], environment: ["DIGEST_DB": directory.file("\(name).sqlite")])
+            #expect(refused.status == 65)
+            #expect(refused.standardError == "digest: error: \(name) is not a digest dump: its first line is not JSON "
+                + "(column 1: expected a value (object, array, string, number, true, false or null), found 'H'); a dump starts with {\"format\": \"digest-dump\", …}. "
+                + "Make one with 'digest dump > FILE'.\n", "\(refused.standardError)")
+            #expect(!FileManager.default.fileExists(atPath: directory.file("\(name).sqlite")))
+        }
+        try directory.write("empty.jsonl", "\n\n")
+        let empty = try digest.run(["load", "empty.jsonl"], environment: ["DIGEST_DB": directory.file("empty.sqlite")])
+        #expect(empty.status == 65)
+        #expect(empty.standardError == "digest: error: empty.jsonl is empty: no dump to load.\n")
+    }
+
     @Test("doctor finds an item missing from the search index (exit 78), and --repair-search puts it back")
     func doctorFindsSearchIndexOutOfStep() throws {
         let before = try digest.run("search", "harbour", "--json")
