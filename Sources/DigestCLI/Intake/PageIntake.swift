@@ -36,6 +36,13 @@ enum PageIntake {
             }
         }
         values.removeValue(forKey: "canonical")
+        if try store.settings.stripsTracking, let link = values["url"] {
+            let stripped = TrackingParameters.removed(from: link)
+            if stripped != link {
+                values["url"] = stripped
+                foundIn["url"] = (foundIn["url"] ?? "") + ", tracking parameters removed"
+            }
+        }
         return (values, foundIn)
     }
 

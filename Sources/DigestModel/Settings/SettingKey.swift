@@ -18,6 +18,7 @@ package enum SettingKey {
     package static let requireLinksOK = "publish.require-links-ok"
     package static let identity = "identity"
     package static let fetchAllowPrivate = "fetch.allow-private"
+    package static let fetchStripTracking = "fetch.strip-tracking"
     package static let peoplePrefix = "people."
 
     /// Every fixed key, in the order `config` lists them, with a line of help.
@@ -40,6 +41,7 @@ package enum SettingKey {
         (requireLinksOK, "on: publish refuses while any link is broken or unchecked (default off)"),
         (identity, "declared: --as or DIGEST_USER names who acts (default); account: the system account running digest"),
         (fetchAllowPrivate, "on: fetching and feeds may reach loopback, private and link-local addresses (default off)"),
+        (fetchStripTracking, "on: links from feeds and fetched pages lose utm_*, fbclid, gclid and the like (default on)"),
     ]
 
     /// What a setting is while it is not set: the one place the defaults
@@ -54,6 +56,7 @@ package enum SettingKey {
         requireLinksOK: "off",
         identity: IdentityMode.declared.rawValue,
         fetchAllowPrivate: "off",
+        fetchStripTracking: "on",
     ]
 
     /// Settings that name a program or a path on the host: whoever sets

@@ -92,7 +92,7 @@ package enum SettingValue {
                 throw invalid("it is not a whole number from 1 to 100000", "give the longest excerpt allowed, for example 2000")
             }
             return String(number)
-        case SettingKey.fourEyes, SettingKey.requireLinksOK, SettingKey.fetchAllowPrivate:
+        case SettingKey.fourEyes, SettingKey.requireLinksOK, SettingKey.fetchAllowPrivate, SettingKey.fetchStripTracking:
             switch trimmed.lowercased() {
             case "on", "true", "yes", "1": return "on"
             case "off", "false", "no", "0": return "off"

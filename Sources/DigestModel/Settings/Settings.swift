@@ -27,6 +27,7 @@ package struct Settings: Sendable {
     package var requireLinksOK: Bool { isOn(SettingKey.requireLinksOK) }
 
     package var fetchAllowsPrivate: Bool { isOn(SettingKey.fetchAllowPrivate) }
+    package var stripsTracking: Bool { isOn(SettingKey.fetchStripTracking) }
 
     package var tableOfContents: Bool { isOn(SettingKey.tableOfContents) }
 

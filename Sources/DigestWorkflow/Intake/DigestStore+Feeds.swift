@@ -115,6 +115,7 @@ extension DigestStore {
             let actor = request.actor
             try authorize(request, to: .feeds)
             let validator = ItemValidator(excerptLimit: try settings.excerptLimit)
+            let stripsTracking = try settings.stripsTracking
             let at = now.rfc3339
             var reports: [FeedPullReport] = []
             for answer in answers {
@@ -136,7 +137,7 @@ extension DigestStore {
                         try database.statement("INSERT INTO feed_entries(feed, key, seen_at) VALUES (?, ?, ?)")
                             .execute([feed.id, key, at])
                         var values = entry
-                        values["url"] = entry["link"]
+                        values["url"] = stripsTracking ? entry["link"].map(TrackingParameters.removed) : entry["link"]
                         values["source"] = feed.name
                         values["section"] = feed.section
                         let fields: CandidateFields

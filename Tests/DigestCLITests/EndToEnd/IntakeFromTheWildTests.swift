@@ -146,4 +146,30 @@ struct IntakeFromTheWildTests {
         let json = try digest.run("backlog", "--json").standardOutput
         #expect(json.contains(recovered))
     }
+
+    @Test("tracking parameters leave links from feeds and fetched pages; fetch.strip-tracking off keeps them")
+    func trackingRemoved() throws {
+        let (digest, server) = try setUp()
+        defer { server.stop() }
+        #expect(try digest.run("feeds", "add", server.url("/fixture/tracking.xml"), "--name", "Tracked").status == 0)
+        #expect(try digest.run("feeds", "pull").status == 0)
+        #expect(try DatabaseInspector.scalar(digest.databasePath, "SELECT group_concat(url, ' ') FROM (SELECT url FROM candidates ORDER BY id)")
+            == "https://tracked.example/story https://tracked.example/search?q=tides&page=2#results "
+            + "https://tracked.example/plain?id=12&utmost=1")
+        // A page: the address given, with its campaign, is stored without it; --dry-run says so.
+        let issue = try digest.draft()
+        let page = server.url("/fixture/title-only.html?utm_source=newsletter&id=4")
+        let dry = try digest.run("add-item", String(issue), "--fetch", page, "--source", "Port", "--date", "2026-11-20", "--dry-run")
+        #expect(dry.status == 0, "\(dry.standardError)")
+        #expect(dry.standardOutput.contains("url      \(server.url("/fixture/title-only.html?id=4"))  (the address given, tracking parameters removed)\n"))
+        // Off: kept as the feed gives them.
+        #expect(try digest.run("config", "fetch.strip-tracking", "off").status == 0)
+        #expect(try digest.run("feeds", "add", server.url("/fixture/tracking.xml?again=1"), "--name", "Tracked again").status == 0)
+        #expect(try digest.run("backlog", "--dismiss", "1,2,3").status == 0)
+        let again = try digest.run("feeds", "pull", "Tracked again")
+        #expect(again.status == 0, "\(again.standardOutput)\(again.standardError)")
+        #expect(try DatabaseInspector.scalar(digest.databasePath,
+            "SELECT url FROM candidates WHERE origin_name = 'Tracked again' ORDER BY id LIMIT 1")
+            == "https://tracked.example/story?utm_source=rss&utm_medium=feed&utm_campaign=week47")
+    }
 }

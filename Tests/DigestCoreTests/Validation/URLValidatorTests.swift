@@ -83,3 +83,21 @@ struct URLPartsTests {
         #expect(pieces("a#b://x#y") == ["a#b", "x", "x", nil, "", nil])
     }
 }
+
+@Suite("Tracking parameters removed from links that come from feeds and pages")
+struct TrackingParameterTests {
+    @Test("utm_* and the known click ids go; every other part stays as written", arguments: [
+        ("https://a.example/x?utm_source=rss&utm_medium=feed", "https://a.example/x"),
+        ("https://a.example/x?q=1&fbclid=IwAR&page=2#top", "https://a.example/x?q=1&page=2#top"),
+        ("https://a.example/x?GCLID=1&UTM_Campaign=w", "https://a.example/x"),
+        ("https://a.example/x?utm%5Fsource=rss&id=3", "https://a.example/x?id=3"),
+        ("https://a.example/x?mc_cid=1&mc_eid=2&msclkid=3", "https://a.example/x"),
+        ("https://a.example/x?utmost=1&id=12", "https://a.example/x?utmost=1&id=12"),
+        ("https://a.example/x?id=12", "https://a.example/x?id=12"),
+        ("https://a.example/x#utm_source=rss", "https://a.example/x#utm_source=rss"),
+        ("https://a.example/x?a=1&&utm_term=b", "https://a.example/x?a=1&"),
+    ])
+    func removed(url: String, expected: String) {
+        #expect(TrackingParameters.removed(from: url) == expected)
+    }
+}
