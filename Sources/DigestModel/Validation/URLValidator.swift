@@ -60,6 +60,7 @@ package enum URLValidator {
         }
         let host = bytes[parts.host]
         if let port = parts.port, let problem = portProblem(text(port)) { return problem }
+        if let reason = URLHost.problem(host) { return Problem(reason: reason, fix: "check the address") }
         // An ASCII letter or digit settles it without looking up Unicode properties.
         let hasLetterOrDigit = host.contains { byte in
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)

@@ -10,6 +10,9 @@ struct URLValidatorTests {
         "https://example.org", "http://example.org/path?q=1#top", "HTTPS://Example.ORG/A",
         "https://en.wikipedia.org/wiki/Fish_(food)", "https://example.org:8443/x",
         "https://[2001:db8::1]/page", "https://münchen.example/straße", "https://example.org/a|b{c}",
+        // Hosts the WHATWG URL standard accepts: IPv4 in its other spellings, IPv6 with an IPv4 tail, percent-encoded letters.
+        "http://192.168.0.1/", "http://0x7f.1/", "http://127.1/", "http://example.org./", "https://[::ffff:192.0.2.1]/",
+        "https://[1:2:3:4:5:6:7::]/", "https://example.0x1g/", "http://ex%61mple.org/", "https://example.123abc/",
     ])
     func accepted(url: String) {
         #expect(URLValidator.validate(url) == nil)
@@ -35,6 +38,22 @@ struct URLValidatorTests {
         ("https://user:pass@example.org/", "it carries a user name or password before the host"),
         ("https://example.org:99999/", "its port '99999' is not a number from 1 to 65535"),
         ("", "it is empty"),
+        // The WHATWG URL standard's host rules.
+        ("http://ho%00st/", "its host 'ho%00st' has U+0000, which a host may not hold (once percent-decoded)"),
+        ("http://a|b/", "its host 'a|b' has '|', which a host may not hold"),
+        ("http://a^b.example/", "its host 'a^b.example' has '^', which a host may not hold"),
+        ("http://ex%2Fample.org/", "its host 'ex%2Fample.org' has '/', which a host may not hold (once percent-decoded)"),
+        ("http://ex%zzample.org/", "its host 'ex%zzample.org' has a '%' that is not followed by two hex digits"),
+        ("https://256.0.0.1/", "its host '256.0.0.1' is not a valid IPv4 address (four numbers from 0 to 255)"),
+        ("https://1.2.3.4.5/", "its host '1.2.3.4.5' is not a valid IPv4 address (four numbers from 0 to 255)"),
+        ("https://foo.09/", "its host 'foo.09' is not a valid IPv4 address (four numbers from 0 to 255)"),
+        ("https://[0::0::0]/", "its host '[0::0::0]' is not a valid IPv6 address"),
+        ("https://[1:2:3:4:5:6:7:8:9]/", "its host '[1:2:3:4:5:6:7:8:9]' is not a valid IPv6 address"),
+        ("https://[::1.2.3.256]/", "its host '[::1.2.3.256]' is not a valid IPv6 address"),
+        ("https://[g::1]/", "its host '[g::1]' is not a valid IPv6 address"),
+        // digest's own: a host needs a name, and port 0 is no service.
+        ("http://./", "it has no host"),
+        ("http://example.org:0/", "its port '0' is not a number from 1 to 65535"),
     ])
     func refused(url: String, reason: String) {
         #expect(URLValidator.validate(url)?.reason == reason)
