@@ -10,20 +10,24 @@ package enum HTMLEntities {
     /// digit or `=` stays as written, as the standard says (`?a=1&copy=2`).
     package static func decode(_ text: Substring, inAttribute: Bool = false) -> String {
         guard text.contains("&") else { return String(text) }
-        var result = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending scalars to a String's scalar view
+        // copies the string as it grows, which made a page of a million
+        // references take minutes.
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         let scalars = Array(text.unicodeScalars)
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
             guard scalar == "&", let (decoded, length) = reference(in: scalars, at: index, inAttribute: inAttribute) else {
-                result.append(scalar)
+                UTF8.encode(scalar) { result.append($0) }
                 index += 1
                 continue
             }
-            result.append(contentsOf: decoded)
+            for piece in decoded { UTF8.encode(piece) { result.append($0) } }
             index += length
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 
     package static func decode(_ text: String, inAttribute: Bool = false) -> String {

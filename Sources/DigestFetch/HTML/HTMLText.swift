@@ -12,7 +12,7 @@ package enum HTMLText {
     ]
 
     package static func plain(_ html: String) -> String {
-        guard html.contains("<") || html.contains("&") else { return collapse(html) }
+        guard html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { return collapse(html) }
         var tokenizer = HTMLToken.Reader(html)
         var text = ""
         var hiddenDepth = 0
@@ -33,18 +33,23 @@ package enum HTMLText {
 
     /// Runs of white space (non-breaking spaces and line breaks included) as one space, trimmed.
     package static func collapse(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
+        // UTF-8 bytes, not a scalar view, to build the result: see HTMLEntities.decode.
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{00A0}" || scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) {
+            let isSpace = scalar.isASCII
+                ? scalar.value <= 0x20 || scalar.value == 0x7F
+                : scalar.properties.isWhitespace || scalar == "\u{00A0}" || (0x7F..<0xA0).contains(scalar.value)
+            if isSpace {
                 pendingSpace = !result.isEmpty
                 continue
             }
             if scalar == "\u{200B}" || scalar == "\u{FEFF}" || scalar == "\u{00AD}" { continue }
-            if pendingSpace { result.append(" ") }
+            if pendingSpace { result.append(0x20) }
             pendingSpace = false
-            result.append(scalar)
+            UTF8.encode(scalar) { result.append($0) }
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 }

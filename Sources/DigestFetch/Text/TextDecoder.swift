@@ -163,17 +163,23 @@ package enum TextDecoder {
     }
 
     private static func windows1252(_ bytes: [UInt8]) -> String {
-        var text = String.UnicodeScalarView()
-        for byte in bytes { text.append(HTMLEntities.windows1252Scalar(byte)) }
-        return String(text)
+        scalars(bytes) { HTMLEntities.windows1252Scalar($0) }
     }
 
     private static func latin9(_ bytes: [UInt8]) -> String {
         let changed: [UInt8: UInt32] = [0xA4: 0x20AC, 0xA6: 0x0160, 0xA8: 0x0161, 0xB4: 0x017D, 0xB8: 0x017E,
                                         0xBC: 0x0152, 0xBD: 0x0153, 0xBE: 0x0178]
-        var text = String.UnicodeScalarView()
-        for byte in bytes { text.append(Unicode.Scalar(changed[byte] ?? UInt32(byte)) ?? "\u{FFFD}") }
-        return String(text)
+        return scalars(bytes) { Unicode.Scalar(changed[$0] ?? UInt32($0)) ?? "\u{FFFD}" }
+    }
+
+    /// One scalar per byte, built as UTF-8 (see HTMLEntities.decode for why not a scalar view).
+    private static func scalars(_ bytes: [UInt8], _ scalar: (UInt8) -> Unicode.Scalar) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count + bytes.count / 4)
+        for byte in bytes {
+            if byte < 0x80 { text.append(byte) } else { UTF8.encode(scalar(byte)) { text.append($0) } }
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// EUC-JP as Shift_JIS: both encode JIS X 0208 by row and cell, so a
