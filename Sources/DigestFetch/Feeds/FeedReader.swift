@@ -2,9 +2,10 @@ import DigestHTTP
 import Foundation
 
 /// Reads RSS 2.0 (and 0.9x), RSS 1.0 and 0.90 (RDF), Atom 1.0 and 0.3 and
-/// JSON Feed 1.0/1.1 into plain-text entries, as feedparser reads them: of an
-/// element given twice, the last; of an RSS item, only its own elements
-/// (not a namespaced look-alike such as `<itunes:title>`).
+/// JSON Feed 1.0/1.1 into plain-text entries, as feedparser reads them: of a
+/// title, summary or author given twice, the first; of a link, id or date,
+/// the last; of an RSS item, its own elements before namespaced look-alikes
+/// (`<itunes:title>` is never the title of an item that has a `<title>`).
 ///
 /// - Links are resolved against `xml:base` (Atom, at every level) and the feed's own address.
 /// - The excerpt is the summary (RSS `description`, Atom `summary`, JSON
@@ -24,9 +25,11 @@ package struct FeedReader {
     static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
     static let rss1 = "http://purl.org/rss/1.0/"
     static let rss090 = "http://my.netscape.com/rdf/simple/0.9/"
+    static let rss11 = "http://purl.org/net/rss1.1#"
     static let dc = "http://purl.org/dc/elements/1.1/"
     static let dcterms = "http://purl.org/dc/terms/"
     static let content = "http://purl.org/rss/1.0/modules/content/"
+    static let media = "http://search.yahoo.com/mrss/"
 
     /// The feed in `text` (already decoded), fetched from `address`.
     package func read(_ text: String, at address: URL) throws(FetchFailure) -> FeedDocument {
@@ -55,6 +58,14 @@ package struct FeedReader {
         case ("RDF", Self.rdf): return readRDF(root, at: address)
         case ("feed", Self.atom): return readAtom(root, at: address, namespace: Self.atom)
         case ("feed", Self.atom03): return readAtom(root, at: address, namespace: Self.atom03)
+        // An Atom feed with no namespace or a misspelt one, as feedparser reads it.
+        case ("feed", _): return readAtom(root, at: address, namespace: root.namespace)
+        // An Atom entry document: a feed of one entry.
+        case ("entry", Self.atom):
+            let feed = XMLElement(name: "feed", namespace: Self.atom, attributes: [:])
+            feed.children = [.element(root)]
+            return readAtom(feed, at: address, namespace: Self.atom)
+        case ("Channel", Self.rss11): return readRSS11(root, at: address)
         default:
             let namespace = root.namespace.isEmpty ? "" : " in the namespace \(root.namespace)"
             throw FetchFailure("not a feed: the document's root element is <\(root.name)>\(namespace); a feed is RSS "
@@ -65,18 +76,19 @@ package struct FeedReader {
     private func readRSS(_ root: XMLElement, at address: URL) -> FeedDocument {
         // RSS 2.0 and 0.9x have no namespace: a namespaced look-alike
         // (<itunes:title>, <media:title>, <atom:link>) is not the item's own.
-        let channel = root.last("channel", in: "") ?? root
+        let channel = root.first("channel", in: "") ?? root
         let entries = channel.all("item", in: "").map { item in
             let guid = item.last("guid", in: "")
-            // A guid is the item's permalink unless it says otherwise (RSS 2.0), and only if it is a web address.
-            let permalink = guid.flatMap { guid -> String? in
+            // A guid is the item's permalink unless it says otherwise (RSS 2.0), and only if it is a web address;
+            // of two, the first gives the link and the last the key, as in feedparser.
+            let permalink = item.first("guid", in: "").flatMap { guid -> String? in
                 guard guid.attributes["isPermaLink"]?.lowercased() != "false" else { return nil }
                 let text = guid.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 return text.lowercased().hasPrefix("http://") || text.lowercased().hasPrefix("https://") ? text : nil
             }
             return rssEntry(item, in: "", at: address, link: item.last("link", in: "")?.text ?? permalink, guid: guid?.text)
         }
-        return FeedDocument(format: "rss", title: plainTitle(channel.last("title", in: "")?.text), entries: entries)
+        return FeedDocument(format: "rss", title: plainTitle(channel.first("title", in: "")?.text), entries: entries)
     }
 
     /// RSS 1.0 and RSS 0.90: RDF with the items beside the channel.
@@ -88,14 +100,26 @@ package struct FeedReader {
             rssEntry(item, in: namespace, at: address, link: item.last("link", in: namespace)?.text,
                      guid: item.attributes["rdf:about"] ?? item.attributes["about"])
         }
-        return FeedDocument(format: "rdf", title: plainTitle(channel?.last("title", in: namespace)?.text), entries: entries)
+        return FeedDocument(format: "rdf", title: plainTitle(channel?.first("title", in: namespace)?.text), entries: entries)
+    }
+
+    /// RSS 1.1: the channel is the root, its items in `<items>`.
+    private func readRSS11(_ root: XMLElement, at address: URL) -> FeedDocument {
+        let items = root.first("items", in: Self.rss11)?.all("item", in: Self.rss11) ?? []
+        let entries = items.map { item in
+            rssEntry(item, in: Self.rss11, at: address, link: item.last("link", in: Self.rss11)?.text,
+                     guid: item.attributes["rdf:about"] ?? item.attributes["about"])
+        }
+        return FeedDocument(format: "rdf", title: plainTitle(root.first("title", in: Self.rss11)?.text), entries: entries)
     }
 
     private func rssEntry(_ item: XMLElement, in namespace: String, at address: URL, link: String?, guid: String?) -> FeedEntry {
         let resolved = resolve(link, against: address)
-        let title = plainTitle(item.last("title", in: namespace)?.text)
-        let summary = item.last("description", in: namespace)?.text ?? item.last("encoded", in: Self.content)?.text
-        let author = item.last("creator", in: Self.dc)?.text ?? item.last("author", in: namespace)?.text
+        // The item's own title; only an item without one takes Dublin Core's or Media RSS's.
+        let title = plainTitle((item.first("title", in: namespace) ?? item.first("title", in: Self.dc)
+            ?? item.first("title", in: Self.media))?.text)
+        let summary = item.first("description", in: namespace)?.text ?? item.first("encoded", in: Self.content)?.text
+        let author = item.first("creator", in: Self.dc)?.text ?? item.first("author", in: namespace)?.text
         // Published first, as feedparser reads them; then the dates of a change.
         let date = [item.last("pubDate", in: namespace), item.last("issued", in: Self.dcterms),
                     item.last("date", in: Self.dc), item.last("modified", in: Self.dcterms),
@@ -107,22 +131,31 @@ package struct FeedReader {
     /// Atom 1.0, and Atom 0.3 (its dates are `issued`, `modified` and `created`).
     private func readAtom(_ root: XMLElement, at address: URL, namespace: String) -> FeedDocument {
         let feedBase = resolveURL(root.base, against: address) ?? address
-        let feedAuthor = plain(root.last("author", in: namespace)?.last("name", in: namespace)?.text)
+        let feedAuthor = plain(root.first("author", in: namespace)?.first("name", in: namespace)?.text)
         let entries = root.all("entry", in: namespace).map { entry -> FeedEntry in
             let base = resolveURL(entry.base, against: feedBase) ?? feedBase
+            let id = entry.last("id", in: namespace)
+            // Without an alternate link, an id that is a web address is the
+            // page (feedparser's "guid is link").
             let link = Self.alternate(among: entry.all("link", in: namespace)).flatMap { alternate in
                 resolve(alternate.attributes["href"], against: resolveURL(alternate.base, against: base) ?? base)
+            } ?? id.flatMap { id in
+                resolveURL(id.text, against: resolveURL(id.base, against: base) ?? base).flatMap { url in
+                    guard let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), !id.text.contains(" ")
+                    else { return nil }
+                    return scheme + url.absoluteString.dropFirst(scheme.count)
+                }
             }
-            let title = atomText(entry.last("title", in: namespace))
-            let authors = entry.all("author", in: namespace).compactMap { plain($0.last("name", in: namespace)?.text) }
+            let title = atomText(entry.first("title", in: namespace))
+            let authors = entry.all("author", in: namespace).compactMap { plain($0.first("name", in: namespace)?.text) }
             let date = ["published", "issued", "updated", "modified", "created"].lazy
                 .compactMap { self.day(entry.last($0, in: namespace)?.text) }.first
-            let summary = atomText(entry.last("summary", in: namespace)) ?? atomText(entry.last("content", in: namespace))
-            return FeedEntry(key: key(entry.last("id", in: namespace)?.text, link, title), title: title, link: link,
+            let summary = atomText(entry.first("summary", in: namespace)) ?? atomText(entry.first("content", in: namespace))
+            return FeedEntry(key: key(id?.text, link, title), title: title, link: link,
                              author: authors.isEmpty ? feedAuthor : authors.joined(separator: ", "),
                              date: date, excerpt: summary.map { ExcerptCutter.cut($0, limit: excerptLimit) })
         }
-        return FeedDocument(format: "atom", title: atomText(root.last("title", in: namespace)), entries: entries)
+        return FeedDocument(format: "atom", title: atomText(root.first("title", in: namespace)), entries: entries)
     }
 
     /// The entry's web page: the last `alternate` link (no `rel` means
@@ -143,13 +176,23 @@ package struct FeedReader {
         guard let element else { return nil }
         let plainText: String
         let type = (element.attributes["type"] ?? "text").lowercased()
+        // Atom 0.3's base64 mode, and Atom 1.0's media types other than
+        // text: the text is base64, then read as HTML or as text.
+        let isMediaType = type.contains("/") && !type.hasPrefix("text/") && !type.hasSuffix("xml")
+        if element.attributes["mode"] == "base64" || isMediaType {
+            let decoded = Data(base64Encoded: element.text.filter { !$0.isWhitespace }).map { String(decoding: $0, as: UTF8.self) }
+            guard let decoded else { return nil }
+            let text = type.contains("html") ? HTMLText.plain(decoded) : HTMLText.collapse(decoded)
+            return text.isEmpty ? nil : text
+        }
         switch type {
         case "xhtml", "application/xhtml+xml": plainText = HTMLText.plain(element.innerMarkup)
         case "html", "text/html": plainText = HTMLText.plain(element.text)
         // Atom 0.3 says how the markup is carried: escaped, or as XML.
         case _ where element.attributes["mode"] == "escaped": plainText = HTMLText.plain(element.text)
         case _ where element.attributes["mode"] == "xml": plainText = HTMLText.plain(element.innerMarkup)
-        default: plainText = HTMLText.collapse(element.text)
+        // Text, unless it reads as escaped HTML (an end tag or a reference), as feedparser reads it.
+        default: plainText = Self.looksLikeHTML(element.text) ? HTMLText.plain(element.text) : HTMLText.collapse(element.text)
         }
         return plainText.isEmpty ? nil : plainText
     }
@@ -237,9 +280,15 @@ package struct FeedReader {
         return URL(string: reference, relativeTo: base)?.absoluteURL
     }
 
-    /// The reference resolved; one that is no URL at all is kept as written, for digest to report.
+    /// The reference resolved; an absolute web address is kept as written
+    /// (an IRI stays readable, as feedparser keeps it), but for an empty
+    /// query or fragment at its end; one that is no URL at all is kept as
+    /// written, for digest to report.
     private func resolve(_ reference: String?, against base: URL) -> String? {
-        guard let reference = reference?.trimmingCharacters(in: .whitespacesAndNewlines), !reference.isEmpty else { return nil }
+        guard var reference = reference?.trimmingCharacters(in: .whitespacesAndNewlines), !reference.isEmpty else { return nil }
+        while reference.hasSuffix("#") || reference.hasSuffix("?") { reference.removeLast() }
+        let lower = reference.prefix(8).lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") { return reference }
         return resolveURL(reference, against: base)?.absoluteString ?? reference
     }
 

@@ -25,7 +25,7 @@ final class XMLElement {
         elements.first { $0.name == name && (namespace == nil || $0.namespace == namespace) }
     }
 
-    /// Of an element given more than once, the last (as feedparser reads it).
+    /// Of an element given more than once, the last (as feedparser reads links, ids and dates).
     func last(_ name: String, in namespace: String? = nil) -> XMLElement? {
         elements.last { $0.name == name && (namespace == nil || $0.namespace == namespace) }
     }

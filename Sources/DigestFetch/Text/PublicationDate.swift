@@ -15,7 +15,15 @@ package enum PublicationDate {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if let iso = isoDay(text) { return iso }
         if let reduced = reducedISODay(text) { return reduced }
+        if let basic = basicISODay(text) { return basic }
         return rfc822Day(text) ?? wordsDay(text)
+    }
+
+    /// ISO 8601's basic format: `20021231`, alone or before `T`.
+    private static func basicISODay(_ text: String) -> String? {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard digits.count == 8, text.count == 8 || text.dropFirst(8).first == "T" else { return nil }
+        return "\(digits.prefix(4))-\(digits.dropFirst(4).prefix(2))-\(digits.suffix(2))"
     }
 
     /// `YYYY-MM` and `YYYY`, alone.

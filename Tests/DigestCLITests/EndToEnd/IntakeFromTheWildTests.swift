@@ -120,7 +120,7 @@ struct IntakeFromTheWildTests {
             Use <script> wisely | https://quayside-radio.example/scripts | 2026-11-20 | -
             The <dialog> element, for harbour forms | https://quayside-radio.example/dialog | 2026-11-19 | -
             Only a permalink guid | https://quayside-radio.example/guid-only | 2026-11-18 | -
-            The title given last | https://quayside-radio.example/twice | 2012-08-30 | -
+            The title given first | https://quayside-radio.example/twice | 2012-08-30 | -
             Asctime date | https://quayside-radio.example/asctime | 2012-07-15 | -
             A year alone | https://quayside-radio.example/year | 2002-01-01 | -
             A month alone | https://quayside-radio.example/month | 2003-12-01 | -

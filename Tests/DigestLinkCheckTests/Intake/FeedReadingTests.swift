@@ -113,7 +113,7 @@ struct WildFeedReadingTests {
         feed.entries.map { "\($0.title ?? "-") | \($0.link ?? "-") | \($0.date ?? "-")" }
     }
 
-    @Test("RSS: titles are text, an item's own elements win over namespaced look-alikes, guid permalinks, the last duplicate, every date form")
+    @Test("RSS: titles are text, an item's own elements win over namespaced look-alikes, guid permalinks, the first title and the last link of duplicates, every date form")
     func rss() throws {
         let feed = try read("wild-rss.xml")
         #expect(feed.recovered == nil)
@@ -122,7 +122,7 @@ struct WildFeedReadingTests {
             "The <dialog> element, for harbour forms | https://quayside-radio.example/dialog | 2026-11-19",
             "Only a permalink guid | https://quayside-radio.example/guid-only | 2026-11-18",
             "A guid that is no permalink | - | 2026-11-17",
-            "The title given last | https://quayside-radio.example/twice | 2012-08-30",
+            "The title given first | https://quayside-radio.example/twice | 2012-08-30",
             "Asctime date | https://quayside-radio.example/asctime | 2012-07-15",
             "A year alone | https://quayside-radio.example/year | 2002-01-01",
             "A month alone | https://quayside-radio.example/month | 2003-12-01",
