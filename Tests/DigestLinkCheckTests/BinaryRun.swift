@@ -40,6 +40,11 @@ struct BinaryRun {
     /// Runs `program arguments < input`. Standard streams go through files,
     /// so no pipe can fill up and stall either side.
     static func run(_ program: String, _ arguments: [String], input: String) async throws -> BinaryRun {
+        try await run(at: try executable(program), arguments, input: input)
+    }
+
+    /// Runs the program at `path` with `arguments < input`.
+    static func run(at path: URL, _ arguments: [String], input: String) async throws -> BinaryRun {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("digest-links-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -52,7 +57,7 @@ struct BinaryRun {
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
 
         let process = Process()
-        process.executableURL = try executable(program)
+        process.executableURL = path
         process.arguments = arguments
         process.standardInput = try FileHandle(forReadingFrom: inputFile)
         process.standardOutput = try FileHandle(forWritingTo: outputFile)

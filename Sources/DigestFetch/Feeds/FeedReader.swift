@@ -137,13 +137,14 @@ package struct FeedReader {
             let id = entry.last("id", in: namespace)
             // Without an alternate link, an id that is a web address is the
             // page (feedparser's "guid is link").
+            // A link written as the element's text, not its href, is read too (as feedparser does).
             let link = Self.alternate(among: entry.all("link", in: namespace)).flatMap { alternate in
-                resolve(alternate.attributes["href"], against: resolveURL(alternate.base, against: base) ?? base)
+                resolve(alternate.attributes["href"] ?? alternate.text, against: resolveURL(alternate.base, against: base) ?? base)
             } ?? id.flatMap { id in
-                resolveURL(id.text, against: resolveURL(id.base, against: base) ?? base).flatMap { url in
-                    guard let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), !id.text.contains(" ")
-                    else { return nil }
-                    return scheme + url.absoluteString.dropFirst(scheme.count)
+                resolve(id.text, against: resolveURL(id.base, against: base) ?? base).flatMap { link in
+                    let lower = link.prefix(8).lowercased()
+                    guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), !id.text.contains(" ") else { return nil }
+                    return link
                 }
             }
             let title = atomText(entry.first("title", in: namespace))
