@@ -193,7 +193,7 @@ package struct FeedReader {
         case _ where element.attributes["mode"] == "escaped": plainText = HTMLText.plain(element.text)
         case _ where element.attributes["mode"] == "xml": plainText = HTMLText.plain(element.innerMarkup)
         // Text, unless it reads as escaped HTML (an end tag or a reference), as feedparser reads it.
-        default: plainText = Self.looksLikeHTML(element.text) ? HTMLText.plain(element.text) : HTMLText.collapse(element.text)
+        default: plainText = HTMLText.readable(element.text)
         }
         return plainText.isEmpty ? nil : plainText
     }
@@ -226,31 +226,11 @@ package struct FeedReader {
     }
 
     /// A title is text, not markup: `Use &lt;script&gt; wisely` is about a
-    /// script element. Only a title that reads as HTML (an end tag or a
-    /// character reference, as feedparser judges it) has its markup removed.
+    /// script element (see `HTMLText.readable`).
     private func plainTitle(_ text: String?) -> String? {
         guard let text else { return nil }
-        if Self.looksLikeHTML(text) { return plain(text) }
-        let collapsed = HTMLText.collapse(text)
-        return collapsed.isEmpty ? nil : collapsed
-    }
-
-    /// An end tag (`</b>`) or a character reference (`&amp;`, `&#38;`).
-    static func looksLikeHTML(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        for (index, scalar) in scalars.enumerated() {
-            if scalar == "<", index + 2 < scalars.count, scalars[index + 1] == "/",
-               scalars[index + 2].properties.isAlphabetic { return true }
-            if scalar == "&" {
-                var end = index + 1
-                if end < scalars.count, scalars[end] == "#" { end += 1 }
-                let start = end
-                while end < scalars.count, scalars[end].isASCII, scalars[end].properties.isAlphabetic
-                        || ("0"..."9").contains(scalars[end]) { end += 1 }
-                if end > start, end < scalars.count, scalars[end] == ";" { return true }
-            }
-        }
-        return false
+        let readable = HTMLText.readable(text)
+        return readable.isEmpty ? nil : readable
     }
 
     private func plain(_ text: String?) -> String? {

@@ -31,6 +31,32 @@ package enum HTMLText {
         return collapse(text)
     }
 
+    /// A value that is text but may carry escaped HTML (a title, a meta
+    /// description, an RSS title): as HTML only when it reads as HTML (an
+    /// end tag or a character reference, as feedparser judges it), else as
+    /// the text it is, so `Use <script> wisely` keeps its `<script>`.
+    package static func readable(_ value: String) -> String {
+        looksLikeHTML(value) ? plain(value) : collapse(value)
+    }
+
+    /// An end tag (`</b>`) or a character reference (`&amp;`, `&#38;`).
+    static func looksLikeHTML(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "<", index + 2 < scalars.count, scalars[index + 1] == "/",
+               scalars[index + 2].properties.isAlphabetic { return true }
+            if scalar == "&" {
+                var end = index + 1
+                if end < scalars.count, scalars[end] == "#" { end += 1 }
+                let start = end
+                while end < scalars.count, scalars[end].isASCII, scalars[end].properties.isAlphabetic
+                        || ("0"..."9").contains(scalars[end]) { end += 1 }
+                if end > start, end < scalars.count, scalars[end] == ";" { return true }
+            }
+        }
+        return false
+    }
+
     /// Runs of white space (non-breaking spaces and line breaks included) as one space, trimmed.
     package static func collapse(_ text: String) -> String {
         // UTF-8 bytes, not a scalar view, to build the result: see HTMLEntities.decode.

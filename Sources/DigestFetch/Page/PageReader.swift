@@ -74,8 +74,8 @@ package struct PageReader {
     private func text(_ value: Any?) -> String? {
         switch value {
         case let string as String:
-            let plain = HTMLText.plain(string)
-            return plain.isEmpty ? nil : plain
+            let readable = HTMLText.readable(string)
+            return readable.isEmpty ? nil : readable
         case let array as [Any]:
             return array.lazy.compactMap { self.text($0) }.first
         case let object as [String: Any]:
@@ -112,7 +112,7 @@ package struct PageReader {
 
     /// "Post title – Site" → "Post title", when "Site" is the known site name.
     private func titleWithoutSite(_ title: String?, site: String?) -> String? {
-        guard let title = title.map(HTMLText.plain), !title.isEmpty else { return nil }
+        guard let title = title.map(HTMLText.readable), !title.isEmpty else { return nil }
         guard let site, !site.isEmpty else { return title }
         for separator in [" | ", " – ", " — ", " - ", " · ", " :: "] {
             let suffix = separator + site

@@ -172,4 +172,42 @@ struct IntakeFromTheWildTests {
             "SELECT url FROM candidates WHERE origin_name = 'Tracked again' ORDER BY id LIMIT 1")
             == "https://tracked.example/story?utm_source=rss&utm_medium=feed&utm_campaign=week47")
     }
+
+    @Test("feeds pull: a UTF-32 feed and one nested 50,000 deep fail alone, with their reasons; the good one is stored")
+    func badFeedsFailAlone() throws {
+        let (digest, server) = try setUp()
+        defer { server.stop() }
+        #expect(try digest.run("feeds", "add", server.url("/utf32"), "--name", "Wide").status == 0)
+        #expect(try digest.run("feeds", "add", server.url("/deep?levels=50000"), "--name", "Deep").status == 0)
+        #expect(try digest.run("feeds", "add", server.url("/fixture/wild-rss090.xml"), "--name", "Good").status == 0)
+        let pull = try digest.run("feeds", "pull")
+        #expect(pull.status == 69)
+        #expect(pull.standardOutput == """
+            Wide: failed — the document is UTF-32, which digest does not read (nor do browsers); it needs to be served as UTF-8
+            Deep: failed — the feed was not read: elements are nested more than 512 deep, deeper than any real feed (line 1)
+            Good: 2 new
+            3 feeds pulled: 2 new; 2 failed.
+            See them with 'digest backlog --origin feed'.
+
+            """)
+        #expect(pull.standardError == "digest: error: 2 feeds could not be read (Wide, Deep); the others were stored.\n")
+        #expect(try DatabaseInspector.scalar(digest.databasePath, "SELECT count(*) FROM candidates") == "2")
+    }
+
+    @Test("a page title with escaped markup keeps it as text, through fetch and add-item --fetch")
+    func escapedTitle() throws {
+        let (digest, server) = try setUp()
+        defer { server.stop() }
+        let page = server.url("/fixture/escaped-title.html")
+        let fetched = try digest.run("fetch", page, "--json")
+        #expect(fetched.status == 0, "\(fetched.standardError)")
+        #expect(try JSONReader.string(fetched.standardOutput, "fields", "title") == "Use <script> wisely on harbour pages")
+        #expect(try JSONReader.string(fetched.standardOutput, "fields", "excerpt")
+            == "Why the <dialog> element beats a pop-up for the ferry timetable.")
+        let issue = try digest.draft()
+        let added = try digest.run("add-item", String(issue), "--fetch", page, "--date", "2026-11-20")
+        #expect(added.status == 0, "\(added.standardError)")
+        #expect(try DatabaseInspector.scalar(digest.databasePath, "SELECT title FROM item_states WHERE valid_to IS NULL")
+            == "Use <script> wisely on harbour pages")
+    }
 }

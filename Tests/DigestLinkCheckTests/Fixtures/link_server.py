@@ -40,6 +40,9 @@ Paths:
                          Content-Type header (where=header), a <meta charset> (meta) or
                          the XML declaration (xml)
   /encoded/invalid       a page declared shift_jis whose bytes are not Shift_JIS
+  /references?size=N     a page of about N bytes, most of it character references
+  /deep?levels=N         an RSS feed whose one item's description nests N elements deep
+  /utf32                 an RSS feed in UTF-32 (little-endian, with its byte-order mark)
   /stats                 {"requests", "max_in_flight", "methods", "with_cookie", "user_agents"}
   /stats/reset           sets the counters to zero
 """
@@ -154,6 +157,23 @@ class Handler(BaseHTTPRequestHandler):
             if path.startswith("/gzip/"):
                 return self.send_bytes(200, gzip.compress(body), fixture_type(name), head, {"Content-Encoding": "gzip"})
             return self.conditional(body, fixture_type(name), query, head)
+        if path == "/deep":
+            levels = int(query.get("levels", ["50000"])[0])
+            body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Deep</title><item><title>Deep</title>'
+                    "<link>https://deep.example/</link><description>" + "<div>" * levels + "x" + "</div>" * levels
+                    + "</description></item></channel></rss>\n")
+            return self.send_bytes(200, body.encode("utf-8"), "application/rss+xml", head)
+        if path == "/utf32":
+            body = ('<?xml version="1.0" encoding="UTF-32"?><rss version="2.0"><channel><title>Wide</title><item>'
+                    "<title>Wide</title><link>https://wide.example/</link></item></channel></rss>\n")
+            return self.send_bytes(200, body.encode("utf-32"), "application/rss+xml", head)
+        if path == "/references":
+            size = int(query.get("size", ["5000000"])[0])
+            run = "Caf&eacute; &amp; quay &#8217;s &#x2014; "
+            body = ("<!DOCTYPE html><html><head><title>Character references</title>"
+                    '<meta name="description" content="A page made of references."></head><body><p>'
+                    + run * (size // len(run)) + "</p></body></html>\n")
+            return self.send_bytes(200, body.encode("utf-8"), "text/html; charset=utf-8", head)
         if path == "/encoded/invalid":
             body = b"<html><head><title>Harbour \x81\x20\xff\xff news</title></head><body></body></html>"
             return self.send_bytes(200, body, "text/html; charset=shift_jis", head)
