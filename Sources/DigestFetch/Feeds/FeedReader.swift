@@ -1,8 +1,8 @@
 import DigestHTTP
 import Foundation
 
-/// Reads RSS 2.0 (and 0.9x), RSS 1.0 and 0.90 (RDF), Atom 1.0 and 0.3 and
-/// JSON Feed 1.0/1.1 into plain-text entries, as feedparser reads them: of a
+/// Reads RSS 2.0 (and 0.9x), RSS 1.0, 1.1 and 0.90 (RDF), Atom 1.0 and 0.3,
+/// CDF and JSON Feed 1.0/1.1 into plain-text entries, as feedparser reads them: of a
 /// title, summary or author given twice, the first; of a link, id or date,
 /// the last; of an RSS item, its own elements before namespaced look-alikes
 /// (`<itunes:title>` is never the title of an item that has a `<title>`).
@@ -66,6 +66,7 @@ package struct FeedReader {
             feed.children = [.element(root)]
             return readAtom(feed, at: address, namespace: Self.atom)
         case ("Channel", Self.rss11): return readRSS11(root, at: address)
+        case ("CHANNEL", ""): return readCDF(root, at: address)
         default:
             let namespace = root.namespace.isEmpty ? "" : " in the namespace \(root.namespace)"
             throw FetchFailure("not a feed: the document's root element is <\(root.name)>\(namespace); a feed is RSS "
@@ -111,6 +112,19 @@ package struct FeedReader {
                      guid: item.attributes["rdf:about"] ?? item.attributes["about"])
         }
         return FeedDocument(format: "rdf", title: plainTitle(root.first("title", in: Self.rss11)?.text), entries: entries)
+    }
+
+    /// Microsoft's Channel Definition Format (1997), which feedparser still
+    /// reads: items with an `HREF`, a `TITLE`, an `ABSTRACT` and a `LASTMOD`.
+    private func readCDF(_ root: XMLElement, at address: URL) -> FeedDocument {
+        let base = resolveURL(root.attributes["BASE"], against: address) ?? address
+        let entries = root.all("ITEM", in: "").map { item in
+            let link = resolve(item.attributes["HREF"], against: base)
+            let title = plainTitle(item.first("TITLE", in: "")?.text)
+            return FeedEntry(key: key(nil, link, title), title: title, link: link, author: nil,
+                             date: day(item.attributes["LASTMOD"]), excerpt: excerpt(item.first("ABSTRACT", in: "")?.text))
+        }
+        return FeedDocument(format: "cdf", title: plainTitle(root.first("TITLE", in: "")?.text), entries: entries)
     }
 
     private func rssEntry(_ item: XMLElement, in namespace: String, at address: URL, link: String?, guid: String?) -> FeedEntry {
@@ -183,7 +197,7 @@ package struct FeedReader {
         if element.attributes["mode"] == "base64" || isMediaType {
             let decoded = Data(base64Encoded: element.text.filter { !$0.isWhitespace }).map { String(decoding: $0, as: UTF8.self) }
             guard let decoded else { return nil }
-            let text = type.contains("html") ? HTMLText.plain(decoded) : HTMLText.collapse(decoded)
+            let text = type.contains("html") ? HTMLText.plain(decoded) : HTMLText.readable(decoded)
             return text.isEmpty ? nil : text
         }
         switch type {

@@ -25,20 +25,22 @@ struct FeedCorporaAgreementTests {
         return object.compactMapValues { ($0 as? NSNumber)?.doubleValue }
     }
 
-    @Test("feedparser's corpus and the W3C cases: titles, links and dates agree; no well-formed feed with entries is refused but CDF")
+    @Test("feedparser's corpus and the W3C cases: titles, links and dates agree; no well-formed feed with entries is refused")
     func corpora() async throws {
         let counts = try await agreement(["feedparser", "w3c-feedvalidator"])
         let files = try #require(counts["files"])
-        #expect(files == 2420)
+        #expect(files == 2434)
         let titles = try #require(counts["titles_agree"]) / (try #require(counts["titles"]))
         let links = try #require(counts["links_agree"]) / (try #require(counts["links"]))
         let dates = try #require(counts["dates_agree"]) / (try #require(counts["dates"]))
-        #expect(titles >= 0.99, "titles \(titles)")
+        #expect(titles >= 0.995, "titles \(titles)")
+        // The links that differ are feedparser's choices digest does not make:
+        // a relative "permalink" guid such as "foo" resolved into an address,
+        // an id with spaces, an enclosure taken as the page.
         #expect(links >= 0.98, "links \(links)")
         #expect(dates == 1.0, "dates \(dates)")
-        // The one: Microsoft's Channel Definition Format of 1997, which is no feed format anyone serves.
-        #expect(counts["wellformed_refused"] == 1)
-        #expect(try #require(counts["entries_both"]) >= 1656)
+        #expect(counts["wellformed_refused"] == 0)
+        #expect(try #require(counts["entries_both"]) >= 1664)
     }
 
     @Test("forty feeds broken as sites break them: every one's entries recovered, each field as feedparser reads it")
