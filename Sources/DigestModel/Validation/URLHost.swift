@@ -8,12 +8,37 @@ enum URLHost {
     /// Why `host` (as written, an IPv6 literal with its brackets) is no
     /// host, or nil when it is one.
     static func problem(_ host: ArraySlice<UInt8>) -> String? {
+        guard !host.isEmpty else { return nil }   // URLValidator says "it has no host"
         let text = String(decoding: host, as: UTF8.self)
         if host.first == UInt8(ascii: "[") {
             return isIPv6(Array(host.dropFirst().dropLast())) ? nil : "its host '\(text)' is not a valid IPv6 address"
         }
-        guard let decoded = percentDecoded(host) else {
+        guard let bytes = percentDecoded(host) else {
             return "its host '\(text)' has a '%' that is not followed by two hex digits"
+        }
+        guard let decodedText = String(validating: bytes, as: UTF8.self) else {
+            return "its host '\(text)' is not text once percent-decoded"
+        }
+        // UTS 46's mapping, as far as it decides validity here: compatibility
+        // forms folded (a full-width '％' is a '%'), case folded, soft hyphens
+        // and zero-width joiners dropped.
+        let mapped = decodedText.utf8.allSatisfy({ $0 < 0x80 }) ? decodedText.lowercased()
+            : String(decodedText.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars
+                .filter { !["\u{AD}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}"].contains($0) })
+        guard !mapped.isEmpty else { return "its host '\(text)' is empty once read as a domain" }
+        if let disallowed = mapped.unicodeScalars.first(where: isDisallowed) {
+            return "its host '\(text)' has U+\(String(disallowed.value, radix: 16, uppercase: true)), which no domain may hold"
+        }
+        let decoded = Array(mapped.utf8)
+        if let label = mapped.split(separator: ".", omittingEmptySubsequences: false)
+            .first(where: { label in
+                // A label in Punycode must decode, and to text that UTS 46's mapping leaves as it is.
+                guard label.hasPrefix("xn--") else { return false }
+                guard let decoded = Punycode.decode(label.dropFirst(4)) else { return true }
+                return decoded.precomposedStringWithCompatibilityMapping.lowercased() != decoded
+                    || decoded.unicodeScalars.contains(where: isDisallowed)
+            }) {
+            return "its host '\(text)' has the label '\(label)', which is not valid Punycode"
         }
         if let forbidden = decoded.first(where: isForbidden) {
             let shown = forbidden < 0x21 || forbidden == 0x7F ? "U+" + hex(forbidden) : "'\(Character(Unicode.Scalar(forbidden)))'"
@@ -23,6 +48,13 @@ enum URLHost {
             return "its host '\(text)' is not a valid IPv4 address (four numbers from 0 to 255)"
         }
         return nil
+    }
+
+    /// Code points IDNA disallows that a link might carry: noncharacters
+    /// and the replacement character.
+    private static func isDisallowed(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\u{FFFD}" || (0xFDD0...0xFDEF).contains(scalar.value) || scalar.value & 0xFFFE == 0xFFFE
+            || scalar.properties.generalCategory == .unassigned || scalar.properties.generalCategory == .privateUse
     }
 
     /// The standard's forbidden domain code points (ASCII; others are IDNA's).
@@ -161,5 +193,61 @@ enum URLHost {
     private static func hex(_ byte: UInt8) -> String {
         let digits = String(byte, radix: 16, uppercase: true)
         return digits.count < 2 ? "000" + digits : "00" + digits
+    }
+}
+
+/// RFC 3492's decoder, to tell whether an `xn--` label is real Punycode.
+enum Punycode {
+    static func decode(_ label: Substring) -> String? {
+        let base = 36, tMin = 1, tMax = 26, skew = 38, damp = 700
+        let input = Array(label.lowercased().unicodeScalars)
+        guard !input.isEmpty, input.allSatisfy(\.isASCII) else { return nil }
+        var output: [UInt32] = []
+        var start = 0
+        if let delimiter = input.lastIndex(of: "-") {
+            output = input[..<delimiter].map(\.value)
+            start = delimiter + 1
+        }
+        var n = 128, i = 0, bias = 72, index = start
+        while index < input.count {
+            let oldI = i
+            var weight = 1
+            var k = base
+            while true {
+                guard index < input.count else { return nil }
+                let scalar = input[index].value
+                index += 1
+                let digit: Int
+                switch scalar {
+                case 0x61...0x7A: digit = Int(scalar) - 0x61
+                case 0x30...0x39: digit = Int(scalar) - 0x30 + 26
+                default: return nil
+                }
+                let (product, overflow) = digit.multipliedReportingOverflow(by: weight)
+                guard !overflow, i <= Int(Int32.max) - product else { return nil }
+                i += product
+                let t = k <= bias ? tMin : (k >= bias + tMax ? tMax : k - bias)
+                if digit < t { break }
+                guard weight <= Int(Int32.max) / (base - t) else { return nil }
+                weight *= base - t
+                k += base
+            }
+            let count = output.count + 1
+            var delta = oldI == 0 ? (i - oldI) / damp : (i - oldI) / 2
+            delta += delta / count
+            var kk = 0
+            while delta > ((base - tMin) * tMax) / 2 {
+                delta /= base - tMin
+                kk += base
+            }
+            bias = kk + (base - tMin + 1) * delta / (delta + skew)
+            n += i / count
+            i %= count
+            guard n <= 0x10FFFF, Unicode.Scalar(UInt32(n)) != nil else { return nil }
+            output.insert(UInt32(n), at: i)
+            i += 1
+        }
+        guard !output.isEmpty else { return nil }
+        return String(String.UnicodeScalarView(output.compactMap(Unicode.Scalar.init)))
     }
 }

@@ -75,13 +75,19 @@ package enum URLValidator {
         return nil
     }
 
+    /// A port is digits (leading zeros and an empty port, the default, are
+    /// fine, as the URL standard reads them) up to 65535; port 0 is refused
+    /// on purpose: no service listens on it.
     private static func portProblem(_ text: Substring) -> Problem? {
-        guard !text.isEmpty else { return nil }
         let digits = text.dropFirst()
-        guard text.first == ":", !digits.isEmpty, digits.count <= 5, digits.allSatisfy(\.isASCII),
-              digits.allSatisfy(\.isNumber), let port = Int(digits), (1...65535).contains(port) else {
-            return Problem(reason: "its port '\(text.dropFirst())' is not a number from 1 to 65535",
-                           fix: "remove the port or correct it")
+        guard !digits.isEmpty else { return nil }
+        let value = digits.allSatisfy { $0.isASCII && $0.isNumber }
+            ? digits.drop { $0 == "0" }.prefix(6).reduce(0) { $0 * 10 + Int($1.asciiValue! - 48) } : -1
+        guard (0...65535).contains(value), digits.drop(while: { $0 == "0" }).count <= 5 else {
+            return Problem(reason: "its port '\(digits)' is not a number from 1 to 65535", fix: "remove the port or correct it")
+        }
+        guard value != 0 else {
+            return Problem(reason: "its port is 0, where no service listens", fix: "remove the port or correct it")
         }
         return nil
     }

@@ -12,7 +12,8 @@ struct URLValidatorTests {
         "https://[2001:db8::1]/page", "https://münchen.example/straße", "https://example.org/a|b{c}",
         // Hosts the WHATWG URL standard accepts: IPv4 in its other spellings, IPv6 with an IPv4 tail, percent-encoded letters.
         "http://192.168.0.1/", "http://0x7f.1/", "http://127.1/", "http://example.org./", "https://[::ffff:192.0.2.1]/",
-        "https://[1:2:3:4:5:6:7::]/", "https://example.0x1g/", "http://ex%61mple.org/", "https://example.123abc/",
+        "https://[1:2:3:4:5:6:7::]/", "https://example.0x1g/", "http://example.org:080/", "http://example.org:/",
+        "http://xn--mnchen-3ya.example/", "http://ex%61mple.org/", "https://example.123abc/",
     ])
     func accepted(url: String) {
         #expect(URLValidator.validate(url) == nil)
@@ -53,7 +54,14 @@ struct URLValidatorTests {
         ("https://[g::1]/", "its host '[g::1]' is not a valid IPv6 address"),
         // digest's own: a host needs a name, and port 0 is no service.
         ("http://./", "it has no host"),
-        ("http://example.org:0/", "its port '0' is not a number from 1 to 65535"),
+        ("http://example.org:0/", "its port is 0, where no service listens"),
+        ("http://example.org:000/", "its port is 0, where no service listens"),
+        ("http://example.org:65536/", "its port '65536' is not a number from 1 to 65535"),
+        ("http://example.org:8a/", "its port '8a' is not a number from 1 to 65535"),
+        ("http://%C2%AD/", "its host '%C2%AD' is empty once read as a domain"),
+        ("http://ex%80ample.org/", "its host 'ex%80ample.org' is not text once percent-decoded"),
+        ("http://xn--/", "its host 'xn--' has the label 'xn--', which is not valid Punycode"),
+        ("http://％４１.com/", "its host '％４１.com' has '%', which a host may not hold"),
     ])
     func refused(url: String, reason: String) {
         #expect(URLValidator.validate(url)?.reason == reason)
