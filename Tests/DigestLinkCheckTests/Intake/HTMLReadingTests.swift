@@ -123,3 +123,34 @@ struct HTMLReadingTests {
         #expect(try TextDecoder.decode(Data("naïve".utf8), declared: nil) == "naïve")
     }
 }
+
+/// Every input of html5lib's tokenizer tests (the files beside the HTML
+/// scanner's conformance test) read as a page, alone and wrapped in a
+/// document: the page reader ends on each, whatever it is.
+@Suite("Pages from the wild: html5lib's tokenizer inputs")
+struct HTML5LibInputsAsPagesTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("DigestCoreTests/Fixtures/html5lib-tokenizer")
+
+    @Test("every input of test1–4 and entities is read, as it is and inside a page")
+    func everyInput() throws {
+        var inputs: [String] = []
+        for name in ["test1", "test2", "test3", "test4", "entities"] {
+            let data = try Data(contentsOf: Self.folder.appendingPathComponent("\(name).test"))
+            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let tests = try #require(object["tests"] as? [[String: Any]])
+            inputs += tests.compactMap { $0["input"] as? String }
+        }
+        #expect(inputs.count >= 1800)
+        let reader = PageReader(excerptLimit: 300)
+        var read = 0
+        for input in inputs {
+            for page in [input, "<html><head><title>" + input + "</title></head><body><p>" + input + "</p></body></html>"] {
+                let fields = reader.fields(of: page, at: IntakeFixture.base)
+                if let excerpt = fields.excerpt { #expect(excerpt.count <= 301) }
+                read += 1
+            }
+        }
+        #expect(read == inputs.count * 2)
+    }
+}
