@@ -19,6 +19,9 @@ package struct Issue: Equatable, Sendable {
     package var approvedAt: String?
     /// The edition at this version came in through `import --published`, with nobody's review.
     package var importedWithoutReview: Bool = false
+    /// Why the issue was reopened, for an edition after the first: the
+    /// correction its readers are told about. Set when an edition is made.
+    package var correction: String?
 
     package init(number: Int, date: CivilDate, title: String?, intro: String?, status: IssueStatus,
                  version: Int, edition: Int?, items: [Item] = [], fieldsBy: String? = nil,

@@ -6,6 +6,10 @@ package enum SettingKey {
     package static let publicationWebsite = "publication.website"
     package static let listAddress = "list.address"
     package static let listUnsubscribe = "list.unsubscribe"
+    package static let listID = "list.id"
+    package static let listReplyTo = "list.reply-to"
+    package static let postalAddress = "publication.postal-address"
+    package static let correctionPrefix = "email.correction-prefix"
     package static let publicationLanguage = "publication.language"
     package static let archiveURL = "publication.archive-url"
     package static let sectionsOrder = "sections.order"
@@ -29,6 +33,10 @@ package enum SettingKey {
         (publicationWebsite, "the publication's website (http or https)"),
         (listAddress, "the mailing list's address: the email's To"),
         (listUnsubscribe, "how to unsubscribe: an address, a mailto: or an https: link (List-Unsubscribe)"),
+        (listID, "the list's List-Id, such as readers.harbour.example (default: from list.address)"),
+        (listReplyTo, "where replies go (Reply-To), when not to the publication's address"),
+        (postalAddress, "the publication's postal address, in every email's footer (CAN-SPAM and most providers ask for one)"),
+        (correctionPrefix, "the start of the Subject of an edition after the first (default \"Correction: \")"),
         (publicationLanguage, "the language of the issues, a BCP 47 tag such as en, fr or pt-BR (default en)"),
         (archiveURL, "where the exported archive is served (https): the email links to each issue's page there"),
         (sectionsOrder, "the sections in the order renders show them, comma-separated; others follow"),
@@ -57,6 +65,7 @@ package enum SettingKey {
         identity: IdentityMode.declared.rawValue,
         fetchAllowPrivate: "off",
         fetchStripTracking: "on",
+        correctionPrefix: "Correction: ",
     ]
 
     /// Settings that name a program or a path on the host: whoever sets

@@ -23,7 +23,22 @@ package enum SettingValue {
         case SettingKey.publicationAbout:
             if let problem = TextRules.note.problem(with: trimmed) { throw invalid(problem.reason, problem.fix) }
             return trimmed
-        case SettingKey.publicationEmail, SettingKey.listAddress:
+        case SettingKey.listID:
+            // RFC 2919: a dot-atom of letters, digits and hyphens, with at least one dot.
+            let lower = trimmed.lowercased()
+            let labels = lower.split(separator: ".", omittingEmptySubsequences: false)
+            guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } })
+            else { throw invalid("it is not a list id", "give dot-separated words, such as readers.harbour.example") }
+            return lower
+        case SettingKey.postalAddress:
+            if let problem = TextRules.title.problem(with: trimmed) { throw invalid(problem.reason, problem.fix) }
+            guard !trimmed.isEmpty else { throw invalid("it is empty", "give the address on one line, parts separated by commas") }
+            return trimmed
+        case SettingKey.correctionPrefix:
+            // Kept as typed (a trailing space matters); one line.
+            if let problem = TextRules.title.problem(with: value.trimmingWhitespace()) { throw invalid(problem.reason, problem.fix) }
+            return value
+        case SettingKey.publicationEmail, SettingKey.listAddress, SettingKey.listReplyTo:
             // Checked as typed: the multi-line normalisation would turn a CR into LF.
             if let problem = EmailAddress.problem(with: value.trimmingWhitespace()) { throw invalid(problem.reason, problem.fix) }
             return trimmed

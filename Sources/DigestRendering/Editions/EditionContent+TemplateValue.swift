@@ -105,6 +105,7 @@ extension EditionContent {
             ("edition", .number(issue.edition)),
             ("published", .bool(issue.edition != nil)),
             ("reissued", .bool((issue.edition ?? 0) > 1)),
+            ("correction", .text(issue.correction)),
             ("itemCount", .number(items.count)),
         ]))
     }
@@ -136,8 +137,10 @@ extension EditionContent {
             publication: PublicationInfo(
                 name: "name", about: "about", email: "name@example.org", website: "https://example.org",
                 listAddress: "list@example.org", listUnsubscribe: "https://example.org/leave",
+                postalAddress: "1 Quay Street, Harbourtown",
                 archiveURL: "https://example.org/archive", tableOfContents: true, numberedTextLinks: true),
-            issue: EditionIssue(number: 1, date: date, title: "title", intro: "intro", edition: 1, preheader: "preheader"),
+            issue: EditionIssue(number: 1, date: date, title: "title", intro: "intro", edition: 1, preheader: "preheader",
+                                correction: "correction"),
             items: [EditionItem(
                 id: 1, position: 1, title: "title", url: "https://example.org/item", source: "source",
                 author: "author", date: date, excerpt: "excerpt", section: "section", postedOn: date,

@@ -15,9 +15,12 @@ package struct EditionIssue: Sendable, Equatable {
     /// The name (without extension) of this edition's files, in `publish
     /// --out` and in the exported archive: the page the email links to.
     package var pageName: String
+    /// For an edition after the first: why it was corrected (the reopen reason).
+    package var correction: String?
 
     package init(number: Int, date: CivilDate, title: String? = nil, intro: String? = nil, edition: Int? = nil,
-                 preheader: String? = nil, pageName: String? = nil) {
+                 preheader: String? = nil, pageName: String? = nil, correction: String? = nil) {
+        self.correction = correction.nonBlank
         self.number = number
         self.date = date
         self.title = title.nonBlank

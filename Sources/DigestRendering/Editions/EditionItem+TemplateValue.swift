@@ -3,7 +3,7 @@ extension EditionItem {
     /// Shared by every item, so building an item allocates only its values.
     static let templateKeys = TemplateKeys([
         "id", "position", "title", "url", "source", "author", "attribution", "date", "dateLong", "dateSlashed",
-        "postedOn", "postedOnISO", "excerpt", "section", "linkText", "first", "last", "linkNumber",
+        "postedOn", "postedOnISO", "excerpt", "section", "linkText", "ownLinkText", "first", "last", "linkNumber",
     ])
 
     /// `link` is the item's link as `link(warnings:)` gave it, and
@@ -27,6 +27,7 @@ extension EditionItem {
             .text(excerpt),
             .text(section),
             .text(linkText ?? title),
+            .text(linkText),
             .bool(isFirst),
             .bool(isLast),
             .number(linkNumber),

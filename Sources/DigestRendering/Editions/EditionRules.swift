@@ -80,8 +80,8 @@ package enum EditionRules {
     }
 
     static let emailHeaders = [
-        "from", "to", "subject", "date", "message-id", "mime-version", "list-unsubscribe", "list-unsubscribe-post",
-        "content-type",
+        "from", "to", "reply-to", "subject", "date", "message-id", "mime-version", "list-id", "list-unsubscribe",
+        "list-unsubscribe-post", "content-type",
     ]
     private static let requiredHeaders: Set = ["from", "to", "subject", "date", "message-id", "mime-version", "content-type"]
 

@@ -27,6 +27,6 @@ extension Issue {
 
     private var renderIssue: EditionIssue {
         EditionIssue(number: number, date: date, title: title, intro: intro, edition: edition,
-                    preheader: preheader, pageName: pageName)
+                    preheader: preheader, pageName: pageName, correction: (edition ?? 1) > 1 ? correction : nil)
     }
 }

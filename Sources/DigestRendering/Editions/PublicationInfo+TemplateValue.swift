@@ -10,6 +10,7 @@ extension PublicationInfo {
             ("listUnsubscribe", .text(listUnsubscribe)),
             ("unsubscribeLink", .text(unsubscribeLink)),
             ("hasContact", .bool(email != nil || website != nil)),
+            ("postalAddress", .text(postalAddress)),
             ("language", .text(language)),
             ("archiveURL", .text(archiveURL)),
         ]))

@@ -12,6 +12,14 @@ package struct PublicationInfo: Sendable, Equatable {
     package var website: String?
     package var listAddress: String?
     package var listUnsubscribe: String?
+    /// `list.id`: the List-Id's label; from list.address when unset.
+    package var listID: String?
+    /// `list.reply-to`: where replies go, when not to From.
+    package var replyTo: String?
+    /// `publication.postal-address`, for every email's footer.
+    package var postalAddress: String?
+    /// `email.correction-prefix`: the Subject's start from edition 2 on.
+    package var correctionPrefix: String
     /// `publication.language`: a BCP 47 tag for the documents' `lang`.
     package var language: String
     /// `publication.archive-url`: where the exported archive is served,
@@ -34,6 +42,10 @@ package struct PublicationInfo: Sendable, Equatable {
         website: String? = nil,
         listAddress: String? = nil,
         listUnsubscribe: String? = nil,
+        listID: String? = nil,
+        replyTo: String? = nil,
+        postalAddress: String? = nil,
+        correctionPrefix: String = "Correction: ",
         language: String? = nil,
         archiveURL: String? = nil,
         sectionOrder: [String] = [],
@@ -46,6 +58,10 @@ package struct PublicationInfo: Sendable, Equatable {
         self.website = website.trimmedNonBlank
         self.listAddress = listAddress.trimmedNonBlank
         self.listUnsubscribe = listUnsubscribe.trimmedNonBlank
+        self.listID = listID.trimmedNonBlank
+        self.replyTo = replyTo.trimmedNonBlank
+        self.postalAddress = postalAddress.trimmedNonBlank
+        self.correctionPrefix = correctionPrefix
         self.language = language.trimmedNonBlank.flatMap(LanguageTag.normalised) ?? Self.defaultLanguage
         self.archiveURL = archiveURL.trimmedNonBlank.flatMap(Self.archiveBase)
         self.sectionOrder = sectionOrder.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
@@ -61,6 +77,14 @@ package struct PublicationInfo: Sendable, Equatable {
         if let cut = base.firstIndex(where: { $0 == "?" || $0 == "#" }) { base = base[..<cut] }
         while base.hasSuffix("/") { base = base.dropLast() }
         return String(base)
+    }
+
+    /// RFC 2919's List-Id: `list.id`, else the list address with its `@`
+    /// read as a dot (readers@lists.harbour.example → readers.lists.harbour.example).
+    package var listIdentifier: String? {
+        if let listID { return listID }
+        guard let address = listAddress, EmailAddress.isValid(address) else { return nil }
+        return address.lowercased().replacingOccurrences(of: "@", with: ".")
     }
 
     /// The address of an issue's page in the exported archive.

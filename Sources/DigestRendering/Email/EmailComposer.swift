@@ -82,10 +82,17 @@ package enum EmailComposer {
         var headers = ""
         headers += EmailHeader.mailbox("From", displayName: publication.name, address: from)
         headers += "To: \(to)\r\n"
-        headers += EmailHeader.unstructured("Subject", input.displayTitle)
+        if let replyTo = publication.replyTo, EmailAddress.isValid(replyTo) { headers += "Reply-To: \(replyTo)\r\n" }
+        // An edition after the first says it is a correction where the inbox shows it.
+        let corrected = (input.issue.edition ?? 1) > 1 ? publication.correctionPrefix : ""
+        headers += EmailHeader.unstructured("Subject", corrected + input.displayTitle)
         headers += "Date: \(envelope.date.rfc5322)\r\n"
         headers += "Message-ID: \(envelope.messageID)\r\n"
         headers += "MIME-Version: 1.0\r\n"
+        if let listID = publication.listIdentifier {
+            let name = publication.name.utf8.allSatisfy { $0 < 0x80 } ? EmailHeader.phrase(publication.name) + " " : ""
+            headers += EmailHeader.fold("List-Id: " + name + "<\(listID)>") + "\r\n"
+        }
         headers += listUnsubscribeHeaders(publication, warnings: &warnings)
         return headers
     }
@@ -195,6 +202,23 @@ extension EmailComposer {
     /// message in a reader's mailbox). Only these header lines change; the
     /// body is byte for byte the same.
     package static func testCopy(of email: String, to recipients: [String], messageID: String) -> String {
+        restamped(email, with: [("To", recipients.joined(separator: ", ")), ("Message-ID", messageID)],
+                  subjectPrefix: "[TEST]")
+    }
+
+    /// The message as a real send gives it: dated when it is sent (the
+    /// edition keeps its own bytes), and with a Message-ID of its own when
+    /// the edition went out before, so the second copy is not taken for the
+    /// first.
+    package static func sent(_ email: String, at time: Timestamp, messageID: String?) -> String {
+        restamped(email, with: [("Date", time.rfc5322)] + (messageID.map { [("Message-ID", $0)] } ?? []))
+    }
+
+    /// The message with header fields replaced (matched by name, any case;
+    /// one missing is added) and the Subject prefixed; the body byte for
+    /// byte the same.
+    static func restamped(_ email: String, with replacements: [(name: String, value: String)],
+                          subjectPrefix: String? = nil) -> String {
         guard let headerEnd = email.range(of: "\r\n\r\n") else { return email }
         var fields: [String] = []
         for line in email[..<headerEnd.lowerBound].components(separatedBy: "\r\n") {
@@ -204,22 +228,20 @@ extension EmailComposer {
                 fields.append(line)
             }
         }
-        var subjectMarked = false
+        var pending = replacements
+        var subjectMarked = subjectPrefix == nil
         fields = fields.map { field in
             let name = field.prefix { $0 != ":" }.lowercased()
-            switch name {
-            case "subject":
+            if let prefix = subjectPrefix, name == "subject" {
                 subjectMarked = true
-                return "Subject: [TEST]" + field.dropFirst("Subject:".count)
-            case "to":
-                return EmailHeader.fold("To: " + recipients.joined(separator: ", "))
-            case "message-id":
-                return "Message-ID: " + messageID
-            default:
-                return field
+                return "Subject: " + prefix + field.dropFirst("Subject:".count)
             }
+            guard let index = pending.firstIndex(where: { $0.name.lowercased() == name }) else { return field }
+            let replacement = pending.remove(at: index)
+            return EmailHeader.fold(replacement.name + ": " + replacement.value)
         }
-        if !subjectMarked { fields.append("Subject: [TEST]") }
+        fields += pending.map { EmailHeader.fold($0.name + ": " + $0.value) }
+        if !subjectMarked, let prefix = subjectPrefix { fields.append("Subject: " + prefix) }
         return fields.joined(separator: "\r\n") + email[headerEnd.lowerBound...]
     }
 }

@@ -4,46 +4,44 @@
 enum DefaultTemplates {
     static let files: [String: String] = [
         "_html-item.tmpl": #"""
-{{! One item in the HTML render, a row of its own: its title is its only link. }}
+{{! One item in the HTML render, a row of its own: its title is its only
+    link; the source and date are a line of their own above the excerpt. }}
 <tr>
 <td style="padding:20px 20px 0;font-family:Georgia,'Times New Roman',Times,serif;font-size:16px;line-height:1.5;color:#222222;overflow-wrap:break-word;">
 <h3 dir="auto" style="margin:0 0 4px;font-size:18px;line-height:1.35;font-weight:bold;color:#222222;">{{#url}}<a href="{{url}}" style="color:#1a5fb4;">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}</h3>
-{{#postedOn}}
-<p style="margin:0 0 4px;color:#666666;font-size:13px;">Posted on: {{postedOn}}</p>
-{{/postedOn}}
-<p dir="auto" style="margin:0;white-space:pre-line;">{{attribution}}, {{dateLong}}:… {{excerpt}}</p>
+<p dir="auto" style="margin:0 0 6px;color:#555555;font-size:14px;">{{attribution}}, {{dateLong}}{{#postedOn}} · Posted on: {{postedOn}}{{/postedOn}}</p>
+<p dir="auto" style="margin:0;white-space:pre-line;">{{excerpt}}</p>
 </td>
 </tr>
 
 """#,
         "_markdown-item.tmpl": #"""
-{{! One item in the Markdown render: its title is its only link. }}
+{{! One item in the Markdown render: its title is its only link; the
+    source and date are a line of their own above the excerpt. }}
 ### {{#url}}[{{title}}](<{{url}}>){{/url}}{{^url}}{{title}}{{/url}}
 
-{{#postedOn}}
-Posted on: {{postedOn}}
+{{attribution}}, {{dateLong}}{{#postedOn}} · Posted on: {{postedOn}}{{/postedOn}}
 
-{{/postedOn}}
-{{attribution}}, {{dateLong}}:… {{excerpt}}
+{{excerpt}}
 
 
 """#,
         "_text-item.tmpl": #"""
-{{! One item in the text render, in the shape of a digest page: title,
-    "Posted on", then the attribution, date, excerpt and link title in one
-    paragraph, then the link in full (or, with numbered links, a [N]
-    after the title). }}
+{{! One item in the text render: the title (with its [N] when links are
+    numbered), the source and date on a line of their own, the excerpt as a
+    paragraph, then the link in full, after the item's own link text when
+    it has one. The title appears once. }}
 {{title}}{{#linkNumber}} [{{linkNumber}}]{{/linkNumber}}
-
+{{attribution}}, {{dateLong}}
 {{#postedOn}}
 Posted on: {{postedOn}}
-
 {{/postedOn}}
-{{attribution}}, {{dateLong}}:… {{excerpt}} {{linkText}}
+
+{{excerpt}}
 {{^numberedLinks}}
 {{#url}}
 
-{{url}}
+{{#ownLinkText}}{{ownLinkText}}: {{/ownLinkText}}{{url}}
 {{/url}}
 {{/numberedLinks}}
 
@@ -106,7 +104,7 @@ Website: {{publication.website}}
 <p style="margin:0 0 8px;color:#555555;">Issue {{issue.number}}, {{issue.dateLong}}</p>
 {{/issue.title}}
 {{#issue.reissued}}
-<p style="margin:0 0 8px;font-style:italic;">Edition {{issue.edition}}: corrected after it first went out.</p>
+<p style="margin:0 0 8px;font-style:italic;">Correction (edition {{issue.edition}}){{#issue.correction}}: {{issue.correction}}{{/issue.correction}}{{^issue.correction}}: corrected after it first went out.{{/issue.correction}}</p>
 {{/issue.reissued}}
 {{#issue.intro}}
 <p style="margin:0 0 8px;white-space:pre-line;">{{issue.intro}}</p>
@@ -154,6 +152,9 @@ Website: {{publication.website}}
 {{#publication.unsubscribeLink}}
 <br>To unsubscribe: <a href="{{publication.unsubscribeLink}}" style="color:#1a5fb4;">{{publication.unsubscribeLink}}</a>
 {{/publication.unsubscribeLink}}
+{{#publication.postalAddress}}
+<br>{{publication.postalAddress}}
+{{/publication.postalAddress}}
 </p>
 </td>
 </tr>
@@ -194,7 +195,7 @@ Issue {{issue.number}}, {{issue.dateLong}}
 
 {{/issue.title}}
 {{#issue.reissued}}
-*Edition {{issue.edition}}: corrected after it first went out.*
+*Correction (edition {{issue.edition}}){{#issue.correction}}: {{issue.correction}}{{/issue.correction}}{{^issue.correction}}: corrected after it first went out.{{/issue.correction}}*
 
 {{/issue.reissued}}
 {{#issue.intro}}
@@ -257,7 +258,7 @@ Website: {{publication.website}}
 Issue {{issue.number}}, {{issue.dateLong}}
 {{/issue.title}}
 {{#issue.reissued}}
-Edition {{issue.edition}}: corrected after it first went out.
+Correction (edition {{issue.edition}}){{#issue.correction}}: {{issue.correction}}{{/issue.correction}}{{^issue.correction}}: corrected after it first went out.{{/issue.correction}}
 {{/issue.reissued}}
 {{#issue.onlineURL}}
 
@@ -307,6 +308,9 @@ Read this issue online: {{issue.onlineURL}}
 {{#publication.unsubscribeLink}}
 To unsubscribe: {{publication.unsubscribeLink}}
 {{/publication.unsubscribeLink}}
+{{#publication.postalAddress}}
+{{publication.postalAddress}}
+{{/publication.postalAddress}}
 
 """#,
     ]

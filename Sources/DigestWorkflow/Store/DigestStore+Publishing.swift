@@ -31,6 +31,12 @@ extension DigestStore {
             issue.version = change.version
             issue.status = .published
             issue.edition = editionNumber
+            if editionNumber > 1 {
+                // A correction says why: the reason given when the issue was reopened.
+                issue.correction = try database.statement("""
+                    SELECT message FROM revisions WHERE issue = ? AND action = 'reopen' ORDER BY version DESC LIMIT 1
+                    """).row([number]) { $0.optionalString(0) } ?? nil
+            }
             let edition = try storeEdition(maker, of: issue, number: editionNumber, at: change.at, actor: change.actor)
             try replaceIssueState(change.before, version: change.version, status: .published, edition: .some(editionNumber))
             var summary = "published edition \(editionNumber) with \(approved.count) item\(approved.count == 1 ? "" : "s")"

@@ -5,11 +5,13 @@ import DigestRendering
 /// same edition is not sent twice by accident.
 extension DigestStore {
     /// Sends the latest edition of published issue `number` with `deliver`
-    /// and records it. It all happens in one write transaction, so two
+    /// (given the exact bytes to send: the edition's email dated now, with a
+    /// new Message-ID when the edition was sent before) and records it,
+    /// bytes included. It all happens in one write transaction, so two
     /// people sending at once cannot both pass the "not sent yet" check,
     /// and a delivery that fails records nothing.
     package func sendEdition(_ number: Int, recipients: [String], request: ChangeRequest, again: Bool,
-                             deliver: (Edition) throws -> Void) throws -> Send {
+                             deliver: (String) throws -> Void) throws -> Send {
         try write {
             guard let issue = try issueHead(number) else { throw DigestError.workflow(.noSuchIssue(number)) }
             guard issue.status == .published, let editionNumber = issue.edition else {
@@ -26,14 +28,26 @@ extension DigestStore {
                 throw DigestError.workflow(.alreadySent(issue: number, edition: editionNumber, at: last.sentAt, by: last.sentBy,
                                                         to: last.recipients, times: earlier.count))
             }
-            try deliver(edition)
-            let send = Send(issue: number, edition: editionNumber, sentAt: now.rfc3339, sentBy: actor,
+            // Dated now; sent again, it is a new message with an ID of its own.
+            let at = now
+            let messageID = earlier.isEmpty ? nil : EmailEnvelope.makeMessageID(
+                issue: number, edition: editionNumber, fromAddress: try settings.publication.email)
+            let message = EmailComposer.sent(edition.email, at: at, messageID: messageID)
+            try deliver(message)
+            let send = Send(issue: number, edition: editionNumber, sentAt: at.rfc3339, sentBy: actor,
                             recipients: recipients)
             try database.statement(
-                "INSERT INTO sends(issue, edition, sent_at, sent_by, recipients) VALUES (?, ?, ?, ?, ?)"
-            ).execute([number, editionNumber, send.sentAt, actor, recipients.joined(separator: ", ")])
+                "INSERT INTO sends(issue, edition, sent_at, sent_by, recipients, message) VALUES (?, ?, ?, ?, ?, ?)"
+            ).execute([number, editionNumber, send.sentAt, actor, recipients.joined(separator: ", "), message])
             return send
         }
+    }
+
+    /// The exact message a recorded send delivered (nil for sends recorded
+    /// before digest kept them), by the send's 1-based place among the issue's sends.
+    package func sentMessage(issue number: Int, send: Int) throws -> String? {
+        try database.statement("SELECT message FROM sends WHERE issue = ? ORDER BY id LIMIT 1 OFFSET ?")
+            .row([number, send - 1]) { $0.optionalString(0) } ?? nil
     }
 
     /// Every recorded sending of an issue's editions, oldest first.

@@ -83,7 +83,7 @@ struct SendTests {
         let issue = try digest.draft()
         try digest.addItem(issue, url: "https://tides.example/explained")
         let before = try dump()
-        let result = try digest.run("send", String(issue), "--to", "readers@lists.harbour.example")
+        let result = try digest.run("send", String(issue), "--to", "readers@lists.harbour.example", "--yes")
         #expect(result.status == 1)
         #expect(result.standardError == "digest: error: issue \(issue) is a draft, and only a published edition can be "
             + "sent; send yourself a copy with 'digest send \(issue) --test --to ADDRESS', or publish it first.\n")
@@ -91,19 +91,36 @@ struct SendTests {
         #expect(try dump() == before)
     }
 
-    @Test("a real send pipes exactly 'render --format email' with the recipients, and is recorded once")
+    /// The header section without the Date line.
+    func headersButDate(_ message: [UInt8]) -> [String] {
+        let text = String(decoding: message, as: UTF8.self)
+        return (text.components(separatedBy: "\r\n\r\n").first ?? "").components(separatedBy: "\r\n")
+            .filter { !$0.hasPrefix("Date: ") }
+    }
+
+    @Test("a real send pipes the published email, dated when it is sent, with the recipients; the bytes sent are recorded")
     func realSend() throws {
         let issue = try publishedIssue()
-        let rendered = try digest.run("render", String(issue), "--format", "email")
-        let result = try digest.run("send", String(issue), "--to", "readers@lists.harbour.example")
+        let stored = try directory.bytes("out/\(issue)-2026-11-23.eml")
+        // Sent a day after publishing: the Date is the send's, not the edition's.
+        let sendTime = Int(Date().timeIntervalSince1970) + 86_400
+        let result = try digest.run(["send", String(issue), "--to", "readers@lists.harbour.example", "--yes"],
+                                    environment: ["SOURCE_DATE_EPOCH": String(sendTime)])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput == "Sent issue \(issue), edition 1, to readers@lists.harbour.example (recorded; "
             + "'digest history \(issue)' lists every send).\n")
         let (args, stdin) = try #require(sent())
         #expect(args == ["-t", "-oi", "readers@lists.harbour.example"])
-        #expect(stdin == Array(rendered.standardOutput.utf8), "the mail command got the rendered email byte for byte")
-        #expect(stdin == (try directory.bytes("out/\(issue)-2026-11-23.eml")))
+        #expect(body(stdin) == body(stored), "the body is the published edition's, byte for byte")
+        #expect(headersButDate(stdin) == headersButDate(stored), "every header but Date as published")
+        let expectedDate = DateFormatter.rfc5322.string(from: Date(timeIntervalSince1970: TimeInterval(sendTime)))
+        #expect(header("Date", in: stdin) == expectedDate)
+        #expect(header("Date", in: stdin) != header("Date", in: stored))
         #expect(header("List-Unsubscribe-Post", in: stdin) == "List-Unsubscribe=One-Click")
+        #expect(header("List-Id", in: stdin) == "The Harbour Weekly <readers.lists.harbour.example>")
+        // The message recorded with the send is the one delivered, byte for byte.
+        let recorded = try DatabaseInspector.scalar(digest.databasePath, "SELECT hex(message) FROM sends")
+        #expect(recorded == stdin.map { String(format: "%02X", $0) }.joined())
 
         let rows = try DatabaseInspector.query(digest.databasePath, "SELECT issue, edition, sent_by, recipients, "
             + "sent_at LIKE '____-__-__T__:__:__Z' FROM sends")
@@ -123,14 +140,19 @@ struct SendTests {
 
         // The same edition again: refused, unless --again.
         clearSent()
-        let again = try digest.run("send", String(issue), "--to", "readers@lists.harbour.example")
+        let firstID = header("Message-ID", in: stdin)
+        let again = try digest.run("send", String(issue), "--to", "readers@lists.harbour.example", "--yes")
         #expect(again.status == 1)
         #expect(again.standardError.hasPrefix("digest: error: edition 1 of issue \(issue) was already sent on "))
         #expect(again.standardError.hasSuffix(" by ana to readers@lists.harbour.example; to send it again, add --again.\n"))
         #expect(sent() == nil)
-        let forced = try digest.run("send", String(issue), "--to", "readers@lists.harbour.example", "--again")
+        let forced = try digest.run("send", String(issue), "--to", "readers@lists.harbour.example", "--again", "--yes")
         #expect(forced.status == 0, "\(forced.standardError)")
         #expect(try DatabaseInspector.scalar(digest.databasePath, "SELECT count(*) FROM sends") == "2")
+        // Sent again, it is a new message: a Message-ID of its own.
+        let (_, resent) = try #require(sent())
+        #expect(header("Message-ID", in: resent) != firstID)
+        #expect(header("Message-ID", in: resent)?.hasPrefix("<digest.\(issue).1.") == true)
     }
 
     @Test("--test of a published issue sends its stored edition's body with a [TEST] Subject and its own Message-ID")
@@ -154,7 +176,7 @@ struct SendTests {
         let issue = try publishedIssue()
         _ = try directory.write("fail", "")
         let before = try dump()
-        for arguments in [["send", String(issue), "--to", "readers@lists.harbour.example"],
+        for arguments in [["send", String(issue), "--to", "readers@lists.harbour.example", "--yes"],
                           ["send", String(issue), "--test", "--to", "mira@harbour.example"]] {
             let result = try digest.run(arguments)
             #expect(result.status == 69, "\(arguments)")
@@ -165,7 +187,7 @@ struct SendTests {
         #expect(try DatabaseInspector.scalar(digest.databasePath, "SELECT count(*) FROM sends") == "0")
 
         #expect(try digest.run("config", "mail.command", "no-such-mailer-anywhere -t").status == 0)
-        let missing = try digest.run("send", String(issue), "--to", "readers@lists.harbour.example")
+        let missing = try digest.run("send", String(issue), "--to", "readers@lists.harbour.example", "--yes")
         #expect(missing.status == 69)
         #expect(missing.standardError.contains("the mail command 'no-such-mailer-anywhere' was not found"))
         #expect(try DatabaseInspector.scalar(digest.databasePath, "SELECT count(*) FROM sends") == "0")
@@ -174,11 +196,62 @@ struct SendTests {
     @Test("bad recipients are refused (65) naming each, and a missing --to is a usage error (64)")
     func badRecipients() throws {
         let issue = try publishedIssue()
-        let bad = try digest.run("send", String(issue), "--to", "readers@lists.harbour.example,-oQ/tmp,not-an-address")
+        let bad = try digest.run("send", String(issue), "--to", "readers@lists.harbour.example,-oQ/tmp,not-an-address", "--yes")
         #expect(bad.status == 65)
         #expect(bad.standardError.contains("--to \"-oQ/tmp\": it is not an email address"))
         #expect(bad.standardError.contains("--to \"not-an-address\": it is not an email address"))
         #expect(sent() == nil)
-        #expect(try digest.run("send", String(issue)).status == 64)
+        let test = try digest.run("send", String(issue), "--test")
+        #expect(test.status == 64)
+        #expect(test.standardError.hasPrefix("digest: error: say who gets the test copy with --to ADDRESS (a test never goes to the list).\n"))
     }
+
+    @Test("without --to a real send goes to list.address; a script must say --yes (64 without), and nothing is sent before")
+    func toTheList() throws {
+        let issue = try publishedIssue()
+        let unasked = try digest.run("send", String(issue))
+        #expect(unasked.status == 64)
+        #expect(unasked.standardError.hasPrefix("digest: error: a real send of issue \(issue) to readers@lists.harbour.example "
+            + "is not asked about here (no terminal); add --yes to send it.\n"))
+        #expect(sent() == nil)
+        #expect(try DatabaseInspector.scalar(digest.databasePath, "SELECT count(*) FROM sends") == "0")
+        let result = try digest.run("send", String(issue), "--yes")
+        #expect(result.status == 0, "\(result.standardError)")
+        let (args, _) = try #require(sent())
+        #expect(args == ["-t", "-oi", "readers@lists.harbour.example"])
+        #expect(try DatabaseInspector.scalar(digest.databasePath, "SELECT recipients FROM sends") == "readers@lists.harbour.example")
+    }
+
+    @Test("at a terminal a real send shows the recipients, the Subject and the edition, and sends only on y")
+    func confirmedAtTerminal() throws {
+        let issue = try publishedIssue()
+        let script = Products.packageRoot + "/Tests/DigestCLITests/Fixtures/pty_run.py"
+        var environment = digest.environment
+        environment["DIGEST_USER"] = "ana"
+        let declined = try Digest.execute("/usr/bin/env", ["python3", script, "--keys", "n", "--prompt", "[y/N] ", "--",
+                                                           Products.digest, "send", String(issue)],
+                                          environment: environment, directory: directory.path)
+        #expect(declined.standardOutput.contains("Send issue \(issue), edition 1, for real:\r\n"
+            + "  To:      readers@lists.harbour.example\r\n  Subject: Harbour notes\r\nSend it? [y/N] "), "\(declined.standardOutput)")
+        #expect(declined.standardOutput.contains("nothing was sent (the answer was not y)."))
+        #expect(sent() == nil)
+        let confirmed = try Digest.execute("/usr/bin/env", ["python3", script, "--keys", "y", "--prompt", "[y/N] ", "--",
+                                                            Products.digest, "send", String(issue)],
+                                           environment: environment, directory: directory.path)
+        #expect(confirmed.standardOutput.contains("Sent issue \(issue), edition 1, to readers@lists.harbour.example"),
+                "\(confirmed.standardOutput)")
+        #expect(sent() != nil)
+        #expect(try DatabaseInspector.scalar(digest.databasePath, "SELECT count(*) FROM sends") == "1")
+    }
+}
+
+extension DateFormatter {
+    /// RFC 5322's date, in UTC, as the Date header writes it.
+    static let rfc5322: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "EEE, d MMM yyyy HH:mm:ss '+0000'"
+        return formatter
+    }()
 }

@@ -88,7 +88,7 @@ struct FormatRendererTests {
     @Test("a corrected edition says so, and the first edition does not")
     func editions() throws {
         let second = try FormatRenderer().render(input(publication: RenderingFixtures.harbour, edition: 2), format: .text).output
-        #expect(second.contains("Edition 2: corrected after it first went out."))
+        #expect(second.contains("Correction (edition 2): corrected after it first went out."))
         let first = try FormatRenderer().render(input(publication: RenderingFixtures.harbour, edition: 1), format: .text).output
         #expect(!first.contains("corrected"))
     }
@@ -100,11 +100,15 @@ struct FormatRendererTests {
         #expect(markdown.components(separatedBy: "\n## Long reads\n").count == 2)
     }
 
-    @Test("the link title ends the attribution paragraph in the text render, falling back to the title")
+    @Test("the text render shows each title once; an item's own link title goes before its link, and none is made up")
     func linkText() throws {
-        let text = RenderExpectations.normalisedWhitespace(try FormatRenderer().render(RenderingFixtures.sample, format: .text).output)
-        #expect(text.contains("down from 41. Larchwood 3.0 https://larchwood.example/blog/2026/11/larchwood-3.0"))
-        #expect(text.contains("usual panels. Tidewater adds a plain-text mode for commit messages https://"))
+        let output = try FormatRenderer().render(RenderingFixtures.sample, format: .text).output
+        let text = RenderExpectations.normalisedWhitespace(output)
+        #expect(text.contains("down from 41. Larchwood 3.0: https://larchwood.example/blog/2026/11/larchwood-3.0"))
+        #expect(text.contains("usual panels. https://tidewater.example/"))
+        for item in RenderingFixtures.sample.items {
+            #expect(output.components(separatedBy: item.title).count == 2, "\(item.title.debugDescription) appears once")
+        }
     }
 
     @Test("an email rendered without an envelope gets the current date and a new Message-ID")

@@ -8,10 +8,10 @@ import Testing
 /// The properties every render of every issue must have, checked with real
 /// parsers and validators: what SPEC's "Renders" section promises.
 enum RenderExpectations {
-    /// `Author, Source, September 28 2020:… excerpt`: the attribution
-    /// paragraph as a reader sees it.
-    static func attributionParagraph(_ item: EditionItem) -> String {
-        "\(item.attribution), \(item.date.long):… \(item.excerpt)"
+    /// `Author, Source, September 28 2020 · Posted on: 2020/09/29`: the
+    /// attribution line as a reader sees it, above the excerpt, apart from it.
+    static func attributionLine(_ item: EditionItem) -> String {
+        "\(item.attribution), \(item.date.long)" + (item.postedOn.map { " · Posted on: \($0.slashed)" } ?? "")
     }
 
     static func markdown(_ markdown: String, shows input: EditionContent, sourceLocation: SourceLocation = #_sourceLocation) throws {
@@ -33,9 +33,10 @@ enum RenderExpectations {
                     sourceLocation: sourceLocation)
             #expect(headings.first?.links == (item.url.map { [$0.hrefSafe] } ?? []),
                     "item \(item.id)'s heading links to exactly its URL", sourceLocation: sourceLocation)
-            #expect(probe.text.contains(attributionParagraph(item)),
-                    "cmark gives back item \(item.id)'s paragraph \(attributionParagraph(item).debugDescription)",
+            #expect(probe.blocks.contains { $0.kind == "paragraph" && $0.text == attributionLine(item) },
+                    "cmark gives back item \(item.id)'s attribution as a paragraph of its own: \(attributionLine(item).debugDescription)",
                     sourceLocation: sourceLocation)
+            #expect(probe.text.contains(item.excerpt), "cmark gives back item \(item.id)'s excerpt", sourceLocation: sourceLocation)
             if let url = item.url?.hrefSafe {
                 #expect(probe.links.filter { $0 == url }.count == 1, "item \(item.id)'s URL is linked once",
                         sourceLocation: sourceLocation)
@@ -73,9 +74,11 @@ enum RenderExpectations {
                     sourceLocation: sourceLocation)
             #expect(headings.first?.links == (item.url.map { [$0.hrefSafe] } ?? []),
                     "item \(item.id)'s heading holds one link, to exactly its URL", sourceLocation: sourceLocation)
-            #expect(probe.blocks.contains { $0.tag == "p" && $0.text == attributionParagraph(item) },
-                    "item \(item.id)'s paragraph reads \(attributionParagraph(item).debugDescription)",
+            #expect(probe.blocks.contains { $0.tag == "p" && $0.text == attributionLine(item) },
+                    "item \(item.id)'s attribution is a paragraph of its own: \(attributionLine(item).debugDescription)",
                     sourceLocation: sourceLocation)
+            #expect(probe.blocks.contains { $0.tag == "p" && $0.text == item.excerpt },
+                    "item \(item.id)'s excerpt is a paragraph of its own", sourceLocation: sourceLocation)
         }
         let itemLinks = input.items.filter { $0.url != nil }.count
         let contactLinks = input.publication.email == nil ? 0 : 1
@@ -128,7 +131,9 @@ enum RenderExpectations {
         var searchFrom = flowing.startIndex
         let numbered = input.publication.numberedTextLinks
         for item in input.items {
-            for expected in [item.title, attributionParagraph(item)] + (numbered ? [] : item.url.map { [$0.hrefSafe] } ?? []) {
+            // The title once, then the attribution on its own, then the excerpt and the link.
+            let attribution = "\(item.attribution), \(item.date.long)"
+            for expected in [item.title, attribution, item.excerpt] + (numbered ? [] : item.url.map { [$0.hrefSafe] } ?? []) {
                 let range = flowing.range(of: normalisedWhitespace(expected), range: searchFrom..<flowing.endIndex)
                 #expect(range != nil, "the text holds, in order, \(expected.debugDescription)", sourceLocation: sourceLocation)
                 if let range { searchFrom = range.upperBound }
