@@ -9,7 +9,7 @@ enum DefaultTemplates {
 <tr>
 <td style="padding:20px 20px 0;font-family:Georgia,'Times New Roman',Times,serif;font-size:16px;line-height:1.5;color:#222222;overflow-wrap:break-word;">
 <h3 dir="auto" style="margin:0 0 4px;font-size:18px;line-height:1.35;font-weight:bold;color:#222222;">{{#url}}<a href="{{url}}" style="color:#1a5fb4;">{{title}}</a>{{/url}}{{^url}}{{title}}{{/url}}</h3>
-<p dir="auto" style="margin:0 0 6px;color:#555555;font-size:14px;">{{attribution}}, {{dateLong}}{{#postedOn}} · Posted on: {{postedOn}}{{/postedOn}}</p>
+<p dir="auto" class="muted" style="margin:0 0 6px;color:#555555;font-size:14px;">{{attribution}}, {{dateLong}}{{#postedOn}} · Posted on: {{postedOn}}{{/postedOn}}</p>
 <p dir="auto" style="margin:0;white-space:pre-line;">{{excerpt}}</p>
 </td>
 </tr>
@@ -52,9 +52,12 @@ Posted on: {{postedOn}}
     carry the layout, a 600 px column centred on the page that narrows with
     the screen; Outlook for Windows, which ignores max-width, gets a fixed
     600 px table inside its conditional comments. Each text cell has its own
-    inline style and font stack (clients drop <style> elements), colours are
-    mid-tones that stay readable when a client inverts them for dark mode,
-    and there are no scripts, images or outside resources. Every variable is
+    inline style and font stack (some clients drop <style> elements); the one
+    <style> element holds the dark scheme (prefers-color-scheme, and the
+    attributes Outlook.com sets) and loads nothing; there are no scripts,
+    images or outside resources. The masthead is one line (the publication,
+    the issue, the page online); who the publication is and how to reach it
+    are in the footer, so the first item starts near the top. Every variable is
     HTML-escaped, in text and in attributes alike. }}
 <!DOCTYPE html>
 <html lang="{{publication.language}}">
@@ -62,47 +65,46 @@ Posted on: {{postedOn}}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
+<meta name="supported-color-schemes" content="light dark">
 <title>{{issue.displayTitle}}</title>
+<style>
+@media (prefers-color-scheme: dark) {
+  .page { background-color: #17181a !important; }
+  .card { background-color: #232427 !important; }
+  .card td, .card h1, .card h2, .card h3, .card p, .card li { color: #e8e6e3 !important; }
+  .card .muted { color: #b9b6b0 !important; }
+  .card a { color: #8ab4f8 !important; }
+  .card .rule { border-color: #4a4a4a !important; }
+}
+[data-ogsb] .page { background-color: #17181a !important; }
+[data-ogsb] .card { background-color: #232427 !important; }
+[data-ogsc] .card td, [data-ogsc] .card h1, [data-ogsc] .card h2, [data-ogsc] .card h3, [data-ogsc] .card p, [data-ogsc] .card li { color: #e8e6e3 !important; }
+[data-ogsc] .card .muted { color: #b9b6b0 !important; }
+[data-ogsc] .card a { color: #8ab4f8 !important; }
+</style>
 </head>
-<body style="margin:0;padding:0;width:100%;background-color:#f3f1ec;">
+<body class="page" style="margin:0;padding:0;width:100%;background-color:#f3f1ec;">
 {{#issue.preheader}}
 <!--[if !mso]><!-->
-<div style="display:none;max-height:0;max-width:0;opacity:0;overflow:hidden;">{{issue.preheader}}</div>
+<div style="display:none;max-height:0;max-width:0;opacity:0;overflow:hidden;">{{issue.preheader}}&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;&#8204;&nbsp;</div>
 <!--<![endif]-->
 {{/issue.preheader}}
-<table role="presentation" style="width:100%;border-collapse:collapse;border-spacing:0;background-color:#f3f1ec;">
+<table role="presentation" class="page" style="width:100%;border-collapse:collapse;border-spacing:0;background-color:#f3f1ec;">
 <tr>
-<td style="padding:16px 8px;">
+<td class="page" style="padding:16px 8px;">
 <!--[if mso]>
 <table role="presentation" align="center" width="600" cellpadding="0" cellspacing="0" border="0"><tr><td>
 <![endif]-->
 <div style="max-width:600px;margin:0 auto;">
-<table role="presentation" style="width:100%;table-layout:fixed;border-collapse:collapse;border-spacing:0;background-color:#ffffff;">
-{{#issue.onlineURL}}
+<table role="presentation" class="card" style="width:100%;table-layout:fixed;border-collapse:collapse;border-spacing:0;background-color:#ffffff;">
 <tr>
-<td style="padding:12px 20px 0;font-family:Georgia,'Times New Roman',Times,serif;font-size:13px;line-height:1.4;color:#666666;text-align:right;overflow-wrap:break-word;"><a href="{{issue.onlineURL}}" style="color:#1a5fb4;">View this issue online</a></td>
+<td class="muted" style="padding:14px 20px 0;font-family:Georgia,'Times New Roman',Times,serif;font-size:13px;line-height:1.4;color:#5c5c5c;overflow-wrap:break-word;">
+<p class="muted" style="margin:0;color:#5c5c5c;"><b>{{publication.name}}</b>{{#issue.title}} · Issue {{issue.number}}, {{issue.dateLong}}{{/issue.title}}{{#issue.onlineURL}} · <a href="{{issue.onlineURL}}" style="color:#1a5fb4;">View online</a>{{/issue.onlineURL}}</p>
+</td>
 </tr>
-{{/issue.onlineURL}}
 <tr>
-<td style="padding:20px 20px 0;font-family:Georgia,'Times New Roman',Times,serif;font-size:16px;line-height:1.5;color:#222222;overflow-wrap:break-word;">
-<h1 style="margin:0 0 8px;font-size:26px;line-height:1.25;font-weight:bold;color:#222222;">{{publication.name}}</h1>
-{{#publication.about}}
-<p style="margin:0 0 8px;color:#555555;white-space:pre-line;">{{publication.about}}</p>
-{{/publication.about}}
-{{#publication.hasContact}}
-<p style="margin:0 0 8px;color:#555555;font-size:14px;">
-{{#publication.email}}
-Email: <a href="mailto:{{publication.email}}" style="color:#1a5fb4;">{{publication.email}}</a><br>
-{{/publication.email}}
-{{#publication.website}}
-Website: {{publication.website}}
-{{/publication.website}}
-</p>
-{{/publication.hasContact}}
-<h2 style="margin:24px 0 4px;font-size:22px;line-height:1.3;font-weight:bold;color:#222222;">{{issue.displayTitle}}</h2>
-{{#issue.title}}
-<p style="margin:0 0 8px;color:#555555;">Issue {{issue.number}}, {{issue.dateLong}}</p>
-{{/issue.title}}
+<td style="padding:8px 20px 0;font-family:Georgia,'Times New Roman',Times,serif;font-size:16px;line-height:1.5;color:#222222;overflow-wrap:break-word;">
+<h1 style="margin:0 0 8px;font-size:24px;line-height:1.25;font-weight:bold;color:#222222;">{{#issue.title}}{{issue.title}}{{/issue.title}}{{^issue.title}}Issue {{issue.number}}, {{issue.dateLong}}{{/issue.title}}</h1>
 {{#issue.reissued}}
 <p style="margin:0 0 8px;font-style:italic;">Correction (edition {{issue.edition}}){{#issue.correction}}: {{issue.correction}}{{/issue.correction}}{{^issue.correction}}: corrected after it first went out.{{/issue.correction}}</p>
 {{/issue.reissued}}
@@ -143,9 +145,15 @@ Website: {{publication.website}}
 </tr>
 {{/items}}
 <tr>
-<td style="padding:32px 20px 20px;font-family:Georgia,'Times New Roman',Times,serif;font-size:13px;line-height:1.5;color:#666666;overflow-wrap:break-word;">
-<p style="margin:0;padding:12px 0 0;border-top:1px solid #dddddd;">
-{{publication.name}}{{#publication.website}}, {{publication.website}}{{/publication.website}}
+<td class="muted" style="padding:32px 20px 20px;font-family:Georgia,'Times New Roman',Times,serif;font-size:13px;line-height:1.5;color:#5c5c5c;overflow-wrap:break-word;">
+<p class="muted rule" style="margin:0;padding:12px 0 0;border-top:1px solid #dddddd;color:#5c5c5c;">
+<b>{{publication.name}}</b>{{#publication.about}}<br><span style="white-space:pre-line;">{{publication.about}}</span>{{/publication.about}}
+{{#publication.email}}
+<br>Email: <a href="mailto:{{publication.email}}" style="color:#1a5fb4;">{{publication.email}}</a>
+{{/publication.email}}
+{{#publication.website}}
+<br>Website: <a href="{{publication.website}}" style="color:#1a5fb4;">{{publication.website}}</a>
+{{/publication.website}}
 {{#issue.onlineURL}}
 <br><a href="{{issue.onlineURL}}" style="color:#1a5fb4;">Read this issue online</a>
 {{/issue.onlineURL}}

@@ -183,6 +183,83 @@ struct EmailClientTests {
     }
 }
 
+extension EmailClientTests {
+    @Test("dark and light, at 320, 600 and 1024 px: the card's background follows the scheme, every text and link has contrast of 4.5:1 or more, and nothing scrolls sideways",
+          .enabled(if: chromium != nil, "chromium is not installed, so the colours are not measured"))
+    func darkAndLight() throws {
+        let chromium = try #require(Self.chromium)
+        let folder = try TemporaryFolder()
+        let html = try FormatRenderer().render(RenderingFixtures.sections, format: .html).output
+        let widths = [320, 600, 1024]
+        let frames = widths.map { width in
+            "<iframe id=\"w\(width)\" width=\"\(width)\" height=\"3000\" style=\"border:0;vertical-align:top;\" "
+                + "srcdoc=\"\(html.htmlEscaped)\"></iframe>"
+        }.joined()
+        // For each width: the card's background luminance, the lowest contrast of
+        // any text or link against it (and what it was), and the page's widths.
+        let parent = """
+            <!DOCTYPE html><html><head><meta charset="utf-8"><title>measure</title></head><body style="margin:0;">\(frames)
+            <script>
+            function rgb(value) { var m = value.match(/[0-9.]+/g).map(Number); return m.slice(0, 3); }
+            function luminance(c) {
+              var l = c.map(function (v) { v = v / 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+              return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+            }
+            function contrast(a, b) { var x = luminance(a), y = luminance(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); }
+            window.addEventListener("load", function () {
+              var out = [];
+              for (const width of [\(widths.map(String.init).joined(separator: ","))]) {
+                var doc = document.getElementById("w" + width).contentDocument;
+                var card = doc.querySelector(".card");
+                var background = rgb(getComputedStyle(card).backgroundColor);
+                var lowest = 99, what = "";
+                doc.querySelectorAll(".card p, .card h1, .card h2, .card h3, .card li, .card a, .card b").forEach(function (el) {
+                  if (!el.textContent.trim()) return;
+                  var ratio = contrast(rgb(getComputedStyle(el).color), background);
+                  if (ratio < lowest) { lowest = ratio; what = el.tagName + ":" + el.textContent.trim().slice(0, 20); }
+                });
+                var root = doc.documentElement;
+                out.push([width, luminance(background).toFixed(3), lowest.toFixed(2), root.scrollWidth, root.clientWidth,
+                          encodeURIComponent(what)].join(":"));
+              }
+              document.body.setAttribute("data-measured", out.join(" "));
+            });
+            </script></body></html>
+            """
+        let page = folder.path + "/measure.html"
+        try Data(parent.utf8).write(to: URL(fileURLWithPath: page))
+        let artefacts = Self.packageRoot.appendingPathComponent(".build/test-artefacts")
+        try FileManager.default.createDirectory(at: artefacts, withIntermediateDirectories: true)
+        for (scheme, setting) in [("dark", 0), ("light", 1)] {
+            let flags = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                         "--blink-settings=preferredColorScheme=\(setting)", "--user-data-dir=\(folder.path)/profile-\(scheme)"]
+            let dom = try ExternalTool.run(chromium, package: "chromium", flags + ["--virtual-time-budget=5000", "--dump-dom", "file://" + page])
+            guard let range = dom.standardOutput.range(of: #"data-measured="[^"]*""#, options: .regularExpression) else {
+                Issue.record("chromium measured nothing in \(scheme) (status \(dom.status)):\n\(dom.standardError.suffix(2000))")
+                continue
+            }
+            let rows = dom.standardOutput[range].dropFirst("data-measured=\"".count).dropLast().split(separator: " ")
+                .map { $0.split(separator: ":").map(String.init) }
+            #expect(rows.map { $0.first } == widths.map { String($0) }, "\(scheme): \(rows)")
+            for row in rows where row.count == 6 {
+                let luminance = Double(row[1]) ?? -1, lowest = Double(row[2]) ?? 0
+                if scheme == "dark" {
+                    #expect(luminance < 0.05, "dark at \(row[0]) px: the card is dark (luminance \(luminance))")
+                } else {
+                    #expect(luminance > 0.9, "light at \(row[0]) px: the card is light (luminance \(luminance))")
+                }
+                #expect(lowest >= 4.5, "\(scheme) at \(row[0]) px: the lowest contrast is \(lowest) (\(row[5].removingPercentEncoding ?? row[5]))")
+                #expect((Int(row[3]) ?? .max) <= (Int(row[4]) ?? 0), "\(scheme) at \(row[0]) px: the page scrolls sideways")
+            }
+            let screenshot = artefacts.appendingPathComponent("sample-issue-\(scheme).png").path
+            try? FileManager.default.removeItem(atPath: screenshot)
+            _ = try ExternalTool.run(chromium, package: "chromium",
+                                     flags + ["--window-size=1960,2000", "--screenshot=\(screenshot)", "file://" + page])
+            #expect(FileManager.default.fileExists(atPath: screenshot), "a screenshot in \(scheme)")
+        }
+    }
+}
+
 private extension String {
     /// For the `srcdoc` attribute.
     var htmlEscaped: String {

@@ -58,12 +58,12 @@ enum RenderExpectations {
         #expect(html.contains("<meta name=\"color-scheme\" content=\"light dark\">"), sourceLocation: sourceLocation)
 
         let probe = try HTMLProbe(html: html)
-        let allowedTags: Set = ["html", "head", "meta", "title", "body", "div", "h1", "h2", "h3", "p", "a", "br",
-                                "table", "tr", "td", "ul", "li"]
+        let allowedTags: Set = ["html", "head", "meta", "title", "style", "body", "div", "h1", "h2", "h3", "p", "a", "br",
+                                "table", "tr", "td", "ul", "li", "b", "span"]
         #expect(probe.tags.isSubset(of: allowedTags), "unexpected elements: \(probe.tags.subtracting(allowedTags))",
                 sourceLocation: sourceLocation)
         #expect(probe.layoutTablesArePresentational, "every table has role=\"presentation\"", sourceLocation: sourceLocation)
-        let allowedAttributes: Set = ["lang", "charset", "name", "content", "style", "dir", "href", "role", "id"]
+        let allowedAttributes: Set = ["lang", "charset", "name", "content", "style", "dir", "href", "role", "id", "class"]
         #expect(probe.attributes.isSubset(of: allowedAttributes),
                 "unexpected attributes: \(probe.attributes.subtracting(allowedAttributes))", sourceLocation: sourceLocation)
         #expect(probe.blocks.first { $0.tag == "title" }?.text == input.displayTitle, sourceLocation: sourceLocation)
@@ -81,7 +81,7 @@ enum RenderExpectations {
                     "item \(item.id)'s excerpt is a paragraph of its own", sourceLocation: sourceLocation)
         }
         let itemLinks = input.items.filter { $0.url != nil }.count
-        let contactLinks = input.publication.email == nil ? 0 : 1
+        let contactLinks = (input.publication.email == nil ? 0 : 1) + (input.publication.website == nil ? 0 : 1)
         let onlineURL = input.publication.onlineURL(pageName: input.issue.pageName)
         let onlineLinks = onlineURL == nil ? 0 : 2
         let unsubscribeLinks = input.publication.unsubscribeLink == nil ? 0 : 1
@@ -93,6 +93,7 @@ enum RenderExpectations {
         let contact = input.publication.email.map { "mailto:" + $0 }
         #expect(probe.links.allSatisfy { link in
             input.items.contains { $0.url?.hrefSafe == link } || link == contact || link == onlineURL
+                || link == input.publication.website
                 || link == input.publication.unsubscribeLink || isContentsLink(link, input)
         }, "every link is an item's URL, the contact address, the page online, unsubscribing or a section: \(probe.links)",
                 sourceLocation: sourceLocation)
@@ -102,7 +103,9 @@ enum RenderExpectations {
                         sourceLocation: sourceLocation)
             }
         }
-        for forbidden in ["<style", "<script", "<link", "<img", "@import", "url("] {
+        // One <style> element, for the dark scheme; nothing that loads anything.
+        #expect(html.components(separatedBy: "<style>").count == 2, "one <style> element", sourceLocation: sourceLocation)
+        for forbidden in ["<script", "<link", "<img", "@import", "url("] {
             #expect(!html.lowercased().contains(forbidden) || input.items.contains { $0.url?.contains(forbidden) == true },
                     "the HTML holds \(forbidden)", sourceLocation: sourceLocation)
         }

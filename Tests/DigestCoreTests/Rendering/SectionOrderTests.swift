@@ -105,9 +105,10 @@ struct PreheaderTests {
         let renders = try FormatRenderer().renderEdition(RenderingFixtures.sections, envelope: RenderingFixtures.sampleEnvelope)
         let preheader = "Larchwood 3.0, plain-text commits, and why lockfiles keep changing"
         #expect(renders.html.contains(
-            "<body style=\"margin:0;padding:0;width:100%;background-color:#f3f1ec;\">\n<!--[if !mso]><!-->\n"
-                + "<div style=\"display:none;max-height:0;max-width:0;opacity:0;overflow:hidden;\">\(preheader)</div>\n"
-                + "<!--<![endif]-->\n"))
+            "<body class=\"page\" style=\"margin:0;padding:0;width:100%;background-color:#f3f1ec;\">\n<!--[if !mso]><!-->\n"
+                + "<div style=\"display:none;max-height:0;max-width:0;opacity:0;overflow:hidden;\">\(preheader)"
+                + String(repeating: "&#8204;&nbsp;", count: 40) + "</div>\n<!--<![endif]-->\n"),
+                "the preheader, then a run of zero-width non-joiners and spaces, so the inbox preview stops at it")
         #expect(!renders.text.contains(preheader))
         #expect(!renders.markdown.contains(preheader))
         let probe = try EmailProbe(email: renders.email)
@@ -156,7 +157,7 @@ struct PreheaderTests {
         let page = "https://harbour-weekly.example/archive/12-2026-11-23.html"
         #expect(renders.text.contains("\nView this issue online:\n\(page)\n"))
         #expect(renders.text.contains("\nRead this issue online:\n\(page)\n"))
-        #expect(renders.html.contains("<a href=\"\(page)\" style=\"color:#1a5fb4;\">View this issue online</a>"))
+        #expect(renders.html.contains("<a href=\"\(page)\" style=\"color:#1a5fb4;\">View online</a>"))
         #expect(!renders.markdown.contains(page))
         input.issue = EditionIssue(number: 12, date: input.issue.date, edition: 2,
                                   pageName: EditionFileName.stem(issue: 12, date: input.issue.date, edition: 2))

@@ -37,7 +37,7 @@ struct ReadSnapshotTests {
         let (_, edition, _) = try store.publish(1, request: ana) { settings in
             EditionRenderer(templates: .builtIn, publication: settings.publication)
         }
-        #expect(edition.html.contains(";\">New Name</h1>"))
+        #expect(edition.html.contains("<b>New Name</b>"))
         #expect(!edition.html.contains("Old Name"))
     }
 
