@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "DigestModel", dependencies: ["JSONString", "EditDistance"]),
         // Templates, escaping, email, the one HTML rule set, editions and the
         // archive site: from an issue to bytes, with no database.
-        .target(name: "DigestRendering", dependencies: ["DigestModel", "HTMLScanning"]),
+        .target(name: "DigestRendering", dependencies: ["DigestModel", "HTMLScanning", "JSONString"]),
         // The store: revisions, roles and four-eyes, publishing, import and
         // dump, intake, sends.
         .target(name: "DigestWorkflow", dependencies: ["DigestStorage", "DigestModel", "DigestRendering", "ChildProcess"]),

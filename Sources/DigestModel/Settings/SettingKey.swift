@@ -15,6 +15,7 @@ package enum SettingKey {
     package static let sectionsOrder = "sections.order"
     package static let tableOfContents = "render.toc"
     package static let textLinks = "render.text-links"
+    package static let frontMatter = "render.front-matter"
     package static let mailCommand = "mail.command"
     package static let templates = "templates"
     package static let excerptMax = "excerpt.max"
@@ -42,6 +43,7 @@ package enum SettingKey {
         (sectionsOrder, "the sections in the order renders show them, comma-separated; others follow"),
         (tableOfContents, "on: every render opens with a table of contents of its sections (default off)"),
         (textLinks, "inline: each link under its item in the text render; numbered: [1] references (default inline)"),
+        (frontMatter, "yaml, toml or none: the front matter before the Markdown, for Hugo, Jekyll and the like (default yaml)"),
         (mailCommand, "the program 'digest send' pipes the email to, with the recipients (default sendmail -t -oi)"),
         (templates, "a folder of templates overriding the built-in ones, file by file"),
         (excerptMax, "the longest excerpt allowed, in characters (default 2000)"),
@@ -58,6 +60,7 @@ package enum SettingKey {
         publicationLanguage: "en",
         tableOfContents: "off",
         textLinks: "inline",
+        frontMatter: "yaml",
         mailCommand: MailCommandLine.defaultCommand.joined(separator: " "),
         excerptMax: String(ItemValidator.defaultExcerptLimit),
         fourEyes: "on",

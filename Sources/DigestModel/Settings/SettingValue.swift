@@ -77,6 +77,11 @@ package enum SettingValue {
             case "off", "false", "no", "0": return "off"
             default: throw invalid("it is neither on nor off", "write on or off")
             }
+        case SettingKey.frontMatter:
+            switch trimmed.lowercased() {
+            case "yaml", "toml", "none": return trimmed.lowercased()
+            default: throw invalid("it is not yaml, toml or none", "write yaml (Hugo, Jekyll), toml (Hugo, Zola) or none")
+            }
         case SettingKey.textLinks:
             switch trimmed.lowercased() {
             case "inline", "numbered": return trimmed.lowercased()

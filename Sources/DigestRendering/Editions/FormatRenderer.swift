@@ -25,7 +25,10 @@ package final class FormatRenderer {
         let context = input.templateValue(warnings: &warnings)
         let output: String
         switch format {
-        case .markdown, .html, .text:
+        case .markdown:
+            output = input.publication.frontMatter.block(for: input)
+                + (try render(.markdown, context: context, itemCount: input.items.count))
+        case .html, .text:
             output = try render(format, context: context, itemCount: input.items.count)
         case .email:
             let text = try render(.text, context: context, itemCount: input.items.count)
@@ -44,7 +47,8 @@ package final class FormatRenderer {
                                email form: RenderedEdition.EmailForm = .whole) throws(TemplateError) -> RenderedEdition {
         var warnings: [String] = []
         let context = input.templateValue(warnings: &warnings)
-        let markdown = try render(.markdown, context: context, itemCount: input.items.count)
+        let markdown = input.publication.frontMatter.block(for: input)
+            + (try render(.markdown, context: context, itemCount: input.items.count))
         let html = try render(.html, context: context, itemCount: input.items.count)
         let text = try render(.text, context: context, itemCount: input.items.count)
         switch form {

@@ -32,6 +32,8 @@ package struct PublicationInfo: Sendable, Equatable {
     /// `render.text-links numbered`: the text render gives each link a
     /// `[1]` reference and lists the links at the end.
     package var numberedTextLinks: Bool
+    /// `render.front-matter`: the block before the Markdown for static-site generators.
+    package var frontMatter: FrontMatter
 
     /// An empty or blank name would leave headings and the From line empty,
     /// so it falls back to "Digest".
@@ -50,8 +52,10 @@ package struct PublicationInfo: Sendable, Equatable {
         archiveURL: String? = nil,
         sectionOrder: [String] = [],
         tableOfContents: Bool = false,
-        numberedTextLinks: Bool = false
+        numberedTextLinks: Bool = false,
+        frontMatter: FrontMatter = .none
     ) {
+        self.frontMatter = frontMatter
         self.name = name.trimmedNonBlank ?? Self.fallbackName
         self.about = about.nonBlank
         self.email = email.trimmedNonBlank

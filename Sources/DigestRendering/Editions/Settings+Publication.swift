@@ -10,6 +10,7 @@ extension Settings {
                         correctionPrefix: effective(SettingKey.correctionPrefix) ?? "Correction: ",
                         language: self[SettingKey.publicationLanguage], archiveURL: self[SettingKey.archiveURL],
                         sectionOrder: sectionOrder, tableOfContents: tableOfContents,
-                        numberedTextLinks: numberedTextLinks)
+                        numberedTextLinks: numberedTextLinks,
+                        frontMatter: effective(SettingKey.frontMatter).flatMap(FrontMatter.init(rawValue:)) ?? .yaml)
     }
 }

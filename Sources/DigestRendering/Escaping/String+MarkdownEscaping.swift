@@ -52,8 +52,10 @@ extension String {
                 case UInt8(ascii: "_"): replacement = "\\_"
                 case UInt8(ascii: "["): replacement = "\\["
                 case UInt8(ascii: "]"): replacement = "\\]"
-                case UInt8(ascii: "<"): replacement = "\\<"
-                case UInt8(ascii: ">"): replacement = "\\>"
+                // Entities, not backslashes: Python-Markdown (MkDocs, Pelican)
+                // shows `\<` as written, and every renderer reads `&lt;` as `<`.
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
                 case UInt8(ascii: "&"): replacement = "&amp;"
                 case UInt8(ascii: "#"): replacement = "\\#"
                 case UInt8(ascii: "\t"): replacement = "&#9;"
@@ -62,8 +64,9 @@ extension String {
                     replacement = "&#32;"
                 case UInt8(ascii: "-") where atLineStart: replacement = "\\-"
                 case UInt8(ascii: "+") where atLineStart: replacement = "\\+"
-                case UInt8(ascii: "=") where atLineStart: replacement = "\\="
-                case UInt8(ascii: "~") where atLineStart: replacement = "\\~"
+                // Python-Markdown has no escape for these two: entities again.
+                case UInt8(ascii: "=") where atLineStart: replacement = "&#61;"
+                case UInt8(ascii: "~") where atLineStart: replacement = "&#126;"
                 case UInt8(ascii: "0")...UInt8(ascii: "9") where atLineStart:
                     // `2020. was` and `1) first` would start an ordered list.
                     var end = offset + 1
