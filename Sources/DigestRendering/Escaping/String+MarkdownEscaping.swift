@@ -15,9 +15,9 @@ extension String {
     /// `=`, `~`, `1.`, `2020)`) is escaped there, and the value's own start
     /// counts as one because the template may put it there. Spaces that
     /// CommonMark would strip (leading, trailing) or read as code (four
-    /// leading) become `&#32;`. `&` becomes `&amp;` rather than `\&`: cmark
-    /// decodes entities in a link destination before backslash escapes, so
-    /// only the entity keeps `?a=1&amp;b=2` intact there.
+    /// leading) become `&#32;`. An `&` that would start a character reference
+    /// becomes `&amp;` rather than `\&` (cmark decodes references in a link
+    /// destination before backslash escapes); any other `&` stays as it is.
     package func appendMarkdownEscaped(to output: inout [UInt8]) {
         let bytes = utf8
         let (low, high) = Self.markdownSpecials
@@ -56,7 +56,22 @@ extension String {
                 // shows `\<` as written, and every renderer reads `&lt;` as `<`.
                 case UInt8(ascii: "<"): replacement = "&lt;"
                 case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "&"):
+                    // Only an `&` that starts a reference (`&copy;`, `&#38;`) is
+                    // written `&amp;`; a bare one stays, so heading ids made from
+                    // the source (Hugo's) read "Tides & tolls" as GitHub does.
+                    var end = offset + 1
+                    if end < count, buffer[end] == UInt8(ascii: "#") { end += 1 }
+                    let nameStart = end
+                    while end < count, end - nameStart < 32,
+                          (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(buffer[end] | 0x20)
+                            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(buffer[end]) { end += 1 }
+                    guard end > nameStart, end < count, buffer[end] == UInt8(ascii: ";") else {
+                        atLineStart = false
+                        offset += 1
+                        continue
+                    }
+                    replacement = "&amp;"
                 case UInt8(ascii: "#"): replacement = "\\#"
                 case UInt8(ascii: "\t"): replacement = "&#9;"
                 case UInt8(ascii: " ")

@@ -17,9 +17,11 @@ struct StaticSiteMarkdownTests {
     }
 
     /// Publishes an issue titled `title` with one item titled `itemTitle`; returns its number.
-    func published(title: String, itemTitle: String, date: String = "2026-11-23", out: String = "out") throws -> Int {
+    func published(title: String, itemTitle: String, date: String = "2026-11-23", out: String = "out",
+                   section: String? = nil) throws -> Int {
         let issue = try digest.draft(date: date, title: title)
-        let item = try digest.addItem(issue, title: itemTitle, url: "https://harbour.example/\(issue)")
+        let item = try digest.addItem(issue, title: itemTitle, url: "https://harbour.example/\(issue)",
+                                      extra: section.map { ["--section", $0] } ?? [])
         #expect(try digest.run("submit", String(issue)).status == 0)
         #expect(try digest.run(["review", String(issue), "--approve", String(item)], as: "ben").status == 0)
         let published = try digest.run("publish", String(issue), "--out", out)
@@ -94,7 +96,7 @@ struct StaticSiteMarkdownTests {
                 "\(cmark.standardOutput)")
     }
 
-    @Test("Hugo builds the published Markdown: each page has its issue's title and date, and the list page links to each",
+    @Test("Hugo builds the published Markdown: each page has its issue's title and date, the list page links to each, and the contents' links reach Hugo's heading ids",
           .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/hugo"), "hugo is not installed"))
     func hugo() throws {
         let site = directory.file("site")
@@ -106,7 +108,9 @@ struct StaticSiteMarkdownTests {
                             "<h1 id=\"page-title\">{{ .Title }}</h1><time>{{ .Date.Format \"2006-01-02\" }}</time>{{ .Content }}\n")
         try directory.write("site/layouts/_default/list.html",
                             "{{ range .Pages }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>\n{{ end }}")
-        let first = try published(title: "Tides & tolls", itemTitle: "Quay works", date: "2026-11-16", out: "site/content/issues")
+        #expect(try digest.run("config", "render.toc", "on").status == 0)
+        let first = try published(title: "Tides & tolls", itemTitle: "Quay works", date: "2026-11-16", out: "site/content/issues",
+                                  section: "Tides & tolls")
         let second = try published(title: "Ferry <times>", itemTitle: "Night ferries", date: "2026-11-23", out: "site/content/issues")
         // Hugo reads Markdown; the other renders of the edition are not its content.
         for name in try FileManager.default.contentsOfDirectory(atPath: site + "/content/issues") where !name.hasSuffix(".md") {
@@ -119,6 +123,10 @@ struct StaticSiteMarkdownTests {
             let page = try directory.read("site/public/issues/\(issue)-\(date)/index.html")
             #expect(page.contains("<h1 id=\"page-title\">\(title)</h1><time>\(date)</time>"), "\(page.prefix(400))")
         }
+        // The contents link to the section by the id Hugo gives its heading ("Tides & tolls" → tides--tolls).
+        let firstPage = try directory.read("site/public/issues/\(first)-2026-11-16/index.html")
+        #expect(firstPage.contains("<a href=\"#tides--tolls\">Tides &amp; tolls</a>"), "\(firstPage)")
+        #expect(firstPage.contains("<h2 id=\"tides--tolls\">Tides &amp; tolls</h2>"), "\(firstPage)")
         let list = try directory.read("site/public/issues/index.html")
         #expect(list.contains("<a href=\"/issues/\(first)-2026-11-16/\">Tides &amp; tolls</a>"), "\(list)")
         #expect(list.contains("<a href=\"/issues/\(second)-2026-11-23/\">Ferry &lt;times&gt;</a>"), "\(list)")

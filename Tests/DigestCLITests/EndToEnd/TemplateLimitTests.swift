@@ -13,6 +13,8 @@ struct TemplateLimitTests {
         directory = try TemporaryDirectory()
         digest = Digest(directory: directory)
         try digest.initialise()
+        // These templates are the whole Markdown: no front matter before them.
+        _ = try digest.run("config", "render.front-matter", "none")
     }
 
     /// An issue with `count` items, submitted and approved so it can be published.

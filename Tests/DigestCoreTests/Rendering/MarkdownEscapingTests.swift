@@ -22,9 +22,10 @@ struct MarkdownEscapingTests {
         "emoji 🚢, café, مرحبا", "tab\tinside",
     ]
 
-    @Test("the characters that make markup anywhere are backslash-escaped")
+    @Test("the characters that make markup anywhere are escaped: backslashes, and entities for < > and an & that starts a reference")
     func inlineSpecials() {
-        #expect("a*b_c[d]e<f>g&h`i\\j#k".markdownEscaped == "a\\*b\\_c\\[d\\]e\\<f\\>g&amp;h\\`i\\\\j\\#k")
+        #expect("a*b_c[d]e<f>g&h`i\\j#k".markdownEscaped == "a\\*b\\_c\\[d\\]e&lt;f&gt;g&h\\`i\\\\j\\#k")
+        #expect("Tides & tolls, &amp; &#38; &x".markdownEscaped == "Tides & tolls, &amp;amp; &amp;\\#38; &x")
     }
 
     @Test("what makes markup only at a line start is escaped there, and nowhere else")
@@ -50,12 +51,23 @@ struct MarkdownEscapingTests {
             let byte = bytes[index]
             let scalar = Unicode.Scalar(byte)
             switch scalar {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "#": put("\\" + String(scalar))
-            case "&": put("&amp;")
+            case "\\", "`", "*", "_", "[", "]", "#": put("\\" + String(scalar))
+            case "<": put("&lt;")
+            case ">": put("&gt;")
+            case "&":
+                // Only where it starts a reference: `&name;` or `&#digits;`.
+                var end = index + 1
+                if end < bytes.count, bytes[end] == UInt8(ascii: "#") { end += 1 }
+                let start = end
+                while end < bytes.count, end - start < 32, Unicode.Scalar(bytes[end]).properties.isASCIIHexDigit
+                        || ("a"..."z").contains(Unicode.Scalar(bytes[end] | 0x20)) { end += 1 }
+                put(end > start && end < bytes.count && bytes[end] == UInt8(ascii: ";") ? "&amp;" : "&")
             case "\t": put("&#9;")
             case " " where atLineStart || index + 1 == bytes.count || bytes[index + 1] == UInt8(ascii: "\n"): put("&#32;")
-            case "-" where atLineStart, "+" where atLineStart, "=" where atLineStart, "~" where atLineStart:
+            case "-" where atLineStart, "+" where atLineStart:
                 put("\\" + String(scalar))
+            case "=" where atLineStart: put("&#61;")
+            case "~" where atLineStart: put("&#126;")
             case "0"..."9" where atLineStart:
                 var end = index
                 while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
@@ -78,7 +90,7 @@ struct MarkdownEscapingTests {
 
     @Test("random text of spaces, line breaks, digits and punctuation escapes as the byte-at-a-time rules say")
     func againstReference() {
-        let alphabet: [String] = [" ", " ", " ", "\n", "a", "b", "1", "2", ".", ")", "-", "+", "=", "~", "*", "_", "&",
+        let alphabet: [String] = [" ", " ", " ", "\n", "a", "b", "1", "2", ".", ")", "-", "+", "=", "~", "*", "_", "&", ";",
                                   "\t", "#", "\\", "é", "🚢"]
         var generator = SystemRandomNumberGenerator()
         var wrong: [String] = []

