@@ -76,11 +76,14 @@ struct LoadValidationTests {
             expected = "line \(line): settings.value \"editors@harbour.example\\r\\nBcc: everyone@example.org\": "
                 + "publication.email: it has a control character (U+D)"
         case "edition-script":
+            var scriptLine = 0
             (text, line) = try tampered("editions") { row in
-                row["html"] = (row["html"] as? String ?? "").replacingOccurrences(
-                    of: "</body>", with: "<script>alert(1)</script></body>")
+                let html = row["html"] as? String ?? ""
+                // The script goes where </body> was: the line the finding names.
+                scriptLine = (html.range(of: "</body>").map { html[..<$0.lowerBound] }?.filter { $0 == "\n" }.count ?? 0) + 1
+                row["html"] = html.replacingOccurrences(of: "</body>", with: "<script>alert(1)</script></body>")
             }
-            expected = "line \(line): editions.html: it has <script> (line 70): the script element can run code, submit or load "
+            expected = "line \(line): editions.html: it has <script> (line \(scriptLine)): the script element can run code, submit or load "
                 + "something in the reader's mail program or browser; restore the edition as digest stored it."
         default:
             (text, line) = try tampered("editions") { row in
@@ -165,6 +168,11 @@ struct LoadValidationTests {
         let healthy = try digest.run("doctor")
         #expect(healthy.status == 0)
         #expect(healthy.standardOutput.contains("ok      stored rows follow the input rules\n"))
+        // The line of the stored HTML the script will be on: where </body> is.
+        let scriptLine = try #require(try DatabaseInspector.scalar(digest.databasePath, """
+            SELECT length(substr(html, 1, instr(html, '</body>'))) - length(replace(substr(html, 1, instr(html, '</body>')), char(10), '')) + 1
+            FROM editions WHERE issue = 2
+            """))
         // What a hand with the sqlite3 shell could do, past digest's triggers.
         _ = try DatabaseInspector.query(digest.databasePath, """
             UPDATE settings SET value = 'editors@harbour.example' || char(13, 10) || 'Bcc: all@example.org' WHERE key = 'publication.email';
@@ -183,7 +191,7 @@ struct LoadValidationTests {
             publication.email: it has a control character (U+D); keep the address on one line, without control characters.
                     - item_states row 1: item_states.url "javascript:alert(1)": the scheme 'javascript' is not allowed \
             (only http and https); link to the web page itself, with an https:// address.
-                    - issue 2 edition 1: editions.html: it has <script> (line 70): the script element can run code, submit \
+                    - issue 2 edition 1: editions.html: it has <script> (line \(scriptLine)): the script element can run code, submit \
             or load something in the reader's mail program or browser; restore the edition as digest stored it.
                     - issue 2 edition 1: editions.email: it has a bcc header, which digest never writes
             """), "\(doctor.standardOutput)")
