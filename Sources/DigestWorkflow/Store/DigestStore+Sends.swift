@@ -43,13 +43,6 @@ extension DigestStore {
         }
     }
 
-    /// The exact message a recorded send delivered (nil for sends recorded
-    /// before digest kept them), by the send's 1-based place among the issue's sends.
-    package func sentMessage(issue number: Int, send: Int) throws -> String? {
-        try database.statement("SELECT message FROM sends WHERE issue = ? ORDER BY id LIMIT 1 OFFSET ?")
-            .row([number, send - 1]) { $0.optionalString(0) } ?? nil
-    }
-
     /// Every recorded sending of an issue's editions, oldest first.
     package func sends(of number: Int) throws -> [Send] {
         try database.statement(

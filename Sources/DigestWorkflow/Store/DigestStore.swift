@@ -163,7 +163,7 @@ package final class DigestStore {
         }
         if version < latest {
             guard canMigrate else {
-                if try Migrator.digest.pending(in: database).allSatisfy(\.onlyRestates) { return }
+                if try Migrator.digest.pending(in: database).allSatisfy(\.readsTheSameWithout) { return }
                 throw DigestError.incompatibleDatabase("\(path) has schema \(version) and needs an upgrade to \(latest), "
                     + "which needs write access; run any digest command on it once with write access.")
             }

@@ -25,13 +25,13 @@ struct FormatValidationTests {
         #expect(tidy.status == 0, "tidy has warnings:\n\(tidy.report)")
     }
 
-    @Test("the text has the shape of a digest page and stays within 78 columns")
+    @Test("the text gives each item its title, its source and date on a line of their own, then the excerpt, within 78 columns")
     func text() {
         RenderExpectations.text(renders.text, shows: input)
         #expect(renders.text.hasPrefix("The Harbour Weekly\n\nA weekly reading list"))
         #expect(renders.text.contains(
-            "\n\nLarchwood 3.0 makes incremental builds boring again\n\nPosted on: 2026/11/20\n\n"
-                + "Mira Castellanos, Larchwood blog, November 19 2026:… The third major\n"))
+            "\n\nLarchwood 3.0 makes incremental builds boring again\nMira Castellanos, Larchwood blog, November 19 2026\n"
+                + "Posted on: 2026/11/20\n\nThe third major release keeps a content-addressed cache of every step,\n"))
         #expect(renders.text.contains("\nEmail: editors@harbour-weekly.example\nWebsite: https://harbour-weekly.example\n"))
         #expect(renders.text.hasSuffix(
             "\n-- \nThe Harbour Weekly\nhttps://harbour-weekly.example\n"

@@ -147,11 +147,13 @@ struct ShortListCheckTests {
         #expect(before.contains { $0.contains(handmade) })
         let store = try DigestStore.open(at: path, forWriting: true, environment: [:])
         let database = store.database
-        #expect(try database.integer("PRAGMA user_version") == 9)
+        #expect(try database.integer("PRAGMA user_version") == Migrator.digest.latestVersion)
         #expect(try database.text("PRAGMA integrity_check") == "ok")
         let after = try database.statement("SELECT name, sql FROM sqlite_schema ORDER BY name")
             .rows { "\($0.string(0))|\($0.optionalString(1) ?? "")" }
-        #expect(after == before)
+        // Schema 10 adds a column to sends (SQLite's ALTER TABLE); every other definition is as it was, to the byte.
+        #expect(after.filter { !$0.hasPrefix("sends|") } == before.filter { !$0.hasPrefix("sends|") })
+        #expect(after.first { $0.hasPrefix("sends|") }?.contains("message TEXT") == true)
         // A row the hand-made check refused before the migration is refused after it.
         #expect(throws: DatabaseError.self) {
             try database.execute("INSERT INTO issue_states(issue, valid_from, date, status) VALUES (1, 2, '2026-11-23', 'sent')")
