@@ -90,7 +90,8 @@ package enum EmailComposer {
         headers += "Message-ID: \(envelope.messageID)\r\n"
         headers += "MIME-Version: 1.0\r\n"
         if let listID = publication.listIdentifier {
-            let name = publication.name.utf8.allSatisfy { $0 < 0x80 } ? EmailHeader.phrase(publication.name) + " " : ""
+            // The name as a phrase only when it is printable ASCII: anything else (a line break above all) stays out.
+            let name = publication.name.utf8.allSatisfy { (0x20...0x7E).contains($0) } ? EmailHeader.phrase(publication.name) + " " : ""
             headers += EmailHeader.fold("List-Id: " + name + "<\(listID)>") + "\r\n"
         }
         headers += listUnsubscribeHeaders(publication, warnings: &warnings)
