@@ -86,7 +86,9 @@ enum StatusCommand: Command {
             }
         }
         let roster = settings.roster
-        let reviewersAll = roster.isEmpty ? [] : settings.people(allowedTo: .review)
+        /// Who on the roster may do it; nobody named when there is no roster (then anyone may).
+        func allowed(_ permission: Permission) -> [String] { roster.isEmpty ? [] : settings.people(allowedTo: permission) }
+        let reviewersAll = allowed(.review)
         for item in report.pending {
             let excluded = authors[item.id] ?? [item.lastAuthor]
             report.reviewers[item.id] = settings.fourEyes ? reviewersAll.filter { !excluded.contains($0) } : reviewersAll
@@ -104,7 +106,7 @@ enum StatusCommand: Command {
                     + "(\(ids(report.incomplete))) to complete before review")
                 report.next = "digest edit-item \(number) \(first.id) \(first.fields.missingOptions)"
             } else {
-                let editors = roster.isEmpty ? [] : settings.people(allowedTo: .submit)
+                let editors = allowed(.submit)
                 report.waiting.append("ready for review: \(anyone(editors)) may submit it")
                 report.next = "digest submit \(number)"
             }
@@ -119,8 +121,7 @@ enum StatusCommand: Command {
                 report.next = "digest review \(number)"
             }
             if issue.approvedBy == nil {
-                let approvers = roster.isEmpty ? [] : settings.people(allowedTo: .review)
-                    .filter { !settings.fourEyes || $0 != issue.fieldsBy }
+                let approvers = allowed(.review).filter { !settings.fourEyes || $0 != issue.fieldsBy }
                 report.waiting.append("the issue's own text (date, title, intro) is not approved; last changed by "
                     + "\(issue.fieldsBy ?? "?"), to be approved by \(anyone(approvers))")
                 if report.next.isEmpty { report.next = "digest review \(number) --approve-issue" }
@@ -130,7 +131,7 @@ enum StatusCommand: Command {
                     report.waiting.append("no item is approved: there is nothing to publish")
                     report.next = "digest reopen \(number) --reason TEXT"
                 } else {
-                    let publishers = roster.isEmpty ? [] : settings.people(allowedTo: .publish)
+                    let publishers = allowed(.publish)
                     report.waiting.append("ready to publish: \(anyone(publishers)) may publish it")
                     report.next = "digest publish \(number)"
                 }

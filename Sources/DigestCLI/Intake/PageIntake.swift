@@ -20,7 +20,8 @@ enum PageIntake {
     static func values(for url: String, store: DigestStore, timeout: String?, context: Context) throws
         -> (values: [String: String], foundIn: [String: String])
     {
-        let program = try FetchProgram(settings: try store.settings, timeout: timeout, environment: context.environment)
+        let settings = try store.settings
+        let program = try FetchProgram(settings: settings, timeout: timeout, environment: context.environment)
         let page = try program.page(url)
         var values = page.values
         var foundIn = page.foundIn
@@ -36,7 +37,7 @@ enum PageIntake {
             }
         }
         values.removeValue(forKey: "canonical")
-        if try store.settings.stripsTracking, let link = values["url"] {
+        if settings.stripsTracking, let link = values["url"] {
             let stripped = TrackingParameters.removed(from: link)
             if stripped != link {
                 values["url"] = stripped

@@ -36,18 +36,18 @@ package struct FeedReader {
         let trimmed = text.drop { $0.isWhitespace }
         if trimmed.first == "{" { return try readJSON(String(trimmed), at: address) }
         // The text is decoded already: its declaration must no longer name the old encoding.
-        let data = Data(Self.withoutEncodingDeclaration(String(trimmed)).utf8)
-        switch XMLTreeBuilder.parse(data) {
+        let source = Self.withoutEncodingDeclaration(String(trimmed))
+        switch XMLTreeBuilder.parse(Data(source.utf8)) {
         case .success(let root):
             return try read(root, at: address)
         case .failure(let failure):
             // Not well-formed: the entries are recovered as feedparser's loose
             // parser would, and marked; a document with none is refused as it was.
-            guard !failure.reason.contains(XMLTreeBuilder.tooDeep),
-                  let root = FeedRecovery.feedElement(in: Self.withoutEncodingDeclaration(String(trimmed))),
+            guard !failure.tooDeep,
+                  let root = FeedRecovery.feedElement(in: source),
                   var document = try? read(root, at: address), document.entries.contains(where: { $0.link != nil })
-            else { throw failure }
-            document.recovered = failure.reason.replacingOccurrences(of: "the feed is not well-formed XML ", with: "")
+            else { throw failure.reason(for: "the feed") }
+            document.recovered = failure.place
             return document
         }
     }

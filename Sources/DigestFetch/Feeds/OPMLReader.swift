@@ -22,7 +22,7 @@ package enum OPMLReader {
         let root: XMLElement
         switch XMLTreeBuilder.parse(Data(FeedReader.withoutEncodingDeclaration(text).utf8)) {
         case .success(let element): root = element
-        case .failure(let failure): throw FetchFailure(failure.reason.replacingOccurrences(of: "the feed", with: "the OPML file"))
+        case .failure(let failure): throw failure.reason(for: "the OPML file")
         }
         guard root.name == "opml", let body = root.first("body") else {
             throw FetchFailure("not an OPML file: it has no <opml> with a <body>")

@@ -74,8 +74,24 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
     /// The first error the parser reported; some are reported without failing the parse.
     private(set) var error: (line: Int, message: String)?
 
-    /// The document's root element, or a description of why it is not well-formed.
-    static func parse(_ data: Data) -> Result<XMLElement, FetchFailure> {
+    /// Why a document was not read: where, what, and whether it was only too deep (well-formed, but refused).
+    struct Failure: Error {
+        let line: Int
+        let detail: String
+        let tooDeep: Bool
+
+        /// "(line 3: a tag is not closed)"
+        var place: String { "(line \(line): \(detail))" }
+
+        /// The failure as the user reads it, for `document` ("the feed", "the OPML file").
+        func reason(for document: String) -> FetchFailure {
+            tooDeep ? FetchFailure("\(document) was not read: \(detail) (line \(line))")
+                : FetchFailure("\(document) is not well-formed XML \(place)")
+        }
+    }
+
+    /// The document's root element, or why it was not read.
+    static func parse(_ data: Data) -> Result<XMLElement, Failure> {
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
@@ -86,8 +102,7 @@ final class XMLTreeBuilder: NSObject, XMLParserDelegate {
             let line = builder.error?.line ?? parser.lineNumber
             let detail = builder.error?.message
                 ?? parser.parserError.map { ($0 as NSError).localizedDescription } ?? "no root element"
-            if detail == tooDeep { return .failure(FetchFailure("the feed was not read: \(detail) (line \(line))")) }
-            return .failure(FetchFailure("the feed is not well-formed XML (line \(line): \(detail))"))
+            return .failure(Failure(line: line, detail: detail, tooDeep: detail == tooDeep))
         }
         return .success(root)
     }

@@ -25,32 +25,12 @@ package enum TrackingParameters {
         let parameters = query.split(separator: "&", omittingEmptySubsequences: false)
         let kept = parameters.filter { parameter in
             let name = parameter.prefix { $0 != "=" }
-            return !isTracking(name.removingPercentEncodingIfPossible)
+            // `utm%5Fsource` is `utm_source` to the site that reads it.
+            let decoded = URLHost.percentDecoded(ArraySlice(name.utf8)).map { Substring(String(decoding: $0, as: UTF8.self)) }
+            return !isTracking(decoded ?? name)
         }
         guard kept.count != parameters.count else { return url }
         let rest = kept.isEmpty ? "" : "?" + kept.joined(separator: "&")
         return String(url[..<question]) + rest + String(url[fragmentStart...])
-    }
-}
-
-private extension Substring {
-    /// `utm%5Fsource` is `utm_source` to the site that reads it.
-    var removingPercentEncodingIfPossible: Substring {
-        guard contains("%") else { return self }
-        var bytes: [UInt8] = []
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            if byte == UInt8(ascii: "%"), let high = utf8.index(index, offsetBy: 1, limitedBy: utf8.endIndex),
-               let low = utf8.index(index, offsetBy: 2, limitedBy: utf8.endIndex), low < utf8.endIndex,
-               let value = UInt8(String(decoding: [utf8[high], utf8[low]], as: UTF8.self), radix: 16) {
-                bytes.append(value)
-                index = utf8.index(after: low)
-            } else {
-                bytes.append(byte)
-                index = utf8.index(after: index)
-            }
-        }
-        return Substring(String(decoding: bytes, as: UTF8.self))
     }
 }

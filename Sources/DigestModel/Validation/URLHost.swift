@@ -62,7 +62,8 @@ enum URLHost {
         byte < 0x21 || byte == 0x7F || Array("#%/:<>?@[\\]^|".utf8).contains(byte)
     }
 
-    private static func percentDecoded(_ bytes: ArraySlice<UInt8>) -> [UInt8]? {
+    /// `%XX` as the byte it names; nil when a `%` is not followed by two hex digits.
+    static func percentDecoded(_ bytes: ArraySlice<UInt8>) -> [UInt8]? {
         var result: [UInt8] = []
         var index = bytes.startIndex
         while index < bytes.endIndex {
